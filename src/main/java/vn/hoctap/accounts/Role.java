@@ -1,0 +1,28 @@
+package vn.hoctap.accounts;
+
+/**
+ * Vai trò người dùng. Every role is scoped to units (see {@link CurrentUser#scopes()}).
+ */
+public enum Role {
+    /** Quản trị hệ thống cấp thành phố: everything, including accounts and the audit trail. */
+    CITY_ADMIN,
+    /** Cán bộ Sở Giáo dục và Đào tạo / Ban Chỉ đạo thành phố: reads and writes the whole city. */
+    CITY_OFFICER,
+    /** Cán bộ xã/phường: reads and writes their commune and what hangs below it. */
+    COMMUNE_OFFICER,
+    /** Hội viên Hội Khuyến học: reads and writes within the units of their association branch. */
+    ASSOCIATION_MEMBER,
+    /** Người dùng của cơ quan, đơn vị, tổ chức: reads their commune, writes their organisation's data. */
+    ORGANISATION_USER,
+    /** Công dân: their own learning record; reads their commune. */
+    CITIZEN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** Whether the role may change unit data (villages, registers) within its scope. */
+    public boolean writesUnitData() {
+        return this == CITY_ADMIN || this == CITY_OFFICER || this == COMMUNE_OFFICER || this == ASSOCIATION_MEMBER;
+    }
+}

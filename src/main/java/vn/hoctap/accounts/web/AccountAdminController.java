@@ -1,0 +1,65 @@
+package vn.hoctap.accounts.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.hoctap.accounts.Accounts;
+import vn.hoctap.accounts.Role;
+import vn.hoctap.platform.ValidationException;
+
+/** Quản lý tài khoản (city administrators only, enforced by the security configuration for /admin/**). */
+@Controller
+class AccountAdminController {
+
+    private final Accounts accounts;
+
+    AccountAdminController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/admin/accounts")
+    String list(Model model) {
+        model.addAttribute("accounts", accounts.list());
+        model.addAttribute("roles", Role.values());
+        return "admin/accounts";
+    }
+
+    @PostMapping("/admin/accounts")
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String role,
+                  @RequestParam String scopes, @RequestParam String password, RedirectAttributes redirect) {
+        Set<String> scopeSet = new LinkedHashSet<>();
+        Arrays.stream(scopes.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).forEach(scopeSet::add);
+        Role r;
+        try {
+            r = Role.valueOf(role);
+        } catch (IllegalArgumentException e) {
+            r = null;
+        }
+        try {
+            accounts.create(new Accounts.NewAccount(username, displayName, r, scopeSet, password));
+            redirect.addFlashAttribute("created", username);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+            redirect.addFlashAttribute("form", new Form(username, displayName, role, scopes));
+        }
+        return "redirect:/admin/accounts";
+    }
+
+    record Form(String username, String displayName, String role, String scopes) {
+    }
+
+    @PostMapping("/admin/accounts/{id}/enabled")
+    String enable(@PathVariable long id, @RequestParam boolean enabled) {
+        accounts.setEnabled(id, enabled);
+        return "redirect:/admin/accounts";
+    }
+}

@@ -1,0 +1,52 @@
+package vn.hoctap.platform;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Vietnamese text helpers. {@link #fold} turns a name into its search key: lower case, without tone
+ * marks or vowel marks, with đ/Đ as d, and with runs of white space collapsed, so that "hoan kiem",
+ * "Hoàn Kiếm" and "HOÀN  KIẾM" all match.
+ */
+public final class VietnameseText {
+
+    private VietnameseText() {
+    }
+
+    public static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        boolean lastSpace = true;
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            if (c == 'đ' || c == 'Đ') {
+                c = 'd';
+            }
+            if (Character.isWhitespace(c)) {
+                if (!lastSpace) {
+                    out.append(' ');
+                }
+                lastSpace = true;
+                continue;
+            }
+            out.append(Character.toLowerCase(c));
+            lastSpace = false;
+        }
+        int len = out.length();
+        if (len > 0 && out.charAt(len - 1) == ' ') {
+            out.setLength(len - 1);
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Unicode NFC, the form in which names are stored and compared. */
+    public static String nfc(String text) {
+        return text == null ? null : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
+    }
+}

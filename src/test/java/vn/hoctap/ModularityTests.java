@@ -1,0 +1,43 @@
+package vn.hoctap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The module boundaries: each top-level package is a module whose sub-packages are internal; no
+ * module reaches into another's internals and there are no cycles. Writes the module documentation
+ * (PlantUML and a canvas per module) to target/spring-modulith-docs.
+ */
+class ModularityTests {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(HocTapApplication.class);
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        MODULES.verify();
+    }
+
+    @Test
+    void pureCoresUseNoFramework() {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("vn.hoctap");
+        noClasses().that().haveSimpleNameEndingWith("History")
+                .or().haveNameMatching("vn\\.hoctap\\.units\\.(UnitVersion|Succession|UnitLevel|HanoiReferenceData)")
+                .or().haveNameMatching("vn\\.hoctap\\.cli\\..*")
+                .or().haveNameMatching("vn\\.hoctap\\.standards\\..*")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void writeDocumentation() {
+        new Documenter(MODULES).writeDocumentation();
+    }
+}

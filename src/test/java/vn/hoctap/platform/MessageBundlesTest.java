@@ -1,0 +1,75 @@
+package vn.hoctap.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** The Vietnamese and English bundles have the same keys, and every key a page uses exists. */
+class MessageBundlesTest {
+
+    static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = new InputStreamReader(MessageBundlesTest.class.getResourceAsStream("/" + name), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    @Test
+    void bundlesHaveTheSameKeys() throws IOException {
+        Set<String> vi = new TreeSet<>(load("messages.properties").stringPropertyNames());
+        Set<String> en = new TreeSet<>(load("messages_en.properties").stringPropertyNames());
+        assertThat(en).as("keys missing in English").containsAll(vi);
+        assertThat(vi).as("keys missing in Vietnamese").containsAll(en);
+    }
+
+    @Test
+    void noMessageIsEmpty() throws IOException {
+        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties p = load(bundle);
+            for (String k : p.stringPropertyNames()) {
+                assertThat(p.getProperty(k)).as(bundle + ": " + k).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void vietnameseIsWrittenWithDiacritics() throws IOException {
+        Properties vi = load("messages.properties");
+        assertThat(vi.getProperty("login.title")).isEqualTo("Đăng nhập");
+        assertThat(vi.getProperty("units.title")).isEqualTo("Đơn vị hành chính");
+    }
+
+    @Test
+    void everyKeyUsedByTemplatesAndCodeExists() throws IOException {
+        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Pattern template = Pattern.compile("#\\{([a-z][a-zA-Z0-9._-]+)");
+        Pattern code = Pattern.compile("\"((?:units|village|account|error|accounts|audit|login|home|nav)\\.[a-z][a-zA-Z0-9.-]+)\"");
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/resources/templates")),
+                Files.walk(Path.of("src/main/java")))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(f);
+                Matcher m = (f.toString().endsWith(".html") ? template : code).matcher(text);
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(keys).containsAll(used);
+    }
+}
