@@ -16,11 +16,23 @@ import vn.hoctap.cli.Cli;
 @EnableAsync
 public class HocTapApplication {
 
+    /** Subcommands that need the database (and so the Spring context, without the web server). */
+    static final java.util.Set<String> DATABASE_COMMANDS = java.util.Set.of("import");
+
     public static void main(String[] args) {
         if (args.length > 0 && "serve".equals(args[0])) {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             SpringApplication.run(HocTapApplication.class, rest);
             return;
+        }
+        if (args.length > 0 && DATABASE_COMMANDS.contains(args[0])) {
+            // commands that work on the platform's database: the application without its web server
+            SpringApplication app = new SpringApplication(HocTapApplication.class);
+            app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+            app.setDefaultProperties(java.util.Map.of("hoctap.command", args[0], "spring.main.banner-mode", "off",
+                    "logging.level.root", "WARN", "hoctap.demo", "false"));
+            var context = app.run(args);
+            System.exit(org.springframework.boot.SpringApplication.exit(context));
         }
         System.exit(Cli.run(args, System.out, System.err));
     }

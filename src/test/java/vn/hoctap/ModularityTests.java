@@ -38,6 +38,8 @@ class ModularityTests {
 
     @Test
     void writeDocumentation() {
-        new Documenter(MODULES).writeDocumentation();
+        // the module diagrams (PlantUML); the Javadoc-based canvases are left out: Modulith 2.0.3's
+        // documentation source fails on nested records ("No signature found in source map")
+        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
 }

@@ -27,6 +27,15 @@ public final class Cli {
                                              các đơn vị hành chính có hiệu lực vào ngày đó
                                              (code,name,level,parent_code)
                                              the administrative units in force on that date
+              standards --units UNITS.csv --register PERSONS.csv --year Y [--rules FILE] [--verbose]
+                                             tính chuẩn PCGD-XMC từ tệp (không cần cơ sở dữ liệu), in JSON
+                                             universal-education and literacy standards from the files, as JSON
+              generate --persons N --seed S --structure 2025|2024 --out DIR [--year Y]
+                                             sinh dữ liệu tổng hợp units.csv + persons.csv cho Hà Nội
+                                             synthetic register for Hà Nội's real units
+              import --register FILE(.csv|.xlsx) --year Y
+                                             nhập sổ phổ cập vào cơ sở dữ liệu của nền tảng (tất cả hoặc không)
+                                             import a register file into the platform's database (all or nothing)
               help                           hướng dẫn này / this help
 
             Biến môi trường / environment: SPRING_DATASOURCE_URL (PostgreSQL ngoài; mặc định: PostgreSQL
@@ -49,6 +58,8 @@ public final class Cli {
                     yield 0;
                 }
                 case "units" -> units(rest, out, err);
+                case "standards" -> vn.hoctap.standards.StandardsCommand.run(rest, out, err);
+                case "generate" -> vn.hoctap.synthetic.GenerateCommand.run(rest, out, err);
                 default -> {
                     err.println("Lệnh không tồn tại / unknown command: " + args[0]);
                     err.print(HELP);

@@ -13,6 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -47,8 +50,14 @@ public class EmbeddedDatabaseConfiguration {
         return builder.start();
     }
 
-    @Bean
+    /** A connection pool on the embedded server, as in production. */
+    @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres postgres) {
-        return postgres.getPostgresDatabase();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(20);
+        config.setPoolName("hoctap-embedded");
+        return new HikariDataSource(config);
     }
 }

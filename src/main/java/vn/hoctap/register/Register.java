@@ -1,0 +1,185 @@
+package vn.hoctap.register;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.audit.AuditLog;
+import vn.hoctap.platform.HanoiTime;
+import vn.hoctap.platform.NotFoundException;
+import vn.hoctap.platform.VietnameseText;
+import vn.hoctap.register.internal.PersonColumns;
+import vn.hoctap.register.internal.RegisterStore;
+import vn.hoctap.standards.ImportIssue;
+import vn.hoctap.standards.ImportReport;
+import vn.hoctap.standards.Person;
+import vn.hoctap.standards.PersonsReader;
+
+/**
+ * Sổ theo dõi phổ cập giáo dục: finding, reading, editing and exporting the persons of a commune's
+ * register, scoped to the user's units. An edit goes through the same checks as an import (the row is
+ * validated by the exchange format's reader) and is audited with the person's state before and after.
+ */
+@Service
+public class Register {
+
+    /** An edit refused: the row-level issues, in Vietnamese and English. */
+    public static class InvalidPersonException extends RuntimeException {
+        private final List<ImportIssue> issues;
+
+        public InvalidPersonException(List<ImportIssue> issues) {
+            super("invalid person: " + issues.size() + " issue(s)");
+            this.issues = List.copyOf(issues);
+        }
+
+        public List<ImportIssue> issues() {
+            return issues;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final RegisterStore store;
+    private final RegisterStandards standards;
+    private final AccessGuard guard;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    public Register(JdbcTemplate jdbc, RegisterStore store, RegisterStandards standards, AccessGuard guard, AuditLog audit,
+                    ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.standards = standards;
+        this.guard = guard;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** Persons of a commune whose id, household or village matches {@code query} (diacritics ignored). */
+    public List<Person> search(int year, String communeCode, String query, int limit) {
+        guard.requireRead(communeCode);
+        String q = "%" + VietnameseText.fold(query == null ? "" : query).replace("%", "") + "%";
+        return jdbc.query("""
+                select * from register_person where year = ? and commune_code = ? and search_key like ?
+                order by household_id, person_id limit ?""", (rs, i) -> PersonColumns.fromRow(rs),
+                year, communeCode, q, limit);
+    }
+
+    public long count(int year, String communeCode) {
+        guard.requireRead(communeCode);
+        Long n = jdbc.queryForObject("select count(*) from register_person where year = ? and commune_code = ?",
+                Long.class, year, communeCode);
+        return n == null ? 0 : n;
+    }
+
+    /** One person with the row version (for optimistic locking); refused outside the user's units. */
+    public record Entry(Person person, int version) {
+    }
+
+    public Entry get(int year, String personId) {
+        Entry e = find(year, personId).orElseThrow(() -> new NotFoundException("register.error.not-found", personId));
+        guard.requireRead(e.person().communeCode());
+        return e;
+    }
+
+    private Optional<Entry> find(int year, String personId) {
+        return jdbc.query("select * from register_person where year = ? and person_id = ?",
+                (rs, i) -> new Entry(PersonColumns.fromRow(rs), rs.getInt("version")), year, personId).stream().findFirst();
+    }
+
+    /**
+     * Saves an edited person given as exchange-format cells (column → text). The person's commune
+     * (old and new) must be writable by the user. Throws {@link InvalidPersonException} with the
+     * issues when the row is not valid; nothing is written then.
+     */
+    @Transactional
+    public Entry update(int year, String personId, Map<String, String> cells, int expectedVersion) {
+        Entry before = find(year, personId).orElseThrow(() -> new NotFoundException("register.error.not-found", personId));
+        guard.requireWrite(before.person().communeCode());
+        Map<String, String> row = new LinkedHashMap<>(cells);
+        row.put("person_id", personId);
+        Person p = validate(year, row);
+        guard.requireWrite(p.communeCode());
+        if (before.version() != expectedVersion) {
+            throw new InvalidPersonException(List.of(new ImportIssue("form", 0, "version", String.valueOf(expectedVersion),
+                    "bản ghi đã được người khác sửa; hãy tải lại trang rồi sửa lại",
+                    "someone else changed this record; reload the page and edit again")));
+        }
+        jdbc.update("delete from register_person where year = ? and person_id = ?", year, personId);
+        store.stage(new java.io.StringReader(PersonColumns.copyLine(year, p) + "\n"));
+        jdbc.update("insert into register_person select * from import_person");
+        jdbc.update("update register_person set version = ? where year = ? and person_id = ?", before.version() + 1, year, personId);
+        audit.record("update", "register_person", year + ":" + personId, p.communeCode(),
+                state(before.person()), state(p), null);
+        events.publishEvent(new RegisterChanged(year, Set.of(before.person().communeCode(), p.communeCode())));
+        return find(year, personId).orElseThrow();
+    }
+
+    /** Validates one row with the exchange format's reader against the year's units. */
+    Person validate(int year, Map<String, String> row) {
+        StringBuilder csv = new StringBuilder();
+        List<String> cols = PersonColumns.CSV_COLUMNS;
+        csv.append(String.join(",", cols)).append('\n');
+        for (int i = 0; i < cols.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            String v = row.getOrDefault(cols.get(i), "");
+            v = v == null ? "" : v.strip();
+            csv.append('"').append(v.replace("\"", "\"\"")).append('"');
+        }
+        csv.append('\n');
+        PersonsReader reader = new PersonsReader(standards.unitsFor(year), Clock.system(HanoiTime.ZONE));
+        List<Person> read = new ArrayList<>();
+        ImportReport report = reader.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "form", read::add);
+        if (!report.ok() || read.size() != 1) {
+            throw new InvalidPersonException(report.errors());
+        }
+        return read.get(0);
+    }
+
+    /** Writes the register of a commune (or of all the user's communes when null) in the exchange format. */
+    public void export(int year, String communeCode, Writer out) {
+        guard.requireRead(communeCode);
+        try {
+            out.write(String.join(",", PersonColumns.CSV_COLUMNS));
+            out.write('\n');
+            store.forEach(year, Set.of(communeCode), p -> {
+                try {
+                    out.write(PersonColumns.exportLine(p));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> state(Person p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        List<String> cells = PersonColumns.cells(p);
+        for (int i = 0; i < cells.size(); i++) {
+            if (!cells.get(i).isEmpty()) {
+                m.put(PersonColumns.CSV_COLUMNS.get(i), cells.get(i));
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,344 @@
+package vn.hoctap.register;
+
+import java.io.BufferedWriter;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.annotation.PreDestroy;
+import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.audit.AuditLog;
+import vn.hoctap.register.internal.PersonColumns;
+import vn.hoctap.register.internal.RegisterStore;
+import vn.hoctap.register.internal.XlsxToCsv;
+import vn.hoctap.standards.ImportIssue;
+import vn.hoctap.standards.ImportReport;
+import vn.hoctap.standards.PersonsReader;
+import vn.hoctap.standards.Units;
+
+/**
+ * Nhập sổ phổ cập: imports a register file (CSV with , or ;, or XLSX with the same columns) for a data
+ * year, all or nothing. The file is checked whole first (every bad row reported with line, column,
+ * value and reason in Vietnamese and English); only a clean file is written, in one transaction that
+ * replaces the register of the communes the file covers. The same file imported again changes nothing.
+ * Runs as a background job whose progress the page polls.
+ */
+@Service
+public class RegisterImports {
+
+    private static final Logger log = LoggerFactory.getLogger(RegisterImports.class);
+
+    public enum State { QUEUED, CONVERTING, CHECKING, SAVING, DONE, FAILED }
+
+    /** A running or finished import; {@code progress} is 0–100. */
+    public static final class Job {
+        private final String id = UUID.randomUUID().toString();
+        private final String fileName;
+        private final int year;
+        private final String actor;
+        private volatile State state = State.QUEUED;
+        private volatile int progress;
+        private volatile long rows;
+        private volatile Result result;
+        private volatile String failure;
+
+        Job(String fileName, int year, String actor) {
+            this.fileName = fileName;
+            this.year = year;
+            this.actor = actor;
+        }
+
+        public String id() { return id; }
+        public String fileName() { return fileName; }
+        public int year() { return year; }
+        public String actor() { return actor; }
+        public State state() { return state; }
+        public int progress() { return progress; }
+        public long rows() { return rows; }
+        public Result result() { return result; }
+        /** A message key for a failure that is not about rows (unreadable file, database down). */
+        public String failure() { return failure; }
+        public boolean finished() { return state == State.DONE || state == State.FAILED; }
+    }
+
+    /** The outcome: either the errors (nothing written) or what changed. */
+    public record Result(boolean ok, long rows, long errorCount, List<ImportIssue> errors, long warningCount,
+                         List<ImportIssue> warnings, int inserted, int updated, int deleted, Set<String> communes,
+                         String sha256) {
+        public boolean changedNothing() {
+            return ok && inserted == 0 && updated == 0 && deleted == 0;
+        }
+    }
+
+    private final RegisterStore store;
+    private final RegisterStandards standards;
+    private final AccessGuard guard;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "register-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public RegisterImports(RegisterStore store, RegisterStandards standards, AccessGuard guard, AuditLog audit,
+                           TransactionTemplate tx, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+        this.store = store;
+        this.standards = standards;
+        this.guard = guard;
+        this.audit = audit;
+        this.tx = tx;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = Clock.system(vn.hoctap.platform.HanoiTime.ZONE);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /**
+     * Starts importing {@code file} (which the job deletes when done) in the background, as the
+     * signed-in user; returns at once.
+     */
+    public Job start(Path file, String fileName, int year) {
+        Job job = new Job(fileName, year, guard.requireUser().username());
+        jobs.put(job.id(), job);
+        SecurityContext context = SecurityContextHolder.getContext();
+        worker.submit(() -> {
+            SecurityContextHolder.setContext(context);
+            try {
+                run(job, file);
+            } finally {
+                SecurityContextHolder.clearContext();
+                deleteQuietly(file);
+            }
+        });
+        return job;
+    }
+
+    /** Imports synchronously in the caller's thread and security context (command line, tests). */
+    public Job importNow(Path file, String fileName, int year) {
+        Job job = new Job(fileName, year, guard.requireUser().username());
+        jobs.put(job.id(), job);
+        run(job, file);
+        return job;
+    }
+
+    /** The job, if it was started by the current user (or the user is an administrator). */
+    public java.util.Optional<Job> job(String id) {
+        Job job = jobs.get(id);
+        if (job == null) {
+            return java.util.Optional.empty();
+        }
+        var user = guard.requireUser();
+        return user.isAdmin() || user.username().equals(job.actor()) ? java.util.Optional.of(job) : java.util.Optional.empty();
+    }
+
+    private void run(Job job, Path file) {
+        Path csv = file;
+        Path staging = null;
+        try {
+            long size = Files.size(file);
+            if (isXlsx(file)) {
+                job.state = State.CONVERTING;
+                csv = Files.createTempFile("hoctap-register-", ".csv");
+                try (InputStream in = Files.newInputStream(file)) {
+                    XlsxToCsv.convert(in, csv);
+                }
+                size = Files.size(csv);
+            }
+            job.state = State.CHECKING;
+            Units u = standards.unitsFor(job.year());
+            PersonsReader reader = new PersonsReader(u, clock);
+            staging = Files.createTempFile("hoctap-staging-", ".csv");
+            Set<String> communes = new TreeSet<>();
+            List<ImportIssue> scopeErrors = new ArrayList<>();
+            long[] scopeErrorCount = {0};
+            Map<String, Boolean> writable = new LinkedHashMap<>();
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            ImportReport report;
+            long total = Math.max(1, size);
+            try (BufferedWriter out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8);
+                 InputStream raw = Files.newInputStream(csv);
+                 InputStream in = new DigestInputStream(new Progress(raw, n -> job.progress = (int) Math.min(95, n * 95 / total)), sha)) {
+                report = reader.read(in, job.fileName(), p -> {
+                    job.rows++;
+                    boolean ok = writable.computeIfAbsent(p.communeCode(), guard::canWrite);
+                    if (!ok) {
+                        scopeErrorCount[0]++;
+                        if (scopeErrors.size() < ImportReport.DEFAULT_MAX_STORED) {
+                            scopeErrors.add(new ImportIssue(job.fileName(), p.line(), "commune_code", p.communeCode(),
+                                    "xã/phường này nằm ngoài địa bàn tài khoản của bạn",
+                                    "this commune is outside the units of your account"));
+                        }
+                        return;
+                    }
+                    communes.add(p.communeCode());
+                    try {
+                        out.write(PersonColumns.copyLine(job.year(), p));
+                        out.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            String digest = HexFormat.of().formatHex(sha.digest());
+            List<ImportIssue> errors = new ArrayList<>(report.errors());
+            long errorCount = report.errorCount() + scopeErrorCount[0];
+            errors.addAll(scopeErrors);
+            errors.sort(java.util.Comparator.comparingLong(ImportIssue::line));
+            if (errorCount > 0) {
+                job.result = new Result(false, report.rows(), errorCount, errors, report.warningCount(), report.warnings(),
+                        0, 0, 0, communes, digest);
+                job.state = State.FAILED;
+                return;
+            }
+            job.state = State.SAVING;
+            final Path stagedFile = staging;
+            Result saved = tx.execute(status -> save(job, stagedFile, communes, report, digest));
+            job.result = saved;
+            job.progress = 100;
+            job.state = saved.ok() ? State.DONE : State.FAILED;
+            if (saved.ok() && !saved.changedNothing()) {
+                events.publishEvent(new RegisterChanged(job.year(), saved.communes()));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("register import {} could not read its file: {}", job.id(), e.getClass().getSimpleName());
+            job.failure = "register.import.unreadable";
+            job.state = State.FAILED;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            log.error("register import {} failed", job.id(), e);
+            job.failure = "register.import.failed";
+            job.state = State.FAILED;
+        } finally {
+            if (csv != file) {
+                deleteQuietly(csv);
+            }
+            if (staging != null) {
+                deleteQuietly(staging);
+            }
+        }
+    }
+
+    private Result save(Job job, Path staged, Set<String> communes, ImportReport report, String digest) {
+        try (Reader r = Files.newBufferedReader(staged, StandardCharsets.UTF_8)) {
+            store.stage(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<ImportIssue> moved = new ArrayList<>();
+        for (String[] m : store.stagedFromOtherCommunes()) {
+            if (!guard.canWrite(m[1])) {
+                moved.add(new ImportIssue(job.fileName(), 0, "person_id", m[0],
+                        "người này đã có trong sổ của xã/phường " + m[1] + ", ngoài địa bàn của bạn",
+                        "this person is already registered in commune " + m[1] + ", outside your units"));
+            }
+        }
+        if (!moved.isEmpty()) {
+            return new Result(false, report.rows(), moved.size(), moved, report.warningCount(), report.warnings(),
+                    0, 0, 0, communes, digest);
+        }
+        RegisterStore.MergeCounts counts = store.merge(job.year(), communes);
+        if (!counts.changedNothing()) {
+            jdbc.update("""
+                    insert into register_import (year, file_name, sha256, actor, rows, inserted, updated, deleted, communes)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", job.year(), job.fileName(), digest, job.actor(), (int) report.rows(),
+                    counts.inserted(), counts.updated(), counts.deleted(), String.join(",", communes));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("file", job.fileName());
+            after.put("sha256", digest);
+            after.put("rows", report.rows());
+            after.put("inserted", counts.inserted());
+            after.put("updated", counts.updated());
+            after.put("deleted", counts.deleted());
+            after.put("communes", communes);
+            audit.record("import", "register", job.year() + ":" + digest.substring(0, 12),
+                    communes.size() == 1 ? communes.iterator().next() : null, null, after,
+                    "Nhập sổ phổ cập năm " + job.year() + ": " + job.fileName());
+        }
+        return new Result(true, report.rows(), 0, List.of(), report.warningCount(), report.warnings(),
+                counts.inserted(), counts.updated(), counts.deleted(), communes, digest);
+    }
+
+    static boolean isXlsx(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a temporary file; the OS cleans its temp directory
+        }
+    }
+
+    /** Counts bytes read, for the progress bar. */
+    private static final class Progress extends FilterInputStream {
+        private final java.util.function.LongConsumer onRead;
+        private long count;
+
+        Progress(InputStream in, java.util.function.LongConsumer onRead) {
+            super(in);
+            this.onRead = onRead;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                onRead.accept(++count);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                onRead.accept(count);
+            }
+            return n;
+        }
+    }
+}

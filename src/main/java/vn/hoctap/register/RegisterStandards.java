@@ -1,0 +1,97 @@
+package vn.hoctap.register;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.register.internal.RegisterStore;
+import vn.hoctap.standards.Criterion;
+import vn.hoctap.standards.Person;
+import vn.hoctap.standards.RuleSet;
+import vn.hoctap.standards.StandardsEngine;
+import vn.hoctap.standards.StandardsResult;
+import vn.hoctap.standards.Units;
+import vn.hoctap.units.UnitDirectory;
+
+/**
+ * Chuẩn phổ cập giáo dục, xóa mù chữ (Nghị định 20/2014/NĐ-CP) computed from the register in the
+ * database with the pure {@link StandardsEngine}, per data year. A year's result is kept until the
+ * register of that year changes ({@link RegisterChanged}), so pages are instant and never stale.
+ */
+@Service
+public class RegisterStandards {
+
+    private final RegisterStore store;
+    private final UnitDirectory units;
+    private final AccessGuard guard;
+    private final JdbcTemplate jdbc;
+    private final RuleSet rules = RuleSet.defaults();
+    private final Map<Integer, StandardsResult> cache = new ConcurrentHashMap<>();
+
+    public RegisterStandards(RegisterStore store, UnitDirectory units, AccessGuard guard, JdbcTemplate jdbc) {
+        this.store = store;
+        this.units = units;
+        this.guard = guard;
+        this.jdbc = jdbc;
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public List<Integer> years() {
+        return store.years();
+    }
+
+    public Units unitsFor(int year) {
+        return RegisterUnits.forYear(units.history(), year, disadvantaged(year));
+    }
+
+    /** The whole year's result (the caller shows only what the user may read). */
+    public StandardsResult result(int year) {
+        return cache.computeIfAbsent(year, y -> {
+            Units u = unitsFor(y);
+            StandardsEngine engine = new StandardsEngine(u, rules, y);
+            StandardsEngine.Accumulator acc = engine.newAccumulator();
+            store.forEach(y, null, p -> {
+                if (u.communeIndex(p.communeCode()) >= 0) {
+                    acc.accept(p);
+                }
+            });
+            return acc.result();
+        });
+    }
+
+    @EventListener
+    void registerChanged(RegisterChanged e) {
+        cache.remove(e.year());
+    }
+
+    /**
+     * The persons of a commune counted in a criterion's denominator who do not meet it: those to follow
+     * up (for example the 11-year-olds who have not completed primary school). Scoped to the user's units.
+     */
+    public List<Person> shortfall(int year, String communeCode, Criterion criterion) {
+        guard.requireRead(communeCode);
+        Units u = unitsFor(year);
+        StandardsEngine engine = new StandardsEngine(u, rules, year);
+        List<Person> out = new ArrayList<>();
+        store.forEach(year, Set.of(communeCode), p -> {
+            if (engine.counts(p, criterion) && !engine.meets(p, criterion)) {
+                out.add(p);
+            }
+        });
+        return out;
+    }
+
+    Set<String> disadvantaged(int year) {
+        return new java.util.TreeSet<>(jdbc.queryForList("select code from commune_disadvantaged where year = ?", String.class, year));
+    }
+}

@@ -1,0 +1,112 @@
+package vn.hoctap.register.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import vn.hoctap.accounts.AccountPrincipal;
+import vn.hoctap.accounts.CurrentUser;
+import vn.hoctap.accounts.Role;
+import vn.hoctap.register.RegisterImports;
+import vn.hoctap.synthetic.GeneratorOptions;
+import vn.hoctap.synthetic.ProgressListener;
+import vn.hoctap.synthetic.Structure;
+import vn.hoctap.synthetic.SyntheticRegister;
+
+/**
+ * The demo data set of the run command: when {@code hoctap.demo} is on and the register is empty, a
+ * synthetic register (see docs/synthetic-data.md) for 2024 (30 districts, 579 communes) and 2025 (126
+ * communes) is generated and imported through the normal import path, so the standards pages have data
+ * on first start. Synthetic persons only; nothing real.
+ */
+@Component
+@Order(20)
+class DemoRegister implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoRegister.class);
+
+    private final JdbcTemplate jdbc;
+    private final RegisterImports imports;
+    private final boolean demo;
+    private final long persons;
+    private final String command;
+
+    DemoRegister(JdbcTemplate jdbc, RegisterImports imports, @Value("${hoctap.demo:false}") boolean demo,
+                 @Value("${hoctap.demo.persons:150000}") long persons, @Value("${hoctap.command:}") String command) {
+        this.jdbc = jdbc;
+        this.imports = imports;
+        this.demo = demo;
+        this.persons = persons;
+        this.command = command;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demo || !command.isEmpty()) {
+            return;
+        }
+        Long n = jdbc.queryForObject("select count(*) from register_person", Long.class);
+        if (n != null && n > 0) {
+            return;
+        }
+        CurrentUser system = new CurrentUser(0, "demo", "Dữ liệu minh họa", Role.CITY_ADMIN, Set.of("01"));
+        AccountPrincipal principal = new AccountPrincipal(system, "", true);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        try {
+            for (Structure s : List.of(Structure.HANOI_2024, Structure.HANOI_2025)) {
+                load(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void load(Structure s) throws IOException {
+        long start = System.nanoTime();
+        Path dir = Files.createTempDirectory("hoctap-demo-");
+        try {
+            GeneratorOptions options = GeneratorOptions.of(persons, 2025, s);
+            SyntheticRegister.generate(options, dir, ProgressListener.NONE);
+            int year = options.year();
+            for (String line : Files.readAllLines(dir.resolve("units.csv"), StandardCharsets.UTF_8)) {
+                if (line.endsWith(",true")) {
+                    jdbc.update("insert into commune_disadvantaged (year, code) values (?, ?) on conflict do nothing",
+                            year, line.substring(0, line.indexOf(',')));
+                }
+            }
+            RegisterImports.Job job = imports.importNow(dir.resolve("persons.csv"), "demo-persons-" + year + ".csv", year);
+            if (job.result() == null || !job.result().ok()) {
+                log.warn("Dữ liệu minh họa năm {} không nhập được / demo data for {} was refused: {}", year, year,
+                        job.result() == null ? job.failure() : job.result().errorCount() + " errors");
+                return;
+            }
+            log.info("Dữ liệu minh họa / demo register {}: {} persons in {} ms", year, job.result().rows(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package vn.hoctap.register.internal;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import vn.hoctap.accounts.AccountPrincipal;
+import vn.hoctap.accounts.CurrentUser;
+import vn.hoctap.accounts.Role;
+import vn.hoctap.register.RegisterImports;
+import vn.hoctap.standards.ImportIssue;
+
+/**
+ * {@code bin/hoctap import --register FILE --year Y}: imports a register file into the platform's
+ * database (the embedded one in HOCTAP_DATA_DIR, or SPRING_DATASOURCE_URL), as the operator, with the
+ * same checks as the web page. Prints the row-level report and exits 1 when the file is refused.
+ */
+@Component
+@ConditionalOnProperty(name = "hoctap.command", havingValue = "import")
+class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    private final RegisterImports imports;
+    private int exitCode = 0;
+
+    ImportCommand(RegisterImports imports) {
+        this.imports = imports;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        String file = option(args, "register");
+        String year = option(args, "year");
+        if (file == null || year == null || !year.matches("\\d{4}")) {
+            err.println("Cách dùng / usage: bin/hoctap import --register FILE(.csv|.xlsx) --year YYYY");
+            exitCode = 2;
+            return;
+        }
+        Path path = Path.of(file);
+        if (!Files.isReadable(path)) {
+            err.println("Không đọc được tệp / cannot read the file: " + file);
+            exitCode = 2;
+            return;
+        }
+        CurrentUser operator = new CurrentUser(0, "cli:" + System.getProperty("user.name"), "Dòng lệnh / command line",
+                Role.CITY_ADMIN, Set.of("01"));
+        AccountPrincipal principal = new AccountPrincipal(operator, "", true);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        try {
+            RegisterImports.Job job = imports.importNow(path, path.getFileName().toString(), Integer.parseInt(year));
+            RegisterImports.Result r = job.result();
+            if (r == null) {
+                err.println("Nhập thất bại / import failed: " + job.failure());
+                exitCode = 1;
+            } else if (!r.ok()) {
+                for (ImportIssue issue : r.errors()) {
+                    err.println(issue.format());
+                }
+                err.println(r.errorCount() + " lỗi, không có gì được ghi / errors, nothing was written");
+                exitCode = 1;
+            } else {
+                out.printf("%s: %d dòng, %d thêm, %d sửa, %d xóa (%d xã/phường)%n", path.getFileName(), r.rows(),
+                        r.inserted(), r.updated(), r.deleted(), r.communes().size());
+                out.printf("%s: %d rows, %d inserted, %d updated, %d deleted%s%n", path.getFileName(), r.rows(), r.inserted(),
+                        r.updated(), r.deleted(), r.changedNothing() ? " (no change)" : "");
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static String option(ApplicationArguments args, String name) {
+        var values = args.getOptionValues(name);
+        if (values != null && !values.isEmpty()) {
+            return values.get(0);
+        }
+        // also accept "--name value"
+        String[] raw = args.getSourceArgs();
+        for (int i = 0; i < raw.length - 1; i++) {
+            if (raw[i].equals("--" + name)) {
+                return raw[i + 1];
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,131 @@
+package vn.hoctap.register.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import vn.hoctap.platform.VietnameseText;
+import vn.hoctap.standards.Person;
+
+/**
+ * The mapping between a {@link Person} of the register exchange format and the columns of
+ * {@code register_person}: to CSV rows for PostgreSQL's COPY, and back from result sets.
+ */
+public final class PersonColumns {
+
+    /** The table's data columns, in COPY order (year first). */
+    public static final List<String> COLUMNS = List.of("year", "person_id", "household_id", "commune_code", "village",
+            "birth_date", "birth_year", "sex", "ethnicity", "residence", "disability", "enrolment", "grade",
+            "preschool_completed", "primary_completed", "lower_secondary_diploma", "upper_secondary_completed",
+            "highest_grade_completed", "literacy_stage_completed", "employed", "qualification", "digital_skills",
+            "information_literacy", "life_skills", "learning_citizen_year", "search_key");
+
+    /** The exchange-format columns (register-csv.md), in export order. */
+    public static final List<String> CSV_COLUMNS = COLUMNS.subList(1, COLUMNS.size() - 1).stream()
+            .filter(c -> !c.equals("birth_year")).toList();
+
+    private PersonColumns() {
+    }
+
+    public static String searchKey(Person p) {
+        return VietnameseText.fold(p.personId() + " " + p.householdId() + " " + (p.village() == null ? "" : p.village()));
+    }
+
+    /** The person's values in {@link #CSV_COLUMNS} order, unquoted; "" for an empty cell. */
+    public static List<String> cells(Person p) {
+        return java.util.Arrays.asList(p.personId(), p.householdId(), p.communeCode(), str(p.village()), p.birthDate(),
+                p.sex() == null ? "" : p.sex().code(), str(p.ethnicity()), p.residence().code(), p.disability().code(),
+                p.enrolment().code(), str(p.grade()), str(p.preschoolCompleted()), str(p.primaryCompleted()),
+                str(p.lowerSecondaryDiploma()), str(p.upperSecondaryCompleted()), str(p.highestGradeCompleted()),
+                str(p.literacyStageCompleted()), str(p.employed()),
+                p.qualification() == null ? "" : p.qualification().code(),
+                p.digitalSkills() == null ? "" : p.digitalSkills().code(), str(p.informationLiteracy()),
+                str(p.lifeSkills()), str(p.learningCitizenYear()));
+    }
+
+    /** One CSV line (no newline) for COPY ... (FORMAT csv), columns as {@link #COLUMNS}. */
+    public static String copyLine(int year, Person p) {
+        List<String> cells = cells(p);
+        StringBuilder sb = new StringBuilder(200).append(year);
+        for (int i = 0; i < cells.size(); i++) {
+            sb.append(',');
+            quote(sb, cells.get(i));
+            if (i == 4) {   // after birth_date
+                sb.append(',').append(p.birthYear());
+            }
+        }
+        sb.append(',');
+        return quote(sb, searchKey(p)).toString();
+    }
+
+    /** One exchange-format CSV line (no newline), columns as {@link #CSV_COLUMNS}. */
+    public static String exportLine(Person p) {
+        StringBuilder sb = new StringBuilder(200);
+        for (String cell : cells(p)) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            quote(sb, cell);
+        }
+        return sb.toString();
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private static StringBuilder quote(StringBuilder sb, String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+        }
+        return sb.append(s);
+    }
+
+    public static Person fromRow(ResultSet rs) throws SQLException {
+        return Person.builder(rs.getString("person_id"), rs.getString("commune_code"), rs.getInt("birth_year"))
+                .householdId(rs.getString("household_id"))
+                .village(rs.getString("village"))
+                .birthDate(rs.getString("birth_date"))
+                .sex(code(Person.Sex.class, rs.getString("sex")))
+                .ethnicity(rs.getString("ethnicity"))
+                .residence(code(Person.Residence.class, rs.getString("residence")))
+                .disability(code(Person.Disability.class, rs.getString("disability")))
+                .enrolment(code(Person.Enrolment.class, rs.getString("enrolment")))
+                .grade(integer(rs, "grade"))
+                .preschoolCompleted(integer(rs, "preschool_completed"))
+                .primaryCompleted(integer(rs, "primary_completed"))
+                .lowerSecondaryDiploma(integer(rs, "lower_secondary_diploma"))
+                .upperSecondaryCompleted(integer(rs, "upper_secondary_completed"))
+                .highestGradeCompleted(integer(rs, "highest_grade_completed"))
+                .literacyStageCompleted(integer(rs, "literacy_stage_completed"))
+                .employed(bool(rs, "employed"))
+                .qualification(code(Person.Qualification.class, rs.getString("qualification")))
+                .digitalSkills(code(Person.DigitalSkills.class, rs.getString("digital_skills")))
+                .informationLiteracy(bool(rs, "information_literacy"))
+                .lifeSkills(bool(rs, "life_skills"))
+                .learningCitizenYear(integer(rs, "learning_citizen_year"))
+                .build();
+    }
+
+    static <E extends Enum<E> & Person.Coded> E code(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.code().equals(value.strip())) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("register_person holds an unknown " + type.getSimpleName() + " value");
+    }
+
+    private static Integer integer(ResultSet rs, String col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Boolean bool(ResultSet rs, String col) throws SQLException {
+        boolean v = rs.getBoolean(col);
+        return rs.wasNull() ? null : v;
+    }
+}

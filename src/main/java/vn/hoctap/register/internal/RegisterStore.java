@@ -1,0 +1,149 @@
+package vn.hoctap.register.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.hoctap.standards.Person;
+
+/**
+ * The register's table. Imports go through PostgreSQL's COPY into a temporary table and are then
+ * merged in one statement each (insert or update what differs, delete what the file no longer has for
+ * its communes), inside the caller's transaction: all or nothing.
+ */
+@Component
+public class RegisterStore {
+
+    /** What a merge changed. */
+    public record MergeCounts(int inserted, int updated, int deleted) {
+        public boolean changedNothing() {
+            return inserted == 0 && updated == 0 && deleted == 0;
+        }
+    }
+
+    private static final String DATA_COLUMNS = String.join(", ", PersonColumns.COLUMNS);
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+
+    RegisterStore(JdbcTemplate jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Stages the rows of {@code copyCsv} (lines of {@link PersonColumns#copyLine}) in a temporary table
+     * for {@link #merge}. Must run inside the same transaction as the merge.
+     */
+    public void stage(Reader copyCsv) {
+        jdbc.execute("create temporary table if not exists import_person (like register_person including defaults) on commit drop");
+        jdbc.execute("truncate import_person");
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy import_person (" + DATA_COLUMNS + ") from stdin (format csv)", copyCsv);
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into import_person failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /**
+     * Replaces the register of {@code communes} for {@code year} by the staged rows: inserts new persons,
+     * updates those whose data differ, deletes the persons of those communes that the file no longer has.
+     */
+    public MergeCounts merge(int year, Collection<String> communes) {
+        String[] communeArray = communes.toArray(String[]::new);
+        List<Boolean> upserted = jdbc.queryForList("""
+                insert into register_person as r (%s)
+                select %s from import_person
+                on conflict (year, person_id) do update set
+                  household_id = excluded.household_id, commune_code = excluded.commune_code, village = excluded.village,
+                  birth_date = excluded.birth_date, birth_year = excluded.birth_year, sex = excluded.sex,
+                  ethnicity = excluded.ethnicity, residence = excluded.residence, disability = excluded.disability,
+                  enrolment = excluded.enrolment, grade = excluded.grade, preschool_completed = excluded.preschool_completed,
+                  primary_completed = excluded.primary_completed, lower_secondary_diploma = excluded.lower_secondary_diploma,
+                  upper_secondary_completed = excluded.upper_secondary_completed,
+                  highest_grade_completed = excluded.highest_grade_completed,
+                  literacy_stage_completed = excluded.literacy_stage_completed, employed = excluded.employed,
+                  qualification = excluded.qualification, digital_skills = excluded.digital_skills,
+                  information_literacy = excluded.information_literacy, life_skills = excluded.life_skills,
+                  learning_citizen_year = excluded.learning_citizen_year, search_key = excluded.search_key,
+                  version = r.version + 1, updated_at = now()
+                where (r.household_id, r.commune_code, r.village, r.birth_date, r.birth_year, r.sex, r.ethnicity,
+                       r.residence, r.disability, r.enrolment, r.grade, r.preschool_completed, r.primary_completed,
+                       r.lower_secondary_diploma, r.upper_secondary_completed, r.highest_grade_completed,
+                       r.literacy_stage_completed, r.employed, r.qualification, r.digital_skills,
+                       r.information_literacy, r.life_skills, r.learning_citizen_year)
+                  is distinct from
+                      (excluded.household_id, excluded.commune_code, excluded.village, excluded.birth_date,
+                       excluded.birth_year, excluded.sex, excluded.ethnicity, excluded.residence, excluded.disability,
+                       excluded.enrolment, excluded.grade, excluded.preschool_completed, excluded.primary_completed,
+                       excluded.lower_secondary_diploma, excluded.upper_secondary_completed,
+                       excluded.highest_grade_completed, excluded.literacy_stage_completed, excluded.employed,
+                       excluded.qualification, excluded.digital_skills, excluded.information_literacy,
+                       excluded.life_skills, excluded.learning_citizen_year)
+                returning (xmax = 0)""".formatted(DATA_COLUMNS, DATA_COLUMNS), Boolean.class);
+        int inserted = (int) upserted.stream().filter(Boolean::booleanValue).count();
+        int updated = upserted.size() - inserted;
+        int deleted = jdbc.update("""
+                delete from register_person r where r.year = ? and r.commune_code = any (?)
+                  and not exists (select 1 from import_person i where i.year = r.year and i.person_id = r.person_id)""",
+                year, communeArray);
+        return new MergeCounts(inserted, updated, deleted);
+    }
+
+    /** Staged persons already registered for the year under another commune: (person_id, that commune). */
+    public List<String[]> stagedFromOtherCommunes() {
+        return jdbc.query("""
+                select i.person_id, r.commune_code from import_person i
+                join register_person r on r.year = i.year and r.person_id = i.person_id and r.commune_code <> i.commune_code
+                limit 1000""", (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
+    }
+
+    /** Streams the persons of a year (optionally of some communes) to {@code sink}, in person_id order. */
+    public void forEach(int year, Collection<String> communes, Consumer<Person> sink) {
+        String sql = "select * from register_person where year = ?" + (communes == null ? "" : " and commune_code = any (?)")
+                + " order by commune_code, person_id";
+        List<Object> args = new ArrayList<>();
+        args.add(year);
+        if (communes != null) {
+            args.add(communes.toArray(String[]::new));
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement(sql);
+            ps.setFetchSize(10_000);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return ps;
+        }, rs -> {
+            sink.accept(PersonColumns.fromRow(rs));
+        });
+    }
+
+    public List<Integer> years() {
+        return jdbc.queryForList("select distinct year from register_person order by year", Integer.class);
+    }
+
+    public long count(int year) {
+        Long n = jdbc.queryForObject("select count(*) from register_person where year = ?", Long.class, year);
+        return n == null ? 0 : n;
+    }
+}

@@ -1,0 +1,157 @@
+package vn.hoctap.register.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.platform.NotFoundException;
+import vn.hoctap.platform.ValidationException;
+import vn.hoctap.register.RegisterStandards;
+import vn.hoctap.standards.Criterion;
+import vn.hoctap.standards.RuleSet;
+import vn.hoctap.standards.Standard;
+import vn.hoctap.standards.StandardsResult;
+import vn.hoctap.standards.UnitLevel;
+import vn.hoctap.standards.UnitResult;
+
+/**
+ * Chuẩn PCGD-XMC pages: the city overview of every commune by standard and level (with filters,
+ * a year selector and a comparison year), a unit's standards card with criteria, thresholds, the
+ * rules' legal sources and verification status, explanations and the persons behind a shortfall.
+ */
+@Controller
+class StandardsController {
+
+    private final RegisterStandards standards;
+    private final AccessGuard guard;
+
+    StandardsController(RegisterStandards standards, AccessGuard guard) {
+        this.standards = standards;
+        this.guard = guard;
+    }
+
+    int year(Integer year) {
+        List<Integer> years = standards.years();
+        if (year == null) {
+            return RegisterController.defaultYear(years);
+        }
+        if (!years.contains(year)) {
+            throw ValidationException.of("year", "standards.error.no-register");
+        }
+        return year;
+    }
+
+    /** A row of the overview: a unit's levels this year and, when comparing, in the other year. */
+    record Row(UnitResult now, UnitResult before) {
+    }
+
+    @GetMapping("/standards")
+    String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer compare,
+                    @RequestParam(required = false) String standard, @RequestParam(required = false) Integer below,
+                    Model model) {
+        int y = year(year);
+        StandardsResult result = standards.result(y);
+        StandardsResult other = compare == null ? null : standards.result(year(compare));
+        Standard filter = standard == null || standard.isBlank() ? null : Standard.parse(standard);
+        List<Row> communes = new ArrayList<>();
+        List<Row> districts = new ArrayList<>();
+        UnitResult city = null;
+        for (UnitResult r : result.units()) {
+            if (!guard.canRead(r.code())) {
+                continue;
+            }
+            UnitResult before = other == null ? null : other.find(r.code());
+            if (before != null && !before.unit().name().equals(r.unit().name())) {
+                before = null;   // a reused code: another unit in the other year
+            }
+            switch (r.level()) {
+                case CITY -> city = r;
+                case DISTRICT -> districts.add(new Row(r, before));
+                case COMMUNE -> {
+                    if (filter == null || below == null || r.levels().level(filter) < below) {
+                        communes.add(new Row(r, before));
+                    }
+                }
+            }
+        }
+        model.addAttribute("years", standards.years());
+        model.addAttribute("year", y);
+        model.addAttribute("compare", compare);
+        model.addAttribute("standard", filter);
+        model.addAttribute("below", below);
+        model.addAttribute("standardsList", Standard.values());
+        model.addAttribute("city", city);
+        model.addAttribute("districts", districts);
+        model.addAttribute("communes", communes);
+        model.addAttribute("rules", standards.rules());
+        return "standards/overview";
+    }
+
+    @GetMapping("/standards/{code}")
+    String card(@PathVariable String code, @RequestParam(required = false) Integer year, Model model) {
+        guard.requireRead(code);
+        int y = year(year);
+        UnitResult r = standards.result(y).find(code);
+        if (r == null) {
+            throw new NotFoundException("standards.error.no-unit", code, y);
+        }
+        model.addAttribute("years", standards.years());
+        model.addAttribute("year", y);
+        model.addAttribute("r", r);
+        model.addAttribute("rules", standards.rules());
+        model.addAttribute("standardsList", Standard.values());
+        model.addAttribute("criteriaByStandard", criteriaByStandard());
+        model.addAttribute("isCommune", r.level() == UnitLevel.COMMUNE);
+        return "standards/card";
+    }
+
+    static Map<Standard, List<Criterion>> criteriaByStandard() {
+        Map<Standard, List<Criterion>> m = new LinkedHashMap<>();
+        for (Criterion c : Criterion.values()) {
+            m.computeIfAbsent(c.standard(), s -> new ArrayList<>()).add(c);
+        }
+        return m;
+    }
+
+    @GetMapping("/standards/{code}/shortfall")
+    String shortfall(@PathVariable String code, @RequestParam int year, @RequestParam String criterion, Model model) {
+        Criterion c = Criterion.parse(criterion);
+        if (c == null) {
+            throw ValidationException.of("criterion", "standards.error.criterion");
+        }
+        model.addAttribute("year", year(year));
+        model.addAttribute("code", code);
+        model.addAttribute("criterion", c);
+        model.addAttribute("persons", standards.shortfall(year, code, c));
+        return "standards/shortfall";
+    }
+
+    @GetMapping("/standards/rules")
+    String rules(Model model) {
+        model.addAttribute("rules", standards.rules());
+        return "standards/rules";
+    }
+
+    /** The contract JSON of a year (docs/contracts/standards.md) for the units the user may read. */
+    @GetMapping(value = "/api/standards", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<String> api(@RequestParam(required = false) Integer year) {
+        int y = year(year);
+        StandardsResult result = standards.result(y);
+        if (guard.canRead(result.units().get(0).code()) && result.units().stream().allMatch(u -> guard.canRead(u.code()))) {
+            return ResponseEntity.ok(result.toJson());
+        }
+        return ResponseEntity.ok(result.filtered(u -> guard.canRead(u.code())).toJson());
+    }
+}

@@ -1,0 +1,163 @@
+package vn.hoctap.standards;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * {@code standards --units UNITS.csv --register PERSONS.csv --year Y [--rules FILE] [--verbose]}
+ * <p>
+ * Prints the standards JSON (UTF-8) to {@code out} and returns 0. When a file breaks register-csv.md it prints
+ * the row-level report (file, line, column, value, reason in Vietnamese and English, totals) to {@code err},
+ * prints nothing to {@code out} and returns 1; an unreadable file or a bad rule file also returns 1. Usage
+ * errors return 2. {@code --verbose} adds throughput (rows/s, elapsed) on {@code err}.
+ * Text is written to both streams as UTF-8 bytes, whatever the streams' own charset.
+ */
+public final class StandardsCommand {
+    public static final int OK = 0;
+    public static final int BAD_INPUT = 1;
+    public static final int USAGE = 2;
+
+    static final String USAGE_TEXT = String.join("\n",
+            "Cách dùng / usage:",
+            "  standards --units UNITS.csv --register PERSONS.csv --year Y [--rules FILE] [--verbose]",
+            "    --units     units.csv (register-csv.md)",
+            "    --register  persons.csv (register-csv.md)",
+            "    --year      data year Y (năm dữ liệu), e.g. 2025",
+            "    --rules     rule file (default: classpath " + RuleSet.DEFAULT_RESOURCE + ")",
+            "    --verbose   print rows/s and elapsed time on standard error",
+            "Exit: 0 = OK, 1 = bad input file (report on standard error), 2 = usage error.",
+            "");
+
+    private StandardsCommand() { }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Clock.systemDefaultZone());
+    }
+
+    /** @param clock gives the current year for "completion year in the future" checks */
+    public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+        String unitsArg = null, registerArg = null, yearArg = null, rulesArg = null;
+        boolean verbose = false;
+        int i = 0;
+        if (args.length > 0 && args[0].equals("standards")) i = 1;
+        for (; i < args.length; i++) {
+            String a = args[i];
+            String name = a, value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                name = a.substring(0, eq);
+                value = a.substring(eq + 1);
+            }
+            switch (name) {
+                case "--help":
+                case "-h":
+                    write(out, USAGE_TEXT);
+                    return OK;
+                case "--verbose":
+                    if (value != null) return usage(err, "--verbose takes no value");
+                    verbose = true;
+                    continue;
+                case "--units":
+                case "--register":
+                case "--year":
+                case "--rules":
+                    if (value == null) {
+                        if (i + 1 >= args.length) return usage(err, name + " needs a value / cần một giá trị");
+                        value = args[++i];
+                    }
+                    if (value.isEmpty()) return usage(err, name + " needs a value / cần một giá trị");
+                    break;
+                default:
+                    return usage(err, "unknown argument / tham số không hợp lệ: " + a);
+            }
+            String prev;
+            switch (name) {
+                case "--units": prev = unitsArg; unitsArg = value; break;
+                case "--register": prev = registerArg; registerArg = value; break;
+                case "--year": prev = yearArg; yearArg = value; break;
+                default: prev = rulesArg; rulesArg = value; break;
+            }
+            if (prev != null) return usage(err, name + " given twice / được cho hai lần");
+        }
+        if (unitsArg == null) return usage(err, "--units is required / thiếu --units");
+        if (registerArg == null) return usage(err, "--register is required / thiếu --register");
+        if (yearArg == null) return usage(err, "--year is required / thiếu --year");
+        Integer year = PersonsReader.parseInt(yearArg);
+        if (year == null || year < 1900 || year > 9999) {
+            return usage(err, "--year must be a year such as 2025 / --year phải là một năm, ví dụ 2025: " + yearArg);
+        }
+
+        RuleSet rules;
+        try {
+            rules = rulesArg == null ? RuleSet.defaults() : RuleSet.load(Path.of(rulesArg));
+        } catch (RuleSetException e) {
+            write(err, "LỖI/ERROR tệp quy tắc không dùng được / unusable rule file: " + e.getMessage() + "\n");
+            return BAD_INPUT;
+        }
+
+        Path unitsPath = Path.of(unitsArg);
+        Path registerPath = Path.of(registerArg);
+        for (Path p : new Path[] {unitsPath, registerPath}) {
+            if (!Files.isRegularFile(p)) {
+                write(err, "LỖI/ERROR không tìm thấy tệp / file not found: " + p + "\n");
+                return BAD_INPUT;
+            }
+        }
+
+        long t0 = System.nanoTime();
+        UnitsReader.Result unitsResult = new UnitsReader().read(unitsPath);
+        Units units = unitsResult.units();
+        StandardsEngine.Accumulator acc = units == null ? null : new StandardsEngine(units, rules, year).newAccumulator();
+        PersonsReader personsReader = new PersonsReader(units, clock);
+        ImportReport personsReport = personsReader.read(registerPath, acc == null ? p -> { } : acc);
+
+        boolean ok = unitsResult.report().ok() && personsReport.ok();
+        StringBuilder diag = new StringBuilder();
+        diag.append(unitsResult.report().format());
+        if (!unitsResult.report().ok()) {
+            diag.append(personsReport.file()).append(": mã xã chưa được kiểm tra vì units.csv có lỗi")
+                .append(" / commune codes were not checked because units.csv has errors\n");
+        }
+        diag.append(personsReport.format());
+        if (!ok) {
+            long total = unitsResult.report().errorCount() + personsReport.errorCount();
+            diag.append("Tổng số lỗi: ").append(total).append("; không có kết quả nào được tính. / Total errors: ")
+                .append(total).append("; no result was computed.\n");
+            write(err, diag.toString());
+            return BAD_INPUT;
+        }
+        StandardsResult result = acc.result();
+        String json = result.toJson();
+        write(out, json);
+        out.flush();
+        if (diag.length() > 0) write(err, diag.toString());
+        if (verbose) {
+            double secs = (System.nanoTime() - t0) / 1e9;
+            double readSecs = personsReport.nanos() / 1e9;
+            write(err, String.format(Locale.ROOT,
+                    "%s: %d rows in %.3f s (%.0f rows/s); total elapsed %.3f s; %d units; rule set %s v%s%n",
+                    personsReport.file(), personsReport.rows(), readSecs,
+                    readSecs > 0 ? personsReport.rows() / readSecs : 0.0, secs, units.size(), rules.id(), rules.version()));
+        }
+        return OK;
+    }
+
+    private static int usage(PrintStream err, String message) {
+        write(err, message + "\n" + USAGE_TEXT);
+        return USAGE;
+    }
+
+    private static void write(PrintStream s, String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        s.write(b, 0, b.length);
+        s.flush();
+    }
+}
