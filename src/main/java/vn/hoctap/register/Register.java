@@ -125,7 +125,7 @@ public class Register {
         jdbc.update("update register_person set version = ? where year = ? and person_id = ?", before.version() + 1, year, personId);
         audit.record("update", "register_person", year + ":" + personId, p.communeCode(),
                 state(before.person()), state(p), null);
-        events.publishEvent(new RegisterChanged(year, Set.of(before.person().communeCode(), p.communeCode())));
+        events.publishEvent(new RegisterChanged(year, new java.util.TreeSet<>(List.of(before.person().communeCode(), p.communeCode()))));
         return find(year, personId).orElseThrow();
     }
 

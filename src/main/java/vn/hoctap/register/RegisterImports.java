@@ -97,6 +97,11 @@ public class RegisterImports {
         public boolean changedNothing() {
             return ok && inserted == 0 && updated == 0 && deleted == 0;
         }
+
+        /** The first commune of the file (for a link to its standards), or null. */
+        public String firstCommune() {
+            return communes.isEmpty() ? null : communes.iterator().next();
+        }
     }
 
     private final RegisterStore store;

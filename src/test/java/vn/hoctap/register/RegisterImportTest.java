@@ -1,0 +1,242 @@
+package vn.hoctap.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MvcResult;
+
+import com.jayway.jsonpath.JsonPath;
+
+import vn.hoctap.IntegrationTest;
+import vn.hoctap.accounts.Role;
+
+/**
+ * The register import, edit and export paths end to end through the web layer, on the real database.
+ * Each test uses its own commune so the tests do not depend on each other's data. Expected figures are
+ * counted by hand from the rows written here.
+ */
+class RegisterImportTest extends IntegrationTest {
+
+    static final String HEADER = "person_id,household_id,commune_code,village,birth_date,sex,enrolment,grade,"
+            + "preschool_completed,primary_completed,highest_grade_completed";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestUser officer;
+
+    /** Phường Hoàn Kiếm (00070) and Phường Cửa Nam (00082): two communes of the 2025 structure. */
+    static final String COMMUNE = "00070";
+
+    @BeforeEach
+    void officer() {
+        officer = user(Role.COMMUNE_OFFICER, COMMUNE);
+    }
+
+    /** Ten persons of the commune for data year 2025. Ages: 2025 − birth year. */
+    static String goodFile(String prefix) {
+        return HEADER + "\n"
+                // two 6-year-olds: one in grade 1 (counts in TH.grade1_age6), one still in preschool
+                + prefix + "1,H1," + COMMUNE + ",Tổ dân phố 1,2019-03-02,M,primary,1,2024,,\n"
+                + prefix + "2,H1," + COMMUNE + ",Tổ dân phố 1,2019,F,preschool,,,,\n"
+                // two 11-year-olds: one completed primary in 2025, one still in grade 4
+                + prefix + "3,H2," + COMMUNE + ",\"Tổ dân phố 2, ngõ 5\",2014-05-05,F,lower_secondary,6,2019,2025,\n"
+                + prefix + "4,H2," + COMMUNE + ",Tổ dân phố 2,2014-09-09,M,primary,4,2019,,\n"
+                // adults: literate by grade, and one who left school after grade 2
+                + prefix + "5,H3," + COMMUNE + ",Tổ dân phố 3,1990-01-01,M,none,,,,9\n"
+                + prefix + "6,H3," + COMMUNE + ",Tổ dân phố 3,1992-01-01,F,none,,,,2\n"
+                + prefix + "7,H4," + COMMUNE + ",,1960,M,none,,,,12\n"
+                + prefix + "8,H4," + COMMUNE + ",,1965,F,none,,,,12\n"
+                + prefix + "9,H5," + COMMUNE + ",,2000-12-31,F,none,,,,12\n"
+                + prefix + "10,H5," + COMMUNE + ",,2001-12-31,M,none,,,,12\n";
+    }
+
+    String importFile(String name, byte[] content, TestUser as) throws Exception {
+        MvcResult r = mvc.perform(multipart("/register/import").file(new MockMultipartFile("file", name, "text/csv", content))
+                        .param("year", "2025").with(httpBasic(as.username(), as.password())).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String location = r.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/register/import/");
+        for (int i = 0; i < 200; i++) {
+            String html = mvc.perform(get(location + "/status").with(httpBasic(as.username(), as.password())))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            if (html.contains("data-state=\"DONE\"") || html.contains("data-state=\"FAILED\"")) {
+                return html;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import did not finish");
+    }
+
+    long registered(String commune) {
+        return jdbc.queryForObject("select count(*) from register_person where year = 2025 and commune_code = ?", Long.class, commune);
+    }
+
+    @Test
+    void aCleanFileIsImportedAndTheSameFileAgainChangesNothing() throws Exception {
+        String html = importFile("so-hoan-kiem.csv", goodFile("HK-B").getBytes(StandardCharsets.UTF_8), officer);
+        assertThat(html).contains("data-state=\"DONE\"").contains("thêm 10");
+        assertThat(registered(COMMUNE)).isEqualTo(10);
+        long auditBefore = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+
+        String again = importFile("so-hoan-kiem.csv", goodFile("HK-B").getBytes(StandardCharsets.UTF_8), officer);
+        assertThat(again).contains("data-state=\"DONE\"").contains("sổ không thay đổi");
+        assertThat(registered(COMMUNE)).isEqualTo(10);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(auditBefore);
+        assertThat(jdbc.queryForObject("select max(version) from register_person where year = 2025 and commune_code = ?",
+                Integer.class, COMMUNE)).isZero();
+    }
+
+    @Test
+    void standardsFollowTheImportedRegister() throws Exception {
+        importFile("so-hoan-kiem.csv", goodFile("HK-A").getBytes(StandardCharsets.UTF_8), officer);
+        // the file replaces the commune's register, whatever an earlier test left there
+        String json = mvc.perform(get("/api/standards").param("year", "2025").with(httpBasic(officer.username(), officer.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> units = JsonPath.read(json, "$.units[?(@.code == '" + COMMUNE + "')]");
+        assertThat(units).hasSize(1);
+        Map<String, Object> criteria = (Map<String, Object>) units.get(0).get("criteria");
+        // two 6-year-olds, one in grade 1
+        assertThat(criteria.get("TH.grade1_age6")).isEqualTo(Map.of("numerator", 1, "denominator", 2));
+        // two 11-year-olds: one completed primary; in primary or completed: both
+        assertThat(criteria.get("TH.complete_age11")).isEqualTo(Map.of("numerator", 1, "denominator", 2));
+        assertThat(criteria.get("TH.age11_in_primary")).isEqualTo(Map.of("numerator", 2, "denominator", 2));
+        // 15–35: born 1990, 1992, 2000, 2001 → literate level 1: grades 9, 12, 12 (grade 2 is not) = 3 of 4
+        assertThat(criteria.get("XMC.lit1_15_35")).isEqualTo(Map.of("numerator", 3, "denominator", 4));
+        // 15–60: those four and 1965 (age 60); 1960 is 65 → 4 of 5 at level 2
+        assertThat(criteria.get("XMC.lit2_15_60")).isEqualTo(Map.of("numerator", 4, "denominator", 5));
+        // a commune officer sees only their commune (and no other unit) in the API
+        assertThat((List<?>) JsonPath.read(json, "$.units")).hasSize(1);
+
+        String card = mvc.perform(get("/standards/" + COMMUNE).param("year", "2025").with(httpBasic(officer.username(), officer.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(card).contains("TH.grade1_age6").contains("50,00%").contains("1 người chưa đạt");
+
+        String shortfall = mvc.perform(get("/standards/" + COMMUNE + "/shortfall").param("year", "2025")
+                        .param("criterion", "TH.complete_age11").with(httpBasic(officer.username(), officer.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(shortfall).contains("HK-A4").doesNotContain("HK-A3<");
+    }
+
+    @Test
+    void aFileWithBadRowsIsRefusedWholeWithLocatedErrors() throws Exception {
+        String commune = "00082";
+        TestUser cuaNam = user(Role.COMMUNE_OFFICER, commune);
+        String bad = HEADER + "\n"
+                + "CN1,H1," + commune + ",,2019-03-02,M,primary,1,,,\n"
+                + "CN2,H1,99999,,2019-03-02,M,primary,1,,,\n"          // line 3: unknown commune
+                + "CN3,H1," + commune + ",,2019-02-30,M,none,,,,\n"    // line 4: not a date
+                + "CN4,H1," + commune + ",,2015,F,primary,,,,\n"       // line 5: grade missing
+                + "CN1,H2," + commune + ",,2010,F,none,,,,\n";         // line 6: duplicate person_id
+        String html = importFile("bad.csv", bad.getBytes(StandardCharsets.UTF_8), cuaNam);
+        assertThat(html).contains("data-state=\"FAILED\"").contains("id=\"import-errors\"");
+        assertThat(html).contains("<td>3</td><td>commune_code</td><td>99999</td>");
+        assertThat(html).contains("<td>4</td><td>birth_date</td><td>2019-02-30</td>");
+        assertThat(html).contains("<td>5</td><td>grade</td>");
+        assertThat(html).contains("<td>6</td><td>person_id</td><td>CN1</td>");
+        assertThat(registered(commune)).isZero();
+    }
+
+    @Test
+    void rowsOfAnotherCommuneAreRefused() throws Exception {
+        String other = goodFile("HK-X").replace(COMMUNE, "00082");
+        String html = importFile("other.csv", other.getBytes(StandardCharsets.UTF_8), officer);
+        assertThat(html).contains("data-state=\"FAILED\"").contains("<td>2</td><td>commune_code</td><td>00082</td>");
+        assertThat(jdbc.queryForObject("select count(*) from register_person where person_id like 'HK-X%'", Long.class)).isZero();
+    }
+
+    @Test
+    void semicolonCsvAndXlsxAreAccepted() throws Exception {
+        String commune = "00091";
+        TestUser u = user(Role.COMMUNE_OFFICER, commune);
+        String semicolon = goodFile("SC").replace(COMMUNE, commune).replace("\"Tổ dân phố 2, ngõ 5\"", "Tổ dân phố 2").replace(',', ';');
+        assertThat(importFile("excel-export.csv", semicolon.getBytes(StandardCharsets.UTF_8), u)).contains("data-state=\"DONE\"");
+        assertThat(registered(commune)).isEqualTo(10);
+
+        // the same persons as XLSX (numbers typed as numbers, as Excel does) change nothing
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            XSSFSheet sheet = wb.createSheet("Sổ");
+            String[] lines = semicolon.split("\n");
+            for (int r = 0; r < lines.length; r++) {
+                String[] cells = lines[r].split(";", -1);
+                var row = sheet.createRow(r);
+                for (int c = 0; c < cells.length; c++) {
+                    if (cells[c].matches("\\d{1,4}") && r > 0 && c != 0) {
+                        row.createCell(c).setCellValue(Double.parseDouble(cells[c]));
+                    } else if (!cells[c].isEmpty()) {
+                        row.createCell(c).setCellValue(cells[c]);
+                    }
+                }
+            }
+            wb.write(xlsx);
+        }
+        String html = importFile("so.xlsx", xlsx.toByteArray(), u);
+        assertThat(html).contains("data-state=\"DONE\"").contains("sổ không thay đổi");
+    }
+
+    @Test
+    void editingAPersonIsValidatedAuditedAndScoped() throws Exception {
+        String commune = "00103";
+        TestUser u = user(Role.COMMUNE_OFFICER, commune);
+        importFile("so.csv", goodFile("ED").replace(COMMUNE, commune).getBytes(StandardCharsets.UTF_8), u);
+        // the 11-year-old in grade 4 moves to grade 5
+        mvc.perform(post("/register/2025/ED4").with(httpBasic(u.username(), u.password())).with(csrf())
+                        .param("version", "0").param("household_id", "H2").param("commune_code", commune)
+                        .param("birth_date", "2014-09-09").param("sex", "M").param("enrolment", "primary").param("grade", "5")
+                        .param("preschool_completed", "2019"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select grade from register_person where year = 2025 and person_id = 'ED4'", Integer.class)).isEqualTo(5);
+        Map<String, Object> event = jdbc.queryForMap("select actor, before_state::text b, after_state::text a from audit_event "
+                + "where entity_type = 'register_person' and entity_id = '2025:ED4'");
+        assertThat(event.get("actor")).isEqualTo(u.username());
+        assertThat((String) event.get("b")).contains("\"grade\": \"4\"");
+        assertThat((String) event.get("a")).contains("\"grade\": \"5\"");
+
+        // a grade outside primary is refused and nothing changes
+        String page = mvc.perform(post("/register/2025/ED4").with(httpBasic(u.username(), u.password())).with(csrf())
+                        .param("version", "1").param("household_id", "H2").param("commune_code", commune)
+                        .param("birth_date", "2014-09-09").param("sex", "M").param("enrolment", "primary").param("grade", "7"))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("issues").toString();
+        assertThat(page).contains("grade");
+        assertThat(jdbc.queryForObject("select grade from register_person where year = 2025 and person_id = 'ED4'", Integer.class)).isEqualTo(5);
+
+        // another commune's officer can neither read nor edit the person
+        mvc.perform(get("/register/2025/ED4").with(httpBasic(officer.username(), officer.password()))).andExpect(status().isForbidden());
+        mvc.perform(post("/register/2025/ED4").with(httpBasic(officer.username(), officer.password())).with(csrf())
+                .param("version", "1").param("commune_code", commune)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anExportedRegisterReimportsWithoutChange() throws Exception {
+        String commune = "00097";
+        TestUser u = user(Role.COMMUNE_OFFICER, commune);
+        importFile("so.csv", goodFile("EX").replace(COMMUNE, commune).getBytes(StandardCharsets.UTF_8), u);
+        byte[] exported = mvc.perform(get("/register/export").param("year", "2025").param("commune", commune)
+                        .with(httpBasic(u.username(), u.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = new String(exported, StandardCharsets.UTF_8);
+        assertThat(text.lines().count()).isEqualTo(11);
+        assertThat(text).contains("\"Tổ dân phố 2, ngõ 5\"");
+        assertThat(importFile("export.csv", exported, u)).contains("sổ không thay đổi");
+        mvc.perform(get("/register/export").param("year", "2025").param("commune", commune)
+                .with(httpBasic(officer.username(), officer.password()))).andExpect(status().isForbidden());
+    }
+}
