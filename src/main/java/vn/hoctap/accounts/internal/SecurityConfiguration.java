@@ -1,5 +1,6 @@
 package vn.hoctap.accounts.internal;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -23,39 +24,45 @@ import vn.hoctap.accounts.Accounts;
  * requests carry no session cookie and so need no CSRF token), 401 rather than a redirect for the API.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class SecurityConfiguration {
 
-    private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    private static final RequestMatcher BASIC_AUTH = request -> {
-        String h = request.getHeader("Authorization");
-        return h != null && h.startsWith("Basic ");
-    };
+    /** The web security: only in the web application (the database commands of bin/hoctap have no HTTP). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @EnableMethodSecurity
+    static class Web {
+        private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        private static final RequestMatcher BASIC_AUTH = request -> {
+            String h = request.getHeader("Authorization");
+            return h != null && h.startsWith("Basic ");
+        };
 
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health", "/error", "/api/openapi/**", "/api/docs/**", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/admin/**", "/api/admin/**").hasRole("CITY_ADMIN")
-                        .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .httpBasic(b -> b.authenticationEntryPoint(entryPoint()))
-                .csrf(c -> c.ignoringRequestMatchers(BASIC_AUTH))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; frame-ancestors 'none'")));
-        return http.build();
+        @Bean
+        SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+            http.authorizeHttpRequests(a -> a
+                            .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                    "/actuator/health", "/error", "/api/openapi/**", "/api/docs/**", "/swagger-ui/**").permitAll()
+                            .requestMatchers("/admin/**", "/api/admin/**").hasRole("CITY_ADMIN")
+                            .anyRequest().authenticated())
+                    .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                    .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                    .httpBasic(b -> b.authenticationEntryPoint(entryPoint()))
+                    .csrf(c -> c.ignoringRequestMatchers(BASIC_AUTH))
+                    .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
+                    .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                    + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; frame-ancestors 'none'")));
+            return http.build();
+        }
+
+        /** The API answers 401; pages send the browser to the login form. */
+        private static AuthenticationEntryPoint entryPoint() {
+            AuthenticationEntryPoint api = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+            AuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint("/login");
+            return (request, response, ex) -> (API.matches(request) ? api : page).commence(request, response, ex);
+        }
     }
 
-    /** The API answers 401; pages send the browser to the login form. */
-    private static AuthenticationEntryPoint entryPoint() {
-        AuthenticationEntryPoint api = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
-        AuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint("/login");
-        return (request, response, ex) -> (API.matches(request) ? api : page).commence(request, response, ex);
-    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

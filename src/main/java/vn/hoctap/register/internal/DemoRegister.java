@@ -1,7 +1,6 @@
 package vn.hoctap.register.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +10,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,11 +30,12 @@ import vn.hoctap.synthetic.SyntheticRegister;
  * The demo data set of the run command: when {@code hoctap.demo} is on and the register is empty, a
  * synthetic register (see docs/synthetic-data.md) for 2024 (30 districts, 579 communes) and 2025 (126
  * communes) is generated and imported through the normal import path, so the standards pages have data
- * on first start. Synthetic persons only; nothing real.
+ * on first start. Synthetic persons only; nothing real. It runs in the background once the server is
+ * up (about half a minute for the default 400,000 persons a year); the standards pages fill in as each
+ * year commits.
  */
 @Component
-@Order(20)
-class DemoRegister implements ApplicationRunner {
+class DemoRegister {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRegister.class);
 
@@ -47,7 +46,7 @@ class DemoRegister implements ApplicationRunner {
     private final String command;
 
     DemoRegister(JdbcTemplate jdbc, RegisterImports imports, @Value("${hoctap.demo:false}") boolean demo,
-                 @Value("${hoctap.demo.persons:150000}") long persons, @Value("${hoctap.command:}") String command) {
+                 @Value("${hoctap.demo.persons:400000}") long persons, @Value("${hoctap.command:}") String command) {
         this.jdbc = jdbc;
         this.imports = imports;
         this.demo = demo;
@@ -55,11 +54,17 @@ class DemoRegister implements ApplicationRunner {
         this.command = command;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
         if (!demo || !command.isEmpty()) {
             return;
         }
+        Thread t = new Thread(this::run, "demo-register");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    void run() {
         Long n = jdbc.queryForObject("select count(*) from register_person", Long.class);
         if (n != null && n > 0) {
             return;
@@ -72,8 +77,8 @@ class DemoRegister implements ApplicationRunner {
             for (Structure s : List.of(Structure.HANOI_2024, Structure.HANOI_2025)) {
                 load(s);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Không nạp được dữ liệu minh họa / the demo register could not be loaded", e);
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -24,6 +24,7 @@ import vn.hoctap.standards.Standard;
 import vn.hoctap.standards.StandardsResult;
 import vn.hoctap.standards.UnitLevel;
 import vn.hoctap.standards.UnitResult;
+import vn.hoctap.standards.VerificationStatus;
 
 /**
  * Chuẩn PCGD-XMC pages: the city overview of every commune by standard and level (with filters,
@@ -60,6 +61,10 @@ class StandardsController {
     String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer compare,
                     @RequestParam(required = false) String standard, @RequestParam(required = false) Integer below,
                     Model model) {
+        if (standards.years().isEmpty()) {
+            model.addAttribute("empty", true);
+            return "standards/empty";
+        }
         int y = year(year);
         StandardsResult result = standards.result(y);
         StandardsResult other = compare == null ? null : standards.result(year(compare));
@@ -113,7 +118,29 @@ class StandardsController {
         model.addAttribute("standardsList", Standard.values());
         model.addAttribute("criteriaByStandard", criteriaByStandard());
         model.addAttribute("isCommune", r.level() == UnitLevel.COMMUNE);
+        model.addAttribute("thresholds", thresholds(standards.rules(), r.unit().disadvantaged()));
         return "standards/card";
+    }
+
+    /** A threshold as shown next to a criterion: the level it is for, "≥ t%", its source and status. */
+    record ThresholdView(int level, String threshold, String source, VerificationStatus status) {
+    }
+
+    /** For each criterion, the thresholds that apply to this kind of commune at each level. */
+    static Map<Criterion, List<ThresholdView>> thresholds(RuleSet rules, boolean disadvantaged) {
+        Map<Criterion, List<ThresholdView>> m = new LinkedHashMap<>();
+        for (Standard s : Standard.values()) {
+            for (int level = 1; level <= s.maxLevel(); level++) {
+                for (RuleSet.ThresholdRule t : rules.thresholds(s, level)) {
+                    var p = t.threshold(disadvantaged);
+                    if (p != null) {
+                        m.computeIfAbsent(t.criterion(), c -> new ArrayList<>())
+                                .add(new ThresholdView(level, "≥ " + p.toString().replace('.', ',') + "%", t.source(), t.status()));
+                    }
+                }
+            }
+        }
+        return m;
     }
 
     static Map<Standard, List<Criterion>> criteriaByStandard() {
