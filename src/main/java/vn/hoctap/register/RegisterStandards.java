@@ -91,6 +91,12 @@ public class RegisterStandards {
         return out;
     }
 
+    /** Streams the persons of one commune of a year's register (scoped). */
+    public void forEachPerson(int year, String communeCode, java.util.function.Consumer<Person> sink) {
+        guard.requireRead(communeCode);
+        store.forEach(year, Set.of(communeCode), sink);
+    }
+
     Set<String> disadvantaged(int year) {
         return new java.util.TreeSet<>(jdbc.queryForList("select code from commune_disadvantaged where year = ?", String.class, year));
     }

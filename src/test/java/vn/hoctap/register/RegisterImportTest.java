@@ -239,4 +239,40 @@ class RegisterImportTest extends IntegrationTest {
         mvc.perform(get("/register/export").param("year", "2025").param("commune", commune)
                 .with(httpBasic(officer.username(), officer.password()))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void theStandardsOfACommuneExportAsXlsxAndPdf() throws Exception {
+        String commune = "00127";   // Phường Việt Hưng
+        TestUser u = user(Role.COMMUNE_OFFICER, commune);
+        importFile("so.csv", goodFile("XP").replace(COMMUNE, commune).getBytes(StandardCharsets.UTF_8), u);
+        byte[] xlsx = mvc.perform(get("/standards/" + commune + "/export.xlsx").param("year", "2025")
+                        .with(httpBasic(u.username(), u.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(5);
+            // the primary sheet has a row for age 6 with the two 6-year-olds, one of them in grade 1
+            var sheet = wb.getSheet("PCGD Tiểu học");
+            boolean found = false;
+            for (var row : sheet) {
+                var first = row.getCell(0);
+                if (first != null && first.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        && first.getNumericCellValue() == 6) {
+                    assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(2019);
+                    assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(2);   // persons
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(1);   // in grade 1
+                    found = true;
+                    break;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        byte[] pdf = mvc.perform(get("/standards/" + commune + "/export.pdf").param("year", "2025")
+                        .with(httpBasic(u.username(), u.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        var reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", " ");
+        assertThat(text).contains("Phường Việt Hưng").contains("2025");
+        mvc.perform(get("/standards/" + commune + "/export.pdf").param("year", "2025")
+                .with(httpBasic(officer.username(), officer.password()))).andExpect(status().isForbidden());
+    }
 }

@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.io.IOException;
+import java.util.Locale;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -14,10 +18,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import jakarta.servlet.http.HttpServletResponse;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.register.RegisterStandards;
+import vn.hoctap.register.internal.StandardsExports;
+import vn.hoctap.standards.StandardsEngine;
 import vn.hoctap.standards.Criterion;
 import vn.hoctap.standards.RuleSet;
 import vn.hoctap.standards.Standard;
@@ -162,6 +170,40 @@ class StandardsController {
         model.addAttribute("criterion", c);
         model.addAttribute("persons", standards.shortfall(year, code, c));
         return "standards/shortfall";
+    }
+
+    @GetMapping("/standards/{code}/export.xlsx")
+    void exportXlsx(@PathVariable String code, @RequestParam(required = false) Integer year, HttpServletResponse response)
+            throws IOException {
+        StandardsExports.ExportData data = exportData(code, year(year));
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pcgd-xmc-" + code + "-" + data.year() + ".xlsx\"");
+        StandardsExports.xlsx(data, response.getOutputStream());
+    }
+
+    @GetMapping("/standards/{code}/export.pdf")
+    void exportPdf(@PathVariable String code, @RequestParam(required = false) Integer year, Locale locale,
+                   HttpServletResponse response) throws IOException {
+        StandardsExports.ExportData data = exportData(code, year(year));
+        response.setContentType("application/pdf");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pcgd-xmc-" + code + "-" + data.year() + ".pdf\"");
+        StandardsExports.pdf(data, locale, response.getOutputStream());
+    }
+
+    /** The data of an export: per-age tables streamed from the register for a commune, child units otherwise. */
+    private StandardsExports.ExportData exportData(String code, int y) {
+        guard.requireRead(code);
+        StandardsResult r = standards.result(y);
+        UnitResult u = r.find(code);
+        if (u == null) {
+            throw new NotFoundException("standards.error.no-unit", code, y);
+        }
+        if (u.level() != UnitLevel.COMMUNE) {
+            return StandardsExports.ExportData.aggregate(r, code, HanoiTime.today());
+        }
+        var ages = new StandardsExports.AgeTables(new StandardsEngine(standards.unitsFor(y), r.ruleSet(), y), code);
+        standards.forEachPerson(y, code, ages);
+        return StandardsExports.ExportData.commune(r, code, ages, HanoiTime.today());
     }
 
     @GetMapping("/standards/rules")

@@ -1,0 +1,66 @@
+package vn.hoctap.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.hoctap.indicators.Progress.Point;
+import vn.hoctap.indicators.Progress.Status;
+
+class ProgressTest {
+
+    static final TargetSpec AT_LEAST_50 = new TargetSpec.AtLeast(new BigDecimal("50"));
+
+    @Test
+    void metWhenTheLatestValueMeetsTheTarget() {
+        assertThat(Progress.assess(List.of(new Point(2023, 40), new Point(2024, 50)), AT_LEAST_50, 2025).status())
+                .isEqualTo(Status.MET);
+    }
+
+    @Test
+    void aRisingTrendThatReachesTheTargetIsOnTrack() {
+        // 40, 44, 48 → +4 a year → 52 in 2025
+        var a = Progress.assess(List.of(new Point(2022, 40), new Point(2023, 44), new Point(2024, 48)), AT_LEAST_50, 2025);
+        assertThat(a.status()).isEqualTo(Status.ON_TRACK);
+        assertThat(a.projection()).isCloseTo(52.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aTrendFallingShortByLittleIsAtRiskByMuchOffTrack() {
+        // 45, 46, 47 → 48 in 2025: 2 points short → at risk
+        assertThat(Progress.assess(List.of(new Point(2022, 45), new Point(2023, 46), new Point(2024, 47)), AT_LEAST_50, 2025)
+                .status()).isEqualTo(Status.AT_RISK);
+        // 30, 31, 32 → 33: far → off track
+        assertThat(Progress.assess(List.of(new Point(2022, 30), new Point(2023, 31), new Point(2024, 32)), AT_LEAST_50, 2025)
+                .status()).isEqualTo(Status.OFF_TRACK);
+    }
+
+    @Test
+    void missedWhenTheTargetYearHasCome() {
+        assertThat(Progress.assess(List.of(new Point(2024, 60), new Point(2025, 49)), AT_LEAST_50, 2025).status())
+                .isEqualTo(Status.OFF_TRACK);
+    }
+
+    @Test
+    void noDataAndNoTarget() {
+        assertThat(Progress.assess(List.of(), AT_LEAST_50, 2025).status()).isEqualTo(Status.NO_DATA);
+        assertThat(Progress.assess(List.of(new Point(2024, 1)), null, 2025).status()).isEqualTo(Status.NO_DATA);
+    }
+
+    @Test
+    void aSingleValueIsJudgedByItsDistance() {
+        assertThat(Progress.assess(List.of(new Point(2024, 48.5)), AT_LEAST_50, 2025).status()).isEqualTo(Status.AT_RISK);
+        assertThat(Progress.assess(List.of(new Point(2024, 40)), AT_LEAST_50, 2025).status()).isEqualTo(Status.OFF_TRACK);
+    }
+
+    @Test
+    void statusTargets() {
+        TargetSpec met = new TargetSpec.Status("met");
+        assertThat(Progress.assess(List.of(new Point(2025, 1)), met, 2025).status()).isEqualTo(Status.MET);
+        assertThat(Progress.assess(List.of(new Point(2025, 0)), met, 2025).status()).isEqualTo(Status.OFF_TRACK);
+        assertThat(Progress.assess(List.of(new Point(2024, 0)), met, 2025).status()).isEqualTo(Status.AT_RISK);
+    }
+}
