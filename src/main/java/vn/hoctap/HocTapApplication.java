@@ -17,7 +17,7 @@ import vn.hoctap.cli.Cli;
 public class HocTapApplication {
 
     /** Subcommands that need the database (and so the Spring context, without the web server). */
-    static final java.util.Set<String> DATABASE_COMMANDS = java.util.Set.of("import");
+    static final java.util.Set<String> DATABASE_COMMANDS = java.util.Set.of("import", "indicators");
 
     public static void main(String[] args) {
         if (args.length > 0 && "serve".equals(args[0])) {

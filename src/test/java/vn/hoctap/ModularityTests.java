@@ -31,6 +31,9 @@ class ModularityTests {
                 .or().haveNameMatching("vn\\.hoctap\\.units\\.(UnitVersion|Succession|UnitLevel|HanoiReferenceData)")
                 .or().haveNameMatching("vn\\.hoctap\\.cli\\..*")
                 .or().haveNameMatching("vn\\.hoctap\\.standards\\..*")
+                .or().haveNameMatching("vn\\.hoctap\\.synthetic\\..*")
+                .or().haveNameMatching("vn\\.hoctap\\.indicators\\.expression\\..*")
+                .or().haveNameMatching("vn\\.hoctap\\.indicators\\.(Progress|TargetSpec|MergerApportionment|IndicatorCatalogue|IndicatorDefinition).*")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
                 .allowEmptyShould(true)
                 .check(classes);

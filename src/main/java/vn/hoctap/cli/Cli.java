@@ -36,6 +36,9 @@ public final class Cli {
               import --register FILE(.csv|.xlsx) --year Y
                                              nhập sổ phổ cập vào cơ sở dữ liệu của nền tảng (tất cả hoặc không)
                                              import a register file into the platform's database (all or nothing)
+              indicators --year Y [--format json|csv]
+                                             giá trị, chỉ tiêu và trạng thái các chỉ tiêu NQ 23 của thành phố
+                                             the city's Resolution 23 indicators: value, target, status
               help                           hướng dẫn này / this help
 
             Biến môi trường / environment: SPRING_DATASOURCE_URL (PostgreSQL ngoài; mặc định: PostgreSQL

@@ -91,6 +91,14 @@ public class RegisterStandards {
         return out;
     }
 
+    /**
+     * Streams every person of a year's register, for aggregate computations (indicators) whose results
+     * the caller shows only for the user's units. Not for listing persons.
+     */
+    public void forEachPersonOfYear(int year, java.util.function.Consumer<Person> sink) {
+        store.forEach(year, null, sink);
+    }
+
     /** Streams the persons of one commune of a year's register (scoped). */
     public void forEachPerson(int year, String communeCode, java.util.function.Consumer<Person> sink) {
         guard.requireRead(communeCode);

@@ -28,9 +28,17 @@ public final class RegisterUnits {
         return end.isAfter(today) ? today : end;
     }
 
+    /**
+     * The units of a data year. A year before the unit history (which starts on 1/1/2024) uses the
+     * earliest structure known, the 2024 one.
+     */
     public static Units forYear(UnitHistory history, int year, Set<String> disadvantaged) {
         List<Unit> units = new ArrayList<>();
-        for (UnitVersion v : history.unitsOn(referenceDate(year))) {
+        LocalDate date = referenceDate(year);
+        if (!history.covers(date)) {
+            date = history.earliestDate();
+        }
+        for (UnitVersion v : history.unitsOn(date)) {
             units.add(switch (v.level()) {
                 case CITY -> Unit.city(v.code(), v.name());
                 case DISTRICT -> Unit.district(v.code(), v.name(), v.parentCode());

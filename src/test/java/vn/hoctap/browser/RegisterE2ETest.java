@@ -7,51 +7,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
 
 /** A commune officer uploads a register in headless Chromium, watches it import, and reads the standards card. */
-class RegisterE2ETest extends IntegrationTest {
+class RegisterE2ETest extends BrowserTest {
 
     static final String COMMUNE = "00118";   // Phường Bồ Đề
-
-    WebDriver driver;
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     @Test
     void uploadThenStandardsCard() throws Exception {
         TestUser officer = user(Role.COMMUNE_OFFICER, COMMUNE);
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(officer.username());
-        driver.findElement(By.id("password")).sendKeys(officer.password());
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        login(officer.username(), officer.password());
 
         // a file with one bad row first: refused whole, the report names the line and column
         Path bad = dir.resolve("so-bo-de-loi.csv");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -28,8 +27,8 @@ import vn.hoctap.synthetic.SyntheticRegister;
 
 /**
  * The demo data set of the run command: when {@code hoctap.demo} is on and the register is empty, a
- * synthetic register (see docs/synthetic-data.md) for 2024 (30 districts, 579 communes) and 2025 (126
- * communes) is generated and imported through the normal import path, so the standards pages have data
+ * synthetic register (see docs/synthetic-data.md) for 2023 and 2024 (30 districts, 579 communes) and 2025
+ * (126 communes) is generated and imported through the normal import path, so the standards pages have data
  * on first start. Synthetic persons only; nothing real. It runs in the background once the server is
  * up (about half a minute for the default 400,000 persons a year); the standards pages fill in as each
  * year commits.
@@ -74,9 +73,11 @@ class DemoRegister {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         try {
-            for (Structure s : List.of(Structure.HANOI_2024, Structure.HANOI_2025)) {
-                load(s);
-            }
+            // three data years, so that the dashboard has a trend: 2023 and 2024 on the 2024 structure
+            // (30 districts, 579 communes), 2025 on the 126 communes
+            load(new GeneratorOptions(persons, 2023, Structure.HANOI_2024, 2023));
+            load(new GeneratorOptions(persons, 2024, Structure.HANOI_2024, 2024));
+            load(new GeneratorOptions(persons, 2025, Structure.HANOI_2025, 2025));
         } catch (IOException | RuntimeException e) {
             log.warn("Không nạp được dữ liệu minh họa / the demo register could not be loaded", e);
         } finally {
@@ -84,11 +85,10 @@ class DemoRegister {
         }
     }
 
-    private void load(Structure s) throws IOException {
+    private void load(GeneratorOptions options) throws IOException {
         long start = System.nanoTime();
         Path dir = Files.createTempDirectory("hoctap-demo-");
         try {
-            GeneratorOptions options = GeneratorOptions.of(persons, 2025, s);
             SyntheticRegister.generate(options, dir, ProgressListener.NONE);
             int year = options.year();
             for (String line : Files.readAllLines(dir.resolve("units.csv"), StandardCharsets.UTF_8)) {

@@ -14,6 +14,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import vn.hoctap.platform.CommandOptions;
+
 import vn.hoctap.accounts.AccountPrincipal;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.Role;
@@ -40,8 +42,8 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        String file = option(args, "register");
-        String year = option(args, "year");
+        String file = CommandOptions.option(args, "register");
+        String year = CommandOptions.option(args, "year");
         if (file == null || year == null || !year.matches("\\d{4}")) {
             err.println("Cách dùng / usage: bin/hoctap import --register FILE(.csv|.xlsx) --year YYYY");
             exitCode = 2;
@@ -79,21 +81,6 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         } finally {
             SecurityContextHolder.clearContext();
         }
-    }
-
-    private static String option(ApplicationArguments args, String name) {
-        var values = args.getOptionValues(name);
-        if (values != null && !values.isEmpty()) {
-            return values.get(0);
-        }
-        // also accept "--name value"
-        String[] raw = args.getSourceArgs();
-        for (int i = 0; i < raw.length - 1; i++) {
-            if (raw[i].equals("--" + name)) {
-                return raw[i + 1];
-            }
-        }
-        return null;
     }
 
     @Override

@@ -1,0 +1,209 @@
+package vn.hoctap.indicators;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import vn.hoctap.indicators.internal.RegisterIndicators;
+import vn.hoctap.register.RegisterChanged;
+import vn.hoctap.register.RegisterStandards;
+import vn.hoctap.standards.StandardsResult;
+import vn.hoctap.standards.UnitLevel;
+import vn.hoctap.standards.UnitResult;
+import vn.hoctap.units.UnitDirectory;
+
+/**
+ * Giá trị chỉ tiêu: the value of every indicator for the city and each unit of a data year, computed
+ * from the person register (indicator expressions), from the standards engine, or read from reported
+ * and module values. Aggregation to the city adds numerators and denominators. A year's values are kept
+ * until its register changes ({@link RegisterChanged}) or a value is stored, so the dashboard is fresh
+ * without a rebuild step.
+ */
+@Service
+public class IndicatorValues {
+
+    /** One value: the rate in percent (or 1/0 for a status), its counts, and whether it is estimated. */
+    public record Value(double value, double numerator, double denominator, boolean estimated, String source) {
+        public boolean present() {
+            return !Double.isNaN(value);
+        }
+    }
+
+    /** All values of a data year: indicator → unit code → value; and the units the year is computed on. */
+    public record YearValues(int year, Map<String, Map<String, Value>> values, boolean hasDistricts) {
+        public Value city(String indicatorId) {
+            return values.getOrDefault(indicatorId, Map.of()).get(Targets.CITY);
+        }
+    }
+
+    private final Targets targets;
+    private final RegisterStandards standards;
+    private final RegisterIndicators register;
+    private final UnitDirectory units;
+    private final JdbcTemplate jdbc;
+    private final Map<Integer, YearValues> cache = new ConcurrentHashMap<>();
+
+    public IndicatorValues(Targets targets, RegisterStandards standards, RegisterIndicators register, UnitDirectory units,
+                           JdbcTemplate jdbc) {
+        this.targets = targets;
+        this.standards = standards;
+        this.register = register;
+        this.units = units;
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void registerChanged(RegisterChanged e) {
+        cache.remove(e.year());
+    }
+
+    /** Forgets a year's values after a reported or module value was stored. */
+    public void invalidate(int year) {
+        cache.remove(year);
+    }
+
+    /** The data years with any value: register years and years of stored values. */
+    public List<Integer> years() {
+        TreeSet<Integer> years = new TreeSet<>(standards.years());
+        years.addAll(jdbc.queryForList("select distinct year from indicator_value", Integer.class));
+        return new ArrayList<>(years);
+    }
+
+    public YearValues forYear(int year) {
+        return cache.computeIfAbsent(year, this::compute);
+    }
+
+    private YearValues compute(int year) {
+        Map<String, Map<String, Value>> values = new LinkedHashMap<>();
+        boolean hasRegister = standards.years().contains(year);
+        StandardsResult std = hasRegister ? standards.result(year) : null;
+        boolean hasDistricts = std != null && std.units().stream().anyMatch(u -> u.level() == UnitLevel.DISTRICT);
+        Map<String, Map<String, long[]>> reg = hasRegister ? register.evaluate(year, targets.definitions()) : Map.of();
+        for (IndicatorDefinition d : targets.definitions()) {
+            Map<String, Value> byUnit = new LinkedHashMap<>();
+            switch (d.source()) {
+                case REGISTER -> {
+                    Map<String, long[]> counts = reg.get(d.id());
+                    if (counts != null) {
+                        long n = 0, den = 0;
+                        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+                            byUnit.put(e.getKey(), rate(e.getValue()[0], e.getValue()[1], false, "register"));
+                            n += e.getValue()[0];
+                            den += e.getValue()[1];
+                        }
+                        byUnit.put(Targets.CITY, rate(n, den, false, "register"));
+                    }
+                }
+                case STANDARDS -> {
+                    if (std != null) {
+                        standardsValues(d.id(), std, hasDistricts, byUnit);
+                    }
+                }
+                default -> stored(d.id(), year, byUnit);
+            }
+            values.put(d.id(), byUnit);
+        }
+        return new YearValues(year, values, hasDistricts);
+    }
+
+    static Value rate(double n, double d, boolean estimated, String source) {
+        return new Value(d == 0 ? Double.NaN : n * 100.0 / d, n, d, estimated, source);
+    }
+
+    /**
+     * The standards-derived indicators: a city status (XMC level 2, TH level 3) as 1 or 0; the share of
+     * districts (while they existed) or of communes (since 1/7/2025, the re-based wording) reaching MN5 or
+     * THCS level 3.
+     */
+    private static void standardsValues(String id, StandardsResult std, boolean hasDistricts, Map<String, Value> byUnit) {
+        java.util.function.Predicate<UnitResult> ok = switch (id) {
+            case "xmc.level2" -> u -> u.levels().xmc() >= 2;
+            case "pcgd.th3" -> u -> u.levels().th() >= 3;
+            case "pcgd.mn5_units" -> u -> u.levels().mn5();
+            case "pcgd.thcs3_units" -> u -> u.levels().thcs() >= 3;
+            default -> throw new IllegalStateException("no standards rule for indicator " + id);
+        };
+        boolean share = id.endsWith("_units");
+        UnitLevel counted = hasDistricts ? UnitLevel.DISTRICT : UnitLevel.COMMUNE;
+        long n = 0, d = 0;
+        for (UnitResult u : std.units()) {
+            boolean met = ok.test(u);
+            if (u.level() == UnitLevel.CITY) {
+                if (!share) {
+                    byUnit.put(u.code(), new Value(met ? 1 : 0, met ? 1 : 0, 1, false, "standards"));
+                }
+                continue;
+            }
+            byUnit.put(u.code(), share ? rate(met ? 1 : 0, 1, false, "standards") : new Value(met ? 1 : 0, met ? 1 : 0, 1, false, "standards"));
+            if (u.level() == counted) {
+                d++;
+                n += met ? 1 : 0;
+            }
+        }
+        if (share) {
+            byUnit.put(Targets.CITY, rate(n, d, false, "standards"));
+        }
+    }
+
+    private void stored(String id, int year, Map<String, Value> byUnit) {
+        jdbc.query("select unit_code, numerator, denominator, value, estimated, source from indicator_value where indicator_id = ? and year = ?",
+                rs -> {
+                    byUnit.put(rs.getString("unit_code"), new Value(rs.getDouble("value"),
+                            rs.getObject("numerator") == null ? Double.NaN : rs.getDouble("numerator"),
+                            rs.getObject("denominator") == null ? Double.NaN : rs.getDouble("denominator"),
+                            rs.getBoolean("estimated"), rs.getString("source")));
+                }, id, year);
+    }
+
+    /** The city's series of an indicator over the data years. */
+    public List<Progress.Point> citySeries(String indicatorId) {
+        List<Progress.Point> out = new ArrayList<>();
+        for (int y : years()) {
+            Value v = forYear(y).city(indicatorId);
+            if (v != null && v.present()) {
+                out.add(new Progress.Point(y, v.value()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The values of an indicator on the 126 communes of the 2025 structure: as computed for years since
+     * the reform, apportioned from the old communes (estimated) for earlier years. Status and share
+     * indicators of the standards are not apportioned (a level cannot be split).
+     */
+    public Map<String, Value> onCurrentCommunes(String indicatorId, int year) {
+        YearValues yv = forYear(year);
+        Map<String, Value> byUnit = yv.values().getOrDefault(indicatorId, Map.of());
+        if (!yv.hasDistricts()) {
+            Map<String, Value> out = new LinkedHashMap<>(byUnit);
+            out.remove(Targets.CITY);
+            return out;
+        }
+        IndicatorDefinition d = targets.definition(indicatorId);
+        if (d.source() == IndicatorDefinition.Source.STANDARDS) {
+            return Map.of();
+        }
+        Map<String, long[]> old = new HashMap<>();
+        byUnit.forEach((code, v) -> {
+            if (!code.equals(Targets.CITY) && !Double.isNaN(v.numerator()) && code.length() == 5) {
+                old.put(code, new long[] {Math.round(v.numerator()), Math.round(v.denominator())});
+            }
+        });
+        Map<String, Long> pop = new HashMap<>();
+        units.history().unitsOn(java.time.LocalDate.of(2025, 7, 1)).forEach(u -> units.population(u.code())
+                .ifPresent(p -> pop.put(u.code(), p.getValue())));
+        MergerApportionment m = new MergerApportionment(units.history().successions(), pop);
+        Map<String, Value> out = new LinkedHashMap<>();
+        m.apportion(old).forEach((code, nd) -> out.put(code, rate(nd[0], nd[1], true, "apportioned")));
+        return out;
+    }
+}

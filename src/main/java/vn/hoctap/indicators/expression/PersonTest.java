@@ -1,0 +1,9 @@
+package vn.hoctap.indicators.expression;
+
+import vn.hoctap.standards.Person;
+
+/** A compiled condition: whether a person meets it in data year {@code year}. */
+@FunctionalInterface
+interface PersonTest {
+    boolean test(Person p, int year);
+}

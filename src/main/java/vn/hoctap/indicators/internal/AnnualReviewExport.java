@@ -1,0 +1,835 @@
+package vn.hoctap.indicators.internal;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+
+/**
+ * The annual review report ("Báo cáo sơ kết thực hiện Nghị quyết 23-NQ/TU năm Y") of the city's learning-society
+ * targets: an XLSX workbook (a summary sheet, then one sheet per indicator with per-commune rows) and an A4
+ * landscape PDF. Plain Java: the caller builds the {@link Review} (values already formatted, statuses assessed).
+ * Follows the layout conventions of {@code vn.hoctap.register.internal.StandardsExports} (embedded Be Vietnam Pro
+ * fonts, Identity-H, headings as the first rows of their tables).
+ */
+public final class AnnualReviewExport {
+
+    private AnnualReviewExport() {
+    }
+
+    /**
+     * One indicator line of the review. {@code valueText} e.g. "97,53%", "Đạt", "Chưa có số liệu"; {@code statusKey}
+     * one of MET, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA.
+     *
+     * @param rebasedName the wording re-based on communes, or null
+     * @param value the numeric value (written as a number in the workbook), or null
+     */
+    public record Line(String id, int group, String name, String rebasedName, String source, String valueText,
+                       Double value, String targetText, String nationalText, String statusKey, String reason) {
+    }
+
+    /** A per-commune row of one indicator. */
+    public record UnitRow(String code, String name, Double value, Double numerator, Double denominator,
+                          boolean estimated) {
+    }
+
+    /**
+     * The whole review.
+     *
+     * @param units indicator id → rows (in the order they are to be shown), only the register- and standards-derived
+     *              indicators; null means none
+     */
+    public record Review(int year, String cityName, boolean english, List<Line> lines, Map<String, List<UnitRow>> units,
+                         LocalDate generated) {
+        public Review {
+            lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+            Map<String, List<UnitRow>> u = new LinkedHashMap<>();
+            if (units != null) {
+                units.forEach((k, v) -> u.put(k, v == null ? List.of() : List.copyOf(v)));
+            }
+            units = Collections.unmodifiableMap(u);
+            Objects.requireNonNull(generated, "generated");
+        }
+    }
+
+    /** The status keys, in the order they are counted and shown. */
+    static final List<String> STATUSES = List.of("MET", "ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA");
+
+    /** At most this many unit rows per indicator in the PDF. */
+    static final int PDF_UNIT_ROWS = 30;
+
+    private static final int SHEET_NAME_MAX = 31;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    // ------------------------------------------------------------------------------------------------
+    // Labels
+    // ------------------------------------------------------------------------------------------------
+
+    /** The label of a status key ({@code key} itself when unknown). */
+    static String statusLabel(String key, boolean en) {
+        if (key == null) {
+            return "";
+        }
+        return switch (key) {
+            case "MET" -> en ? "Met" : "Đạt";
+            case "ON_TRACK" -> en ? "On track" : "Đúng tiến độ";
+            case "AT_RISK" -> en ? "At risk" : "Có nguy cơ không đạt";
+            case "OFF_TRACK" -> en ? "Off track" : "Chậm tiến độ";
+            case "NO_DATA" -> en ? "No data" : "Chưa có số liệu";
+            default -> key;
+        };
+    }
+
+    /** "Nhóm 1. Xóa mù chữ và phổ cập giáo dục" / "Group 1. Literacy and universal education". */
+    static String groupTitle(int group, boolean en) {
+        String t = switch (group) {
+            case 1 -> en ? "Literacy and universal education" : "Xóa mù chữ và phổ cập giáo dục";
+            case 2 -> en ? "Citizens' competences" : "Năng lực của người dân";
+            case 3 -> en ? "Schools and learning institutions" : "Cơ sở giáo dục và thiết chế học tập";
+            case 4 -> en ? "Learning models" : "Mô hình học tập";
+            default -> en ? "Other indicators" : "Chỉ tiêu khác";
+        };
+        return (en ? "Group " : "Nhóm ") + group + ". " + t;
+    }
+
+    static String title(Review r) {
+        return r.english() ? "Annual review of the implementation of Resolution 23-NQ/TU, " + r.year()
+                : "Báo cáo sơ kết thực hiện Nghị quyết 23-NQ/TU năm " + r.year();
+    }
+
+    private static String nfc(String s) {
+        return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /** Lines by group, groups ascending, lines in the order given. */
+    private static Map<Integer, List<Line>> byGroup(Review r) {
+        Map<Integer, List<Line>> g = new TreeMap<>();
+        for (Line l : r.lines()) {
+            g.computeIfAbsent(l.group(), k -> new ArrayList<>()).add(l);
+        }
+        return g;
+    }
+
+    /** Number of lines per status key (the five keys, in order; unknown keys are counted under their own key). */
+    static Map<String, Integer> counts(Review r) {
+        Map<String, Integer> c = new LinkedHashMap<>();
+        for (String s : STATUSES) {
+            c.put(s, 0);
+        }
+        for (Line l : r.lines()) {
+            c.merge(l.statusKey() == null ? "?" : l.statusKey(), 1, Integer::sum);
+        }
+        return c;
+    }
+
+    /** Ids with unit rows: first those of the lines (in line order), then any others (in map order). */
+    private static List<String> unitIds(Review r) {
+        List<String> ids = new ArrayList<>();
+        for (Line l : r.lines()) {
+            List<UnitRow> u = r.units().get(l.id());
+            if (u != null && !u.isEmpty() && !ids.contains(l.id())) {
+                ids.add(l.id());
+            }
+        }
+        r.units().forEach((k, v) -> {
+            if (!v.isEmpty() && !ids.contains(k)) {
+                ids.add(k);
+            }
+        });
+        return ids;
+    }
+
+    private static Line line(Review r, String id) {
+        for (Line l : r.lines()) {
+            if (Objects.equals(l.id(), id)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private static String number(Double v, boolean en) {
+        if (v == null || v.isNaN()) {
+            return "—";
+        }
+        return String.format(en ? Locale.ENGLISH : Locale.forLanguageTag("vi"), "%,.2f", v);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // XLSX
+    // ------------------------------------------------------------------------------------------------
+
+    /** Writes the workbook (standard XSSF). Does not close {@code out}. */
+    public static void xlsx(Review r, OutputStream out) throws IOException {
+        boolean en = r.english();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Styles st = new Styles(wb);
+            Set<String> used = new HashSet<>();
+            String summaryName = en ? "Summary" : "Tổng hợp";
+            used.add(summaryName.toLowerCase(Locale.ROOT));
+            summarySheet(wb.createSheet(summaryName), st, r);
+            for (String id : unitIds(r)) {
+                unitSheet(wb.createSheet(sheetName(id, used)), st, r, id);
+            }
+            wb.getProperties().getCoreProperties().setTitle(title(r));
+            wb.getProperties().getCoreProperties().setCreator("HọcTập");
+            wb.write(out);
+        }
+        out.flush();
+    }
+
+    /** A valid, unique (case-insensitively) sheet name of at most 31 characters, from an indicator id. */
+    static String sheetName(String id, Set<String> used) {
+        String base = WorkbookUtil.createSafeSheetName(nfc(id).isBlank() ? "_" : nfc(id), '_');
+        String name = base;
+        for (int i = 2; used.contains(name.toLowerCase(Locale.ROOT)); i++) {
+            String suffix = "~" + i;
+            name = base.substring(0, Math.min(base.length(), SHEET_NAME_MAX - suffix.length())) + suffix;
+        }
+        used.add(name.toLowerCase(Locale.ROOT));
+        return name;
+    }
+
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle bold;
+        final CellStyle boldLeft;
+        final CellStyle header;
+        final CellStyle group;
+        final CellStyle text;
+        final CellStyle wrap;
+        final CellStyle integer;
+        final CellStyle decimal;
+        final CellStyle general;
+        final CellStyle date;
+        final Map<String, CellStyle> status = new LinkedHashMap<>();
+
+        Styles(Workbook wb) {
+            org.apache.poi.ss.usermodel.Font bf = wb.createFont();
+            bf.setBold(true);
+            org.apache.poi.ss.usermodel.Font tf = wb.createFont();
+            tf.setBold(true);
+            tf.setFontHeightInPoints((short) 13);
+            title = wb.createCellStyle();
+            title.setFont(tf);
+            bold = wb.createCellStyle();
+            bold.setFont(bf);
+            boldLeft = wb.createCellStyle();
+            boldLeft.setFont(bf);
+            boldLeft.setAlignment(HorizontalAlignment.LEFT);
+            header = bordered(wb);
+            header.setFont(bf);
+            header.setWrapText(true);
+            header.setAlignment(HorizontalAlignment.CENTER);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            group = bordered(wb);
+            group.setFont(bf);
+            group.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
+            group.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            text = bordered(wb);
+            wrap = bordered(wb);
+            wrap.setWrapText(true);
+            integer = bordered(wb);
+            integer.setDataFormat(wb.createDataFormat().getFormat("0"));
+            decimal = bordered(wb);
+            decimal.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+            general = bordered(wb);
+            general.setDataFormat(wb.createDataFormat().getFormat("General"));
+            date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+            date.setAlignment(HorizontalAlignment.LEFT);
+            short[] fills = {IndexedColors.LIGHT_GREEN.getIndex(), IndexedColors.LIGHT_TURQUOISE.getIndex(),
+                    IndexedColors.LIGHT_YELLOW.getIndex(), IndexedColors.ROSE.getIndex(), IndexedColors.GREY_25_PERCENT.getIndex()};
+            for (int i = 0; i < STATUSES.size(); i++) {
+                CellStyle s = bordered(wb);
+                s.setFillForegroundColor(fills[i]);
+                s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                status.put(STATUSES.get(i), s);
+            }
+        }
+
+        CellStyle status(String key) {
+            return status.getOrDefault(key, text);
+        }
+
+        private static CellStyle bordered(Workbook wb) {
+            CellStyle s = wb.createCellStyle();
+            s.setBorderTop(BorderStyle.THIN);
+            s.setBorderBottom(BorderStyle.THIN);
+            s.setBorderLeft(BorderStyle.THIN);
+            s.setBorderRight(BorderStyle.THIN);
+            s.setVerticalAlignment(VerticalAlignment.TOP);
+            return s;
+        }
+    }
+
+    /** Appends rows to a sheet. */
+    private static final class Rows {
+        final Sheet sheet;
+        final Styles st;
+        int next;
+        Row row;
+        int col;
+
+        Rows(Sheet sheet, Styles st) {
+            this.sheet = sheet;
+            this.st = st;
+        }
+
+        Rows row() {
+            row = sheet.createRow(next++);
+            col = 0;
+            return this;
+        }
+
+        Rows skip() {
+            next++;
+            return this;
+        }
+
+        Rows at(int column) {
+            col = column;
+            return this;
+        }
+
+        Rows text(String v, CellStyle s) {
+            Cell c = row.createCell(col++);
+            c.setCellValue(nfc(v));
+            if (s != null) {
+                c.setCellStyle(s);
+            }
+            return this;
+        }
+
+        Rows text(String v) {
+            return text(v, st.text);
+        }
+
+        Rows num(long v, CellStyle s) {
+            Cell c = row.createCell(col++);
+            c.setCellValue(v);
+            c.setCellStyle(s);
+            return this;
+        }
+
+        /** A number with the given style, or an empty bordered cell when null. */
+        Rows num(Double v, CellStyle s) {
+            Cell c = row.createCell(col++);
+            if (v != null && !v.isNaN() && !v.isInfinite()) {
+                c.setCellValue(v);
+            }
+            c.setCellStyle(s);
+            return this;
+        }
+
+        Rows headers(String... names) {
+            row();
+            for (String n : names) {
+                text(n, st.header);
+            }
+            return this;
+        }
+
+        void widths(int... chars) {
+            for (int i = 0; i < chars.length; i++) {
+                sheet.setColumnWidth(i, Math.min(255, chars[i]) * 256);
+            }
+        }
+    }
+
+    private static void summarySheet(Sheet sh, Styles st, Review r) {
+        boolean en = r.english();
+        Rows w = new Rows(sh, st);
+        w.row().text(title(r), st.title);
+        if (r.cityName() != null && !r.cityName().isBlank()) {
+            w.row().text(en ? "City" : "Thành phố", st.bold).text(r.cityName(), null);
+        }
+        w.row().text(en ? "Year" : "Năm", st.bold).num(r.year(), st.boldLeft);
+        w.row().text(en ? "Generated" : "Ngày lập", st.bold);
+        Cell d = w.row.createCell(w.col++);
+        d.setCellValue(r.generated());
+        d.setCellStyle(st.date);
+        w.skip();
+
+        // counts per status, across (so that the frozen area above the indicator table stays short)
+        Map<String, Integer> counts = counts(r);
+        w.row().text(en ? "Status" : "Trạng thái", st.header);
+        for (String k : counts.keySet()) {
+            w.text(statusLabel(k, en), STATUSES.contains(k) ? st.status(k) : st.header);
+        }
+        w.text(en ? "Total" : "Tổng số", st.header);
+        w.row().text(en ? "Indicators" : "Số chỉ tiêu", st.bold);
+        for (int n : counts.values()) {
+            w.num(n, st.integer);
+        }
+        w.num(r.lines().size(), st.integer);
+        w.skip();
+
+        String[] heads = en
+                ? new String[] {"ID", "Indicator", "Re-based on communes", "Data source", "Value", "Target",
+                        "National target", "Status", "Reason"}
+                : new String[] {"Mã", "Chỉ tiêu", "Tính lại theo xã, phường", "Nguồn số liệu", "Giá trị", "Mục tiêu",
+                        "Mục tiêu quốc gia", "Trạng thái", "Lý do"};
+        w.headers(heads);
+        int headerRow = w.next - 1;
+        for (Map.Entry<Integer, List<Line>> g : byGroup(r).entrySet()) {
+            w.row();
+            for (int i = 0; i < heads.length; i++) {
+                w.text(i == 0 ? groupTitle(g.getKey(), en) : "", st.group);
+            }
+            sh.addMergedRegion(new CellRangeAddress(w.next - 1, w.next - 1, 0, heads.length - 1));
+            for (Line l : g.getValue()) {
+                w.row().text(l.id()).text(l.name(), st.wrap).text(l.rebasedName(), st.wrap).text(l.source(), st.wrap);
+                if (l.value() != null && !l.value().isNaN() && !l.value().isInfinite()) {
+                    w.num(l.value(), st.decimal);
+                } else {
+                    w.text(l.valueText());
+                }
+                w.text(l.targetText(), st.wrap).text(l.nationalText(), st.wrap)
+                        .text(statusLabel(l.statusKey(), en), st.status(l.statusKey())).text(l.reason(), st.wrap);
+                fitHeight(w.row, SUMMARY_WIDTHS);
+            }
+        }
+        sh.createFreezePane(0, headerRow + 1);
+        w.widths(SUMMARY_WIDTHS);
+        printSetup(sh, headerRow);
+    }
+
+    /** Column widths (characters) of the summary sheet. */
+    private static final int[] SUMMARY_WIDTHS = {14, 50, 36, 22, 12, 14, 16, 20, 50};
+
+    /**
+     * Sets a row's height from the wrapped text it holds (LibreOffice does not recompute the heights of rows
+     * written by POI, so long names would be cut off). A rough estimate: one line per {@code width} characters.
+     */
+    private static void fitHeight(Row row, int[] widths) {
+        int lines = 1;
+        for (Cell c : row) {
+            if (c.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING || !c.getCellStyle().getWrapText()) {
+                continue;
+            }
+            int width = Math.max(1, widths[Math.min(c.getColumnIndex(), widths.length - 1)] - 1);
+            int n = 0;
+            for (String part : c.getStringCellValue().split("\n", -1)) {
+                n += Math.max(1, (part.length() + width - 1) / width);
+            }
+            lines = Math.max(lines, n);
+        }
+        if (lines > 1) {
+            row.setHeightInPoints(lines * 15f);
+        }
+    }
+
+    /** Landscape A4, one page wide, the header row repeated on every printed page. */
+    private static void printSetup(Sheet sh, int headerRow) {
+        sh.setFitToPage(true);
+        sh.getPrintSetup().setLandscape(true);
+        sh.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sh.getPrintSetup().setFitWidth((short) 1);
+        sh.getPrintSetup().setFitHeight((short) 0);
+        sh.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+    }
+
+    private static void unitSheet(Sheet sh, Styles st, Review r, String id) {
+        boolean en = r.english();
+        Rows w = new Rows(sh, st);
+        Line l = line(r, id);
+        w.row().text(l == null ? id : id + " — " + nfc(l.name()), st.title);
+        w.headers(en ? new String[] {"Code", "Unit", "Value", "Numerator", "Denominator", "Estimated"}
+                : new String[] {"Mã", "Tên đơn vị", "Giá trị", "Tử số", "Mẫu số", "Ước tính"});
+        int headerRow = w.next - 1;
+        List<UnitRow> rows = r.units().get(id);
+        for (UnitRow u : rows) {
+            w.row().text(u.code()).text(u.name()).num(u.value(), st.decimal).num(u.numerator(), st.general)
+                    .num(u.denominator(), st.general).text(u.estimated() ? (en ? "estimated" : "ước tính") : "");
+        }
+        sh.createFreezePane(0, headerRow + 1);
+        sh.setAutoFilter(new CellRangeAddress(headerRow, headerRow + rows.size(), 0, 5));
+        w.widths(12, 36, 12, 14, 14, 12);
+        printSetup(sh, headerRow);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // PDF
+    // ------------------------------------------------------------------------------------------------
+
+    private static final String FONT_REGULAR = "fonts/BeVietnamPro_400Regular.ttf";
+    private static final String FONT_BOLD = "fonts/BeVietnamPro_700Bold.ttf";
+    private static final Color HEADER_BG = new Color(0xE4, 0xE8, 0xEE);
+    private static final Color BORDER = new Color(0x9A, 0xA3, 0xAE);
+    private static final Color MUTED = new Color(0x55, 0x5E, 0x68);
+    private static final Map<String, Color> STATUS_BG = Map.of(
+            "MET", new Color(0xDC, 0xF0, 0xDE),
+            "ON_TRACK", new Color(0xDD, 0xEB, 0xF7),
+            "AT_RISK", new Color(0xFF, 0xF0, 0xC8),
+            "OFF_TRACK", new Color(0xF9, 0xD9, 0xD6),
+            "NO_DATA", new Color(0xEC, 0xEC, 0xEC));
+
+    private static byte[] resource(String name) {
+        try (InputStream in = AnnualReviewExport.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("font not on the classpath: " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static volatile byte[] regularBytes;
+    private static volatile byte[] boldBytes;
+
+    private static BaseFont font(boolean bold) throws IOException {
+        byte[] b = bold ? boldBytes : regularBytes;
+        if (b == null) {
+            b = resource(bold ? FONT_BOLD : FONT_REGULAR);
+            if (bold) {
+                boldBytes = b;
+            } else {
+                regularBytes = b;
+            }
+        }
+        return BaseFont.createFont(bold ? "BeVietnamPro-Bold.ttf" : "BeVietnamPro-Regular.ttf", BaseFont.IDENTITY_H,
+                BaseFont.EMBEDDED, false, b, null);
+    }
+
+    /** The fonts of one document. */
+    private static final class Fonts {
+        final Font title;
+        final Font heading;
+        final Font normal;
+        final Font bold;
+        final Font small;
+        final Font smallBold;
+        final Font muted;
+
+        Fonts() throws IOException {
+            BaseFont r = font(false);
+            BaseFont b = font(true);
+            title = new Font(b, 15);
+            heading = new Font(b, 11);
+            normal = new Font(r, 8.5f);
+            bold = new Font(b, 8.5f);
+            small = new Font(r, 7.5f);
+            smallBold = new Font(b, 7.5f);
+            muted = new Font(r, 7.5f, Font.NORMAL, MUTED);
+        }
+    }
+
+    /** Writes the A4 landscape report (fonts embedded, Identity-H). Does not close {@code out}. */
+    public static void pdf(Review r, OutputStream out) throws IOException {
+        boolean en = r.english();
+        Fonts f = new Fonts();
+        Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 46);
+        try {
+            PdfWriter w = PdfWriter.getInstance(doc, out);
+            w.setCloseStream(false);
+            String footer = title(r) + " · " + (en ? "generated " : "lập ngày ") + DATE.format(r.generated());
+            w.setPageEvent(new Footer(footer, f.small, en));
+            doc.addTitle(title(r));
+            doc.addCreator("HọcTập");
+            doc.setDocumentLanguage(en ? "en" : "vi");
+            doc.open();
+            pdfBody(doc, r, f);
+            doc.close();
+        } catch (DocumentException e) {
+            throw new IOException("PDF: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+
+    /** The footer: text on the left, "Trang n/N" on the right (N written when the document closes). */
+    private static final class Footer extends PdfPageEventHelper {
+        private static final float TOTAL_WIDTH = 24;
+        private final String text;
+        private final Font font;
+        private final boolean en;
+        private PdfTemplate total;
+
+        Footer(String text, Font font, boolean en) {
+            this.text = text;
+            this.font = font;
+            this.en = en;
+        }
+
+        @Override
+        public void onOpenDocument(PdfWriter writer, Document document) {
+            total = writer.getDirectContent().createTemplate(TOTAL_WIDTH, 12);
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            float y = document.bottom() - 20;
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_LEFT, new Phrase(nfc(text), font),
+                    document.left(), y, 0);
+            float x = document.right() - TOTAL_WIDTH;
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,
+                    new Phrase((en ? "Page " : "Trang ") + writer.getPageNumber() + "/", font), x, y, 0);
+            writer.getDirectContent().addTemplate(total, x, y - 3);
+        }
+
+        @Override
+        public void onCloseDocument(PdfWriter writer, Document document) {
+            ColumnText.showTextAligned(total, Element.ALIGN_LEFT,
+                    new Phrase(Integer.toString(writer.getPageNumber() - 1), font), 0, 3, 0);
+        }
+    }
+
+    private static void pdfBody(Document doc, Review r, Fonts f) throws DocumentException {
+        boolean en = r.english();
+        Paragraph t = new Paragraph(20, title(r), f.title);
+        t.setSpacingAfter(2);
+        doc.add(t);
+        StringBuilder sub = new StringBuilder();
+        if (r.cityName() != null && !r.cityName().isBlank()) {
+            sub.append(nfc(r.cityName())).append(" · ");
+        }
+        sub.append(r.lines().size()).append(en ? " indicators" : " chỉ tiêu").append(" · ")
+                .append(en ? "generated " : "lập ngày ").append(DATE.format(r.generated()));
+        doc.add(new Paragraph(12, sub.toString(), f.normal));
+
+        // summary counts
+        Map<String, Integer> counts = counts(r);
+        float[] cw = new float[counts.size() + 1];
+        java.util.Arrays.fill(cw, 1f);
+        PdfPTable ct = table(cw, en ? "Indicators by status" : "Số chỉ tiêu theo trạng thái", f, true);
+        ct.setWidthPercentage(70);
+        ct.setHorizontalAlignment(Element.ALIGN_LEFT);
+        for (String k : counts.keySet()) {
+            PdfPCell c = cell(statusLabel(k, en), f.smallBold);
+            c.setBackgroundColor(STATUS_BG.getOrDefault(k, HEADER_BG));
+            c.setHorizontalAlignment(Element.ALIGN_CENTER);
+            ct.addCell(c);
+        }
+        PdfPCell tc = cell(en ? "Total" : "Tổng số", f.smallBold);
+        tc.setBackgroundColor(HEADER_BG);
+        tc.setHorizontalAlignment(Element.ALIGN_CENTER);
+        ct.addCell(tc);
+        for (int n : counts.values()) {
+            PdfPCell c = cell(Integer.toString(n), f.heading);
+            c.setHorizontalAlignment(Element.ALIGN_CENTER);
+            ct.addCell(c);
+        }
+        PdfPCell total = cell(Integer.toString(r.lines().size()), f.heading);
+        total.setHorizontalAlignment(Element.ALIGN_CENTER);
+        ct.addCell(total);
+        doc.add(ct);
+
+        // one table per group
+        for (Map.Entry<Integer, List<Line>> g : byGroup(r).entrySet()) {
+            PdfPTable gt = table(new float[] {5.6f, 1.3f, 1.3f, 1.3f, 1.3f, 4.2f}, groupTitle(g.getKey(), en), f, false);
+            headerRow(gt, f, en ? "Indicator" : "Chỉ tiêu", en ? "Value" : "Giá trị", en ? "Target" : "Mục tiêu",
+                    en ? "National target" : "Mục tiêu quốc gia", en ? "Status" : "Trạng thái", en ? "Reason" : "Lý do");
+            for (Line l : g.getValue()) {
+                Phrase name = new Phrase("", f.normal);
+                name.add(new Chunk(nfc(l.id()) + "  ", f.smallBold));
+                name.add(new Chunk(nfc(l.name()), f.normal));
+                if (l.rebasedName() != null && !l.rebasedName().isBlank()) {
+                    name.add(new Chunk("\n" + (en ? "Re-based on communes: " : "Tính lại theo xã, phường: ")
+                            + nfc(l.rebasedName()), f.muted));
+                }
+                if (l.source() != null && !l.source().isBlank()) {
+                    name.add(new Chunk("\n" + (en ? "Source: " : "Nguồn: ") + nfc(l.source()), f.muted));
+                }
+                PdfPCell nc = new PdfPCell(name);
+                pad(nc);
+                gt.addCell(nc);
+                gt.addCell(num(l.valueText() == null || l.valueText().isBlank() ? "—" : l.valueText(), f.bold));
+                gt.addCell(num(l.targetText(), f.normal));
+                gt.addCell(num(l.nationalText(), f.normal));
+                PdfPCell sc = cell(statusLabel(l.statusKey(), en), f.bold);
+                Color bg = STATUS_BG.get(l.statusKey());
+                if (bg != null) {
+                    sc.setBackgroundColor(bg);
+                }
+                gt.addCell(sc);
+                gt.addCell(cell(l.reason(), f.small));
+            }
+            doc.add(gt);
+        }
+
+        // per-commune values, two indicators side by side
+        List<String> ids = unitIds(r);
+        if (ids.isEmpty()) {
+            return;
+        }
+        // the heading and the note are the outer table's header rows: never alone at the foot of a page, and repeated
+        PdfPTable outer = new PdfPTable(2);
+        outer.setWidthPercentage(100);
+        outer.setSpacingBefore(14);
+        outer.setHeaderRows(2);
+        outer.setSplitLate(true);
+        PdfPCell h = new PdfPCell(new Phrase(en ? "Values by commune" : "Số liệu theo xã, phường", f.title));
+        h.setColspan(2);
+        h.setBorder(PdfPCell.NO_BORDER);
+        h.setPadding(0);
+        h.setPaddingBottom(3);
+        outer.addCell(h);
+        PdfPCell note = new PdfPCell(new Phrase(en
+                ? "First " + PDF_UNIT_ROWS + " units of each indicator; the XLSX file has every unit with numerators and denominators. * estimated."
+                : PDF_UNIT_ROWS + " đơn vị đầu tiên của mỗi chỉ tiêu; tệp XLSX có đủ các đơn vị cùng tử số, mẫu số. * ước tính.", f.muted));
+        note.setColspan(2);
+        note.setBorder(PdfPCell.NO_BORDER);
+        note.setPadding(0);
+        note.setPaddingBottom(8);
+        outer.addCell(note);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            PdfPCell c = new PdfPCell();
+            c.addElement(unitTable(r, id, f));   // composite cell: the inner table keeps its own height
+            c.setBorder(PdfPCell.NO_BORDER);
+            c.setPadding(0);
+            c.setPaddingRight(i % 2 == 0 ? 10 : 0);
+            c.setPaddingLeft(i % 2 == 0 ? 0 : 10);
+            c.setPaddingBottom(12);
+            outer.addCell(c);
+        }
+        outer.completeRow();
+        doc.add(outer);
+    }
+
+    private static PdfPTable unitTable(Review r, String id, Fonts f) {
+        boolean en = r.english();
+        Line l = line(r, id);
+        List<UnitRow> rows = r.units().get(id);
+        PdfPTable t = new PdfPTable(new float[] {1.3f, 4.2f, 1.5f});
+        t.setWidthPercentage(100);
+        PdfPCell h = new PdfPCell(new Phrase(nfc(l == null ? id : id + " — " + l.name()), f.bold));
+        h.setColspan(3);
+        h.setBorder(PdfPCell.NO_BORDER);
+        h.setPadding(0);
+        h.setPaddingBottom(4);
+        h.setMinimumHeight(26);   // two lines: the tables side by side start at the same height
+        h.setVerticalAlignment(Element.ALIGN_BOTTOM);
+        t.addCell(h);
+        for (String n : en ? new String[] {"Code", "Unit", "Value"} : new String[] {"Mã", "Tên đơn vị", "Giá trị"}) {
+            PdfPCell c = compact(new PdfPCell(new Phrase(n, f.smallBold)));
+            c.setBackgroundColor(HEADER_BG);
+            t.addCell(c);
+        }
+        int shown = Math.min(rows.size(), PDF_UNIT_ROWS);
+        for (int i = 0; i < shown; i++) {
+            UnitRow u = rows.get(i);
+            t.addCell(compact(new PdfPCell(new Phrase(nfc(u.code()), f.small))));
+            t.addCell(compact(new PdfPCell(new Phrase(nfc(u.name()), f.small))));
+            PdfPCell v = compact(new PdfPCell(new Phrase(number(u.value(), en) + (u.estimated() ? " *" : ""), f.small)));
+            v.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            t.addCell(v);
+        }
+        if (rows.size() > shown) {
+            int more = rows.size() - shown;
+            PdfPCell m = new PdfPCell(new Phrase(en ? "… and " + more + " more units, see the XLSX file"
+                    : "… và " + more + " đơn vị khác, xem tệp XLSX", f.muted));
+            m.setColspan(3);
+            m.setBorder(PdfPCell.NO_BORDER);
+            m.setPaddingTop(3);
+            t.addCell(m);
+        }
+        return t;
+    }
+
+    /**
+     * A full-width table whose first row is its heading (so a heading never ends a page without its table, and is
+     * repeated with the column headers when a long table continues on the next page).
+     *
+     * @param keepTogether move the whole table to the next page rather than split it (short tables)
+     */
+    private static PdfPTable table(float[] widths, String heading, Fonts f, boolean keepTogether) {
+        PdfPTable t = new PdfPTable(widths);
+        t.setWidthPercentage(100);
+        t.setSpacingBefore(10);
+        t.setHeaderRows(2);
+        t.setKeepTogether(keepTogether);
+        PdfPCell h = new PdfPCell(new Phrase(nfc(heading), f.heading));
+        h.setColspan(widths.length);
+        h.setBorder(PdfPCell.NO_BORDER);
+        h.setPadding(0);
+        h.setPaddingBottom(6);
+        t.addCell(h);
+        return t;
+    }
+
+    private static void headerRow(PdfPTable t, Fonts f, String... names) {
+        for (String n : names) {
+            PdfPCell c = new PdfPCell(new Phrase(nfc(n), f.smallBold));
+            c.setBackgroundColor(HEADER_BG);
+            pad(c);
+            t.addCell(c);
+        }
+    }
+
+    private static PdfPCell cell(String text, Font font) {
+        PdfPCell c = new PdfPCell(new Phrase(nfc(text), font));
+        pad(c);
+        return c;
+    }
+
+    private static PdfPCell num(String text, Font font) {
+        PdfPCell c = cell(text, font);
+        c.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        return c;
+    }
+
+    private static void pad(PdfPCell c) {
+        c.setLeading(0f, 1.3f);
+        c.setPadding(3);
+        c.setPaddingBottom(5);
+        c.setBorderColor(BORDER);
+        c.setBorderWidth(0.5f);
+    }
+
+    /** Tighter cells for the per-commune tables (30 rows and a heading fit on a landscape page). */
+    private static PdfPCell compact(PdfPCell c) {
+        c.setLeading(0f, 1.15f);
+        c.setPadding(1.5f);
+        c.setPaddingBottom(3f);
+        c.setBorderColor(BORDER);
+        c.setBorderWidth(0.5f);
+        return c;
+    }
+}

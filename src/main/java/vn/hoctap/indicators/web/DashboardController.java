@@ -1,0 +1,253 @@
+package vn.hoctap.indicators.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.indicators.IndicatorDefinition;
+import vn.hoctap.indicators.IndicatorStatus;
+import vn.hoctap.indicators.IndicatorValues;
+import vn.hoctap.indicators.Progress;
+import vn.hoctap.indicators.Targets;
+import vn.hoctap.indicators.internal.AnnualReviewExport;
+import vn.hoctap.platform.HanoiTime;
+import vn.hoctap.platform.ValidationException;
+import vn.hoctap.units.UnitDirectory;
+import vn.hoctap.units.UnitVersion;
+
+/**
+ * Bảng điều khiển Nghị quyết 23: the 25 targets at a glance with their status, each indicator's time
+ * series, league table and map of the communes, with every chart also as a table and a CSV download.
+ */
+@Controller
+class DashboardController {
+
+    private final IndicatorValues values;
+    private final IndicatorStatus status;
+    private final Targets targets;
+    private final UnitDirectory units;
+    private final AccessGuard guard;
+    private final MessageSource messages;
+
+    DashboardController(IndicatorValues values, IndicatorStatus status, Targets targets, UnitDirectory units,
+                        AccessGuard guard, MessageSource messages) {
+        this.values = values;
+        this.status = status;
+        this.targets = targets;
+        this.units = units;
+        this.guard = guard;
+        this.messages = messages;
+    }
+
+    int year(Integer year) {
+        List<Integer> years = values.years();
+        if (year != null) {
+            if (!years.contains(year)) {
+                throw ValidationException.of("year", "indicators.error.no-year");
+            }
+            return year;
+        }
+        return years.isEmpty() ? HanoiTime.today().getYear() : years.get(years.size() - 1);
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) Integer year, Model model, Locale locale) {
+        int y = year(year);
+        List<IndicatorStatus.Line> lines = status.city(y);
+        Map<Integer, List<IndicatorStatus.Line>> groups = new LinkedHashMap<>();
+        Map<Progress.Status, Integer> counts = new LinkedHashMap<>();
+        for (Progress.Status s : Progress.Status.values()) {
+            counts.put(s, 0);
+        }
+        for (IndicatorStatus.Line l : lines) {
+            groups.computeIfAbsent(l.definition().group(), g -> new ArrayList<>()).add(l);
+            counts.merge(l.assessment().status(), 1, Integer::sum);
+        }
+        model.addAttribute("years", values.years());
+        model.addAttribute("year", y);
+        model.addAttribute("groups", groups);
+        model.addAttribute("counts", counts);
+        model.addAttribute("hasDistricts", values.forYear(y).hasDistricts());
+        return "dashboard/index";
+    }
+
+    /** A row of an indicator's league table. */
+    record UnitRow(String code, String name, IndicatorValues.Value value, Progress.Assessment assessment) {
+    }
+
+    @GetMapping("/dashboard/{id}")
+    String indicator(@PathVariable String id, @RequestParam(required = false) Integer year, Model model) {
+        IndicatorDefinition d = targets.definition(id);
+        int y = year(year);
+        IndicatorValues.YearValues yv = values.forYear(y);
+        List<UnitRow> rows = rows(id, y, yv);
+        Map<String, IndicatorValues.Value> current = values.onCurrentCommunes(id, y);
+        Map<String, Progress.Assessment> assessments = status.communes(id, y);
+        List<UnitRow> mapRows = new ArrayList<>();
+        current.forEach((code, v) -> {
+            if (guard.canRead(code)) {
+                String name = units.history().version(code, java.time.LocalDate.of(2025, 7, 1)).map(UnitVersion::name).orElse(code);
+                mapRows.add(new UnitRow(code, name, v, assessments.get(code)));
+            }
+        });
+        var line = status.city(y).stream().filter(l -> l.definition().id().equals(id)).findFirst().orElseThrow();
+        model.addAttribute("years", values.years());
+        model.addAttribute("year", y);
+        model.addAttribute("d", d);
+        model.addAttribute("line", line);
+        model.addAttribute("series", values.citySeries(id));
+        model.addAttribute("rows", rows);
+        model.addAttribute("mapRows", mapRows);
+        model.addAttribute("estimated", yv.hasDistricts());
+        return "dashboard/indicator";
+    }
+
+    private List<UnitRow> rows(String id, int y, IndicatorValues.YearValues yv) {
+        java.time.LocalDate date = vn.hoctap.register.RegisterUnits.referenceDate(y);
+        if (!units.history().covers(date)) {
+            date = units.history().earliestDate();
+        }
+        List<UnitRow> rows = new ArrayList<>();
+        for (var e : yv.values().getOrDefault(id, Map.of()).entrySet()) {
+            if (e.getKey().equals(Targets.CITY) || !guard.canRead(e.getKey())) {
+                continue;
+            }
+            String name = units.history().version(e.getKey(), date).map(UnitVersion::name).orElse(e.getKey());
+            rows.add(new UnitRow(e.getKey(), name, e.getValue(), null));
+        }
+        rows.sort((a, b) -> Double.compare(b.value().present() ? b.value().value() : -1, a.value().present() ? a.value().value() : -1));
+        return rows;
+    }
+
+    @GetMapping("/dashboard/{id}.csv")
+    void csv(@PathVariable String id, @RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
+        targets.definition(id);
+        int y = year(year);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-" + y + ".csv\"");
+        Writer w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        w.write("indicator,year,unit_code,unit_name,value,numerator,denominator,estimated\n");
+        IndicatorValues.Value city = values.forYear(y).city(id);
+        if (city != null && guard.canRead(Targets.CITY)) {
+            line(w, id, y, Targets.CITY, "Thành phố Hà Nội", city);
+        }
+        for (UnitRow r : rows(id, y, values.forYear(y))) {
+            line(w, id, y, r.code(), r.name(), r.value());
+        }
+        w.flush();
+    }
+
+    private static void line(Writer w, String id, int y, String code, String name, IndicatorValues.Value v) throws IOException {
+        w.write(String.join(",", id, String.valueOf(y), code, '"' + name.replace("\"", "\"\"") + '"',
+                v.present() ? String.format(Locale.ROOT, "%.4f", v.value()) : "",
+                Double.isNaN(v.numerator()) ? "" : String.format(Locale.ROOT, "%.2f", v.numerator()),
+                Double.isNaN(v.denominator()) ? "" : String.format(Locale.ROOT, "%.2f", v.denominator()),
+                String.valueOf(v.estimated())));
+        w.write('\n');
+    }
+
+    /** The boundaries of the 126 communes, served locally for the map (no internet tiles). */
+    @GetMapping(value = "/geo/communes-2025.geojson", produces = "application/geo+json")
+    ResponseEntity<byte[]> geojson() throws IOException {
+        try (InputStream in = new ClassPathResource("data/hanoi/communes-2025.geojson").getInputStream()) {
+            return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
+                    .contentType(MediaType.parseMediaType("application/geo+json")).body(in.readAllBytes());
+        }
+    }
+
+    @GetMapping("/admin/targets")
+    String targetsPage(Model model) {
+        model.addAttribute("targets", targets.all());
+        model.addAttribute("definitions", targets.definitions());
+        return "dashboard/targets";
+    }
+
+    @PostMapping("/admin/targets")
+    String setTarget(@RequestParam String indicatorId, @RequestParam int year, @RequestParam String scope,
+                     @RequestParam(defaultValue = "") String spec, RedirectAttributes redirect) {
+        try {
+            targets.set(indicatorId, year, scope, spec);
+            redirect.addFlashAttribute("saved", indicatorId);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/admin/targets";
+    }
+
+    String message(String key, Object[] args, Locale locale) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    @GetMapping("/dashboard/review.xlsx")
+    void reviewXlsx(@RequestParam(required = false) Integer year, Locale locale, HttpServletResponse response) throws IOException {
+        AnnualReviewExport.Review review = review(year(year), locale);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"so-ket-nq23-" + review.year() + ".xlsx\"");
+        AnnualReviewExport.xlsx(review, response.getOutputStream());
+    }
+
+    @GetMapping("/dashboard/review.pdf")
+    void reviewPdf(@RequestParam(required = false) Integer year, Locale locale, HttpServletResponse response) throws IOException {
+        AnnualReviewExport.Review review = review(year(year), locale);
+        response.setContentType("application/pdf");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"so-ket-nq23-" + review.year() + ".pdf\"");
+        AnnualReviewExport.pdf(review, response.getOutputStream());
+    }
+
+    /** The annual review (sơ kết) of a data year: every indicator's value, target and status, and the per-unit tables. */
+    private AnnualReviewExport.Review review(int y, Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        IndicatorValues.YearValues yv = values.forYear(y);
+        List<AnnualReviewExport.Line> lines = new ArrayList<>();
+        Map<String, List<AnnualReviewExport.UnitRow>> unitRows = new LinkedHashMap<>();
+        for (IndicatorStatus.Line l : status.city(y)) {
+            IndicatorDefinition d = l.definition();
+            IndicatorValues.Value v = l.value();
+            String valueText = v == null || !v.present() ? message("dashboard.no-data", null, locale)
+                    : d.isStatus() ? message(v.value() >= 1 ? "dashboard.yes" : "dashboard.no", null, locale)
+                    : String.format(locale, "%.2f%%", v.value());
+            lines.add(new AnnualReviewExport.Line(d.id(), d.group(), english ? d.nameEn() : d.nameVi(),
+                    yv.hasDistricts() ? null : d.rebasedVi(), message("dashboard.source." + d.source(), null, locale), valueText,
+                    v != null && v.present() && !d.isStatus() ? v.value() : null,
+                    l.target() == null ? "—" : l.target().text() + " (" + l.targetYear() + ")",
+                    l.national() == null ? "—" : l.national().text() + " (" + l.nationalYear() + ")",
+                    l.assessment().status().name(), message(l.assessment().reasonKey(), l.assessment().args(), locale)));
+            if (d.source() == IndicatorDefinition.Source.REGISTER || d.source() == IndicatorDefinition.Source.STANDARDS) {
+                List<AnnualReviewExport.UnitRow> rows = new ArrayList<>();
+                for (UnitRow r : rows(d.id(), y, yv)) {
+                    rows.add(new AnnualReviewExport.UnitRow(r.code(), r.name(), r.value().present() ? r.value().value() : null,
+                            Double.isNaN(r.value().numerator()) ? null : r.value().numerator(),
+                            Double.isNaN(r.value().denominator()) ? null : r.value().denominator(), r.value().estimated()));
+                }
+                if (!rows.isEmpty()) {
+                    unitRows.put(d.id(), rows);
+                }
+            }
+        }
+        return new AnnualReviewExport.Review(y, "Thành phố Hà Nội", english, lines, unitRows, HanoiTime.today());
+    }
+}

@@ -1,0 +1,146 @@
+package vn.hoctap.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.jayway.jsonpath.JsonPath;
+
+import vn.hoctap.IntegrationTest;
+import vn.hoctap.accounts.AccountPrincipal;
+import vn.hoctap.accounts.CurrentUser;
+import vn.hoctap.accounts.Role;
+import vn.hoctap.register.RegisterImports;
+
+/** The indicators from a register imported here, through the API, the dashboard and the exports. */
+class IndicatorsIntegrationTest extends IntegrationTest {
+
+    static final String COMMUNE = "00136";   // Phường Phúc Lợi
+
+    @Autowired
+    RegisterImports imports;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestUser officer;
+
+    @BeforeEach
+    void register() throws Exception {
+        officer = user(Role.COMMUNE_OFFICER, COMMUNE);
+        // data year 2025; ages = 2025 − birth year
+        String file = "person_id,household_id,commune_code,birth_date,sex,employed,qualification,information_literacy,digital_skills,highest_grade_completed\n"
+                + "PL1,H1," + COMMUNE + ",1990,M,true,none,true,basic,12\n"
+                + "PL2,H1," + COMMUNE + ",1991,F,true,short_course,false,none,12\n"
+                + "PL3,H2," + COMMUNE + ",1985,M,true,elementary,,proficient,12\n"
+                + "PL4,H2," + COMMUNE + ",1970,F,true,university,true,basic,12\n"
+                + "PL5,H3," + COMMUNE + ",2000,F,false,university,true,,12\n"
+                + "PL6,H3," + COMMUNE + ",2015,M,,,,,\n";
+        Path tmp = Files.createTempFile("pl", ".csv");
+        Files.writeString(tmp, file, StandardCharsets.UTF_8);
+        CurrentUser system = new CurrentUser(0, "test", "test", Role.CITY_ADMIN, Set.of("01"));
+        AccountPrincipal p = new AccountPrincipal(system, "", true);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
+        try {
+            RegisterImports.Job job = imports.importNow(tmp, "pl.csv", 2025);
+            assertThat(job.result().ok()).isTrue();
+        } finally {
+            SecurityContextHolder.clearContext();
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    Map<String, Object> value(String indicator) throws Exception {
+        String json = mvc.perform(get("/api/indicators/values").param("year", "2025").param("indicator", indicator)
+                .with(httpBasic(officer.username(), officer.password()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> rows = JsonPath.read(json, "$[?(@.unit_code == '" + COMMUNE + "')]");
+        assertThat(rows).hasSize(1);
+        // a commune officer sees their commune only: not the city, not another commune
+        assertThat((List<String>) JsonPath.read(json, "$[*].unit_code")).containsOnly(COMMUNE);
+        return rows.get(0);
+    }
+
+    @Test
+    void registerIndicatorsAreCountedPerCommune() throws Exception {
+        // workers PL1–PL4: trained (≥ short course) PL2, PL3, PL4 = 3/4; certified (≥ elementary) PL3, PL4 = 2/4
+        assertThat(value("lab.trained")).containsEntry("numerator", 3.0).containsEntry("denominator", 4.0).containsEntry("value", 75.0);
+        assertThat(value("lab.certified")).containsEntry("value", 50.0);
+        // aged 15+: PL1–PL5 (PL6 is 10); university or higher: PL4, PL5 = 2/5
+        assertThat(value("cap.university_15plus")).containsEntry("numerator", 2.0).containsEntry("denominator", 5.0);
+        // working age 15–60: PL1 (35), PL2 (34), PL3 (40), PL5 (25); PL4 is 55 → also in: 5 persons; information: PL1, PL4, PL5
+        assertThat(value("cap.information")).containsEntry("numerator", 3.0).containsEntry("denominator", 5.0);
+        // digital skills basic or proficient among 15+: PL1, PL3, PL4 = 3/5
+        assertThat(value("model.digital_skills")).containsEntry("value", 60.0);
+    }
+
+    @Test
+    void theDashboardShowsAllTwentyFiveTargetsWithAStatus() throws Exception {
+        String json = mvc.perform(get("/api/indicators/status").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> statuses = JsonPath.read(json, "$[*].status");
+        assertThat(statuses).hasSize(25).allMatch(s -> Set.of("met", "on_track", "at_risk", "off_track", "no_data").contains(s));
+        // reported indicators have no value yet
+        assertThat((List<String>) JsonPath.read(json, "$[?(@.indicator_id == 'cs.digital_basic')].status")).containsExactly("no_data");
+        String html = mvc.perform(get("/dashboard").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html.split("data-indicator=", -1)).hasSize(26);
+        assertThat(html).contains("Tính lại theo xã, phường");
+        String page = mvc.perform(get("/dashboard/lab.trained").param("year", "2025").with(httpBasic(officer.username(), officer.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Phường Phúc Lợi").contains("75,00%");
+        String csv = mvc.perform(get("/dashboard/lab.trained.csv").param("year", "2025").with(httpBasic(officer.username(), officer.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).contains("lab.trained,2025," + COMMUNE + ",\"Phường Phúc Lợi\",75.0000,3.00,4.00,false");
+    }
+
+    @Test
+    void targetsAreEditedByAdministratorsOnlyAndAudited() throws Exception {
+        mvc.perform(put("/api/admin/targets").with(httpBasic(officer.username(), officer.password()))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"indicator_id\": \"cap.information\", \"year\": 2030, \"scope\": \"nq23\", \"spec\": \"70\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/admin/targets").with(httpBasic("admin", ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"indicator_id\": \"cap.information\", \"year\": 2030, \"scope\": \"nq23\", \"spec\": \"bảy mươi\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/admin/targets").with(httpBasic("admin", ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"indicator_id\": \"cap.information\", \"year\": 2030, \"scope\": \"nq23\", \"spec\": \"≥ 70\"}"))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForObject("select spec from indicator_target where indicator_id = 'cap.information' and year = 2030 and scope = 'nq23'",
+                String.class)).isEqualTo("≥ 70");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where entity_type = 'indicator_target' and entity_id = 'cap.information:2030:nq23'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void theAnnualReviewExportsAsXlsxAndPdf() throws Exception {
+        byte[] xlsx = mvc.perform(get("/dashboard/review.xlsx").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Tổng hợp");
+            assertThat(wb.getSheet("lab.trained")).isNotNull();
+        }
+        byte[] pdf = mvc.perform(get("/dashboard/review.pdf").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf)).getTextFromPage(1)
+                .replaceAll("\\s+", " ");
+        assertThat(text).contains("Nghị quyết 23-NQ/TU").contains("2025");
+    }
+}
