@@ -1,0 +1,46 @@
+package vn.hoctap.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.hoctap.accounts.Role;
+
+/** The Resolution 23 dashboard in headless Chromium: the 25 targets, then an indicator with its chart and map. */
+class DashboardE2ETest extends BrowserTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void cityOfficerSeesTheTargetsAndTheMapOfTheCommunes() {
+        // one register person in 2025 so the year exists (other tests may have imported more)
+        jdbc.update("""
+                insert into register_person (year, person_id, household_id, commune_code, birth_date, birth_year, sex, residence,
+                  disability, enrolment, employed, qualification, search_key)
+                values (2025, 'DB-E2E-1', 'H', '00145', '1990', 1990, 'F', 'permanent', 'none', 'none', true, 'university', 'db-e2e-1')
+                on conflict do nothing""");
+        TestUser officer = user(Role.CITY_OFFICER, "01");
+        login(officer.username(), officer.password());
+        driver.get(url("/dashboard?year=2025"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Tiến độ thực hiện Nghị quyết 23-NQ/TU");
+        assertThat(driver.findElements(By.cssSelector("tr[data-indicator]"))).hasSize(25);
+        assertThat(driver.findElement(By.id("status-summary")).getText()).contains("Chưa có số liệu");
+        Browser.assertAccessible(driver);
+
+        driver.findElement(By.cssSelector("tr[data-indicator='lab.trained'] a")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "true".equals(
+                ((JavascriptExecutor) d).executeScript("var m = document.getElementById('map'); return m && m.dataset.ready;")));
+        assertThat(driver.findElements(By.cssSelector("#map canvas"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#series-chart canvas"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("map-table")).getText()).contains("Phường Long Biên");
+        Browser.assertAccessible(driver);
+    }
+}
