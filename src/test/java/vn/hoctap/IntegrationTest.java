@@ -57,6 +57,33 @@ public abstract class IntegrationTest {
     protected record TestUser(String username, String password) {
     }
 
+    @Autowired
+    protected vn.hoctap.register.RegisterImports registerImports;
+
+    /** Imports a register file (CSV text) for a data year as the operator, through the normal import path. */
+    protected void importRegister(String csv, int year) {
+        try {
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile("register-", ".csv");
+            java.nio.file.Files.writeString(tmp, csv, java.nio.charset.StandardCharsets.UTF_8);
+            var operator = new vn.hoctap.accounts.CurrentUser(0, "test-operator", "Test", Role.CITY_ADMIN, Set.of("01"));
+            var principal = new vn.hoctap.accounts.AccountPrincipal(operator, "", true);
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                    org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                            principal, null, principal.getAuthorities()));
+            try {
+                var job = registerImports.importNow(tmp, "test.csv", year);
+                if (job.result() == null || !job.result().ok()) {
+                    throw new AssertionError("test register refused: " + (job.result() == null ? job.failure() : job.result().errors()));
+                }
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     protected TestUser user(Role role, String... scopes) {
         String username = "t" + SEQ.incrementAndGet() + "." + role.name().toLowerCase();
         String password = randomPassword();
