@@ -163,6 +163,11 @@ public class IndicatorValues {
                 }, id, year);
     }
 
+    /** The expression of a register-derived indicator (null for the others). */
+    public String expression(String indicatorId) {
+        return register.expression(indicatorId);
+    }
+
     /** The city's series of an indicator over the data years. */
     public List<Progress.Point> citySeries(String indicatorId) {
         List<Progress.Point> out = new ArrayList<>();

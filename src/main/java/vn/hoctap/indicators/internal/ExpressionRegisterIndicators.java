@@ -30,8 +30,8 @@ class ExpressionRegisterIndicators implements RegisterIndicators {
         }
     }
 
-    /** The expression of a register-derived indicator, as written in the file. */
-    String expression(String id) {
+    @Override
+    public String expression(String id) {
         CompiledIndicator c = expressions.get(id);
         return c == null ? null : c.source();
     }

@@ -9,4 +9,7 @@ import vn.hoctap.indicators.IndicatorDefinition;
 public interface RegisterIndicators {
 
     Map<String, Map<String, long[]>> evaluate(int year, List<IndicatorDefinition> definitions);
+
+    /** The expression text of a register-derived indicator, or null. */
+    String expression(String indicatorId);
 }

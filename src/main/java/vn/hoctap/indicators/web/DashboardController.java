@@ -114,6 +114,7 @@ class DashboardController {
                 mapRows.add(new UnitRow(code, name, v, assessments.get(code)));
             }
         });
+        mapRows.sort(java.util.Comparator.comparing(UnitRow::code));
         var line = status.city(y).stream().filter(l -> l.definition().id().equals(id)).findFirst().orElseThrow();
         model.addAttribute("years", values.years());
         model.addAttribute("year", y);
@@ -123,6 +124,7 @@ class DashboardController {
         model.addAttribute("rows", rows);
         model.addAttribute("mapRows", mapRows);
         model.addAttribute("estimated", yv.hasDistricts());
+        model.addAttribute("expression", values.expression(id));
         return "dashboard/indicator";
     }
 
