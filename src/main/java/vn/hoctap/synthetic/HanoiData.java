@@ -112,30 +112,6 @@ final class HanoiData {
 
     /** Reads a bundled CSV (no quoted fields in these files), skipping the header. */
     static List<String[]> read(String file, int minColumns) {
-        String path = BASE + file;
-        try (InputStream in = HanoiData.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("reference data not found on the classpath: " + path);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String[]> rows = new ArrayList<>();
-            String line = r.readLine();
-            int lineNo = 1;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                if (f.length < minColumns) {
-                    throw new IllegalStateException(path + " line " + lineNo + ": expected " + minColumns
-                            + " columns, got " + f.length);
-                }
-                rows.add(f);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        return vn.hoctap.units.HanoiReferenceData.rows(file, minColumns);
     }
 }

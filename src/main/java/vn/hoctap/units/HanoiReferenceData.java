@@ -148,8 +148,11 @@ public final class HanoiReferenceData {
         return in;
     }
 
-    /** The reference files are simple CSV (no quoted fields); a malformed line is a packaging error. */
-    private static List<String[]> rows(String file, int columns) {
+    /**
+     * The rows (header skipped, cells stripped) of a shipped reference file: simple CSV with no quoted
+     * fields; a malformed line is a packaging error.
+     */
+    public static List<String[]> rows(String file, int columns) {
         List<String[]> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
             String line = r.readLine();

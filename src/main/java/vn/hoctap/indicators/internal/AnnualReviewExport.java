@@ -33,6 +33,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.hoctap.platform.PdfFonts;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -498,8 +499,6 @@ public final class AnnualReviewExport {
     // PDF
     // ------------------------------------------------------------------------------------------------
 
-    private static final String FONT_REGULAR = "fonts/BeVietnamPro_400Regular.ttf";
-    private static final String FONT_BOLD = "fonts/BeVietnamPro_700Bold.ttf";
     private static final Color HEADER_BG = new Color(0xE4, 0xE8, 0xEE);
     private static final Color BORDER = new Color(0x9A, 0xA3, 0xAE);
     private static final Color MUTED = new Color(0x55, 0x5E, 0x68);
@@ -509,34 +508,6 @@ public final class AnnualReviewExport {
             "AT_RISK", new Color(0xFF, 0xF0, 0xC8),
             "OFF_TRACK", new Color(0xF9, 0xD9, 0xD6),
             "NO_DATA", new Color(0xEC, 0xEC, 0xEC));
-
-    private static byte[] resource(String name) {
-        try (InputStream in = AnnualReviewExport.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("font not on the classpath: " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static volatile byte[] regularBytes;
-    private static volatile byte[] boldBytes;
-
-    private static BaseFont font(boolean bold) throws IOException {
-        byte[] b = bold ? boldBytes : regularBytes;
-        if (b == null) {
-            b = resource(bold ? FONT_BOLD : FONT_REGULAR);
-            if (bold) {
-                boldBytes = b;
-            } else {
-                regularBytes = b;
-            }
-        }
-        return BaseFont.createFont(bold ? "BeVietnamPro-Bold.ttf" : "BeVietnamPro-Regular.ttf", BaseFont.IDENTITY_H,
-                BaseFont.EMBEDDED, false, b, null);
-    }
 
     /** The fonts of one document. */
     private static final class Fonts {
@@ -549,8 +520,8 @@ public final class AnnualReviewExport {
         final Font muted;
 
         Fonts() throws IOException {
-            BaseFont r = font(false);
-            BaseFont b = font(true);
+            BaseFont r = PdfFonts.baseFont(false);
+            BaseFont b = PdfFonts.baseFont(true);
             title = new Font(b, 15);
             heading = new Font(b, 11);
             normal = new Font(r, 8.5f);

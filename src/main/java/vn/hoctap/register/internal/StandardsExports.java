@@ -30,6 +30,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.hoctap.platform.PdfFonts;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -902,37 +903,7 @@ public final class StandardsExports {
     // PDF
     // ------------------------------------------------------------------------------------------------
 
-    private static final String FONT_REGULAR = "fonts/BeVietnamPro_400Regular.ttf";
-    private static final String FONT_BOLD = "fonts/BeVietnamPro_700Bold.ttf";
     private static final Color HEADER_BG = new Color(0xE4, 0xE8, 0xEE);
-
-    private static byte[] resource(String name) {
-        try (InputStream in = StandardsExports.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("font not on the classpath: " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static volatile byte[] regularBytes;
-    private static volatile byte[] boldBytes;
-
-    private static BaseFont font(boolean bold) throws IOException {
-        byte[] b = bold ? boldBytes : regularBytes;
-        if (b == null) {
-            b = resource(bold ? FONT_BOLD : FONT_REGULAR);
-            if (bold) {
-                boldBytes = b;
-            } else {
-                regularBytes = b;
-            }
-        }
-        return BaseFont.createFont(bold ? "BeVietnamPro-Bold.ttf" : "BeVietnamPro-Regular.ttf", BaseFont.IDENTITY_H,
-                BaseFont.EMBEDDED, false, b, null);
-    }
 
     /** The fonts of one document. */
     private static final class Fonts {
@@ -944,8 +915,8 @@ public final class StandardsExports {
         final Font smallBold;
 
         Fonts() throws IOException {
-            BaseFont r = font(false);
-            BaseFont b = font(true);
+            BaseFont r = PdfFonts.baseFont(false);
+            BaseFont b = PdfFonts.baseFont(true);
             title = new Font(b, 14);
             heading = new Font(b, 11);
             normal = new Font(r, 8.5f);
