@@ -30,14 +30,22 @@ public class IndicatorStatus {
 
     /** The 25 targets at a glance for a data year, for the city. */
     public List<Line> city(int year) {
+        return unit(year, Targets.CITY);
+    }
+
+    /**
+     * The 25 targets for one unit (the city, a district or a commune) of a data year, judged against the
+     * city's targets (the resolution sets none per commune).
+     */
+    public List<Line> unit(int year, String unitCode) {
         Map<String, NavigableMap<Integer, TargetSpec>> nq23 = targets.cityTargets("nq23");
         Map<String, NavigableMap<Integer, TargetSpec>> national = targets.cityTargets("national");
         List<Line> out = new ArrayList<>();
         for (IndicatorDefinition d : targets.definitions()) {
-            IndicatorValues.Value v = values.forYear(year).city(d.id());
+            IndicatorValues.Value v = values.forYear(year).values().getOrDefault(d.id(), Map.of()).get(unitCode);
             var t = Targets.applicable(nq23.get(d.id()), year);
             var n = Targets.applicable(national.get(d.id()), year);
-            List<Progress.Point> series = values.citySeries(d.id()).stream().filter(p -> p.year() <= year).toList();
+            List<Progress.Point> series = values.series(d.id(), unitCode, year);
             out.add(new Line(d, v, t == null ? null : t.getValue(), t == null ? 0 : t.getKey(),
                     n == null ? null : n.getValue(), n == null ? null : n.getKey(),
                     Progress.assess(series, t == null ? null : t.getValue(), t == null ? year : t.getKey())));

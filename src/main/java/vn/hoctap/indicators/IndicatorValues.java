@@ -87,6 +87,10 @@ public class IndicatorValues {
         StandardsResult std = hasRegister ? standards.result(year) : null;
         boolean hasDistricts = std != null && std.units().stream().anyMatch(u -> u.level() == UnitLevel.DISTRICT);
         Map<String, Map<String, long[]>> reg = hasRegister ? register.evaluate(year, targets.definitions()) : Map.of();
+        Map<String, String> parents = new HashMap<>();
+        if (hasRegister) {
+            standards.unitsFor(year).communes().forEach(c -> parents.put(c.code(), c.parentCode()));
+        }
         for (IndicatorDefinition d : targets.definitions()) {
             Map<String, Value> byUnit = new LinkedHashMap<>();
             switch (d.source()) {
@@ -94,11 +98,19 @@ public class IndicatorValues {
                     Map<String, long[]> counts = reg.get(d.id());
                     if (counts != null) {
                         long n = 0, den = 0;
+                        Map<String, long[]> districts = new LinkedHashMap<>();
                         for (Map.Entry<String, long[]> e : counts.entrySet()) {
                             byUnit.put(e.getKey(), rate(e.getValue()[0], e.getValue()[1], false, "register"));
                             n += e.getValue()[0];
                             den += e.getValue()[1];
+                            String parent = parents.get(e.getKey());
+                            if (parent != null && !parent.equals(Targets.CITY)) {
+                                long[] acc = districts.computeIfAbsent(parent, k -> new long[2]);
+                                acc[0] += e.getValue()[0];
+                                acc[1] += e.getValue()[1];
+                            }
                         }
+                        districts.forEach((code, nd) -> byUnit.put(code, rate(nd[0], nd[1], false, "register")));
                         byUnit.put(Targets.CITY, rate(n, den, false, "register"));
                     }
                 }
@@ -170,9 +182,24 @@ public class IndicatorValues {
 
     /** The city's series of an indicator over the data years. */
     public List<Progress.Point> citySeries(String indicatorId) {
+        return series(indicatorId, Targets.CITY, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A unit's series up to a data year: the city's; for a commune of the current structure its values
+     * on the current communes (estimated before the reform); for a unit of an earlier structure (a
+     * district, a former commune) the years it was computed in.
+     */
+    public List<Progress.Point> series(String indicatorId, String unitCode, int upTo) {
         List<Progress.Point> out = new ArrayList<>();
+        boolean current = units.history().version(unitCode, java.time.LocalDate.of(2025, 7, 1)).isPresent()
+                && !unitCode.equals(Targets.CITY);
         for (int y : years()) {
-            Value v = forYear(y).city(indicatorId);
+            if (y > upTo) {
+                continue;
+            }
+            Value v = current ? onCurrentCommunes(indicatorId, y).get(unitCode)
+                    : forYear(y).values().getOrDefault(indicatorId, Map.of()).get(unitCode);
             if (v != null && v.present()) {
                 out.add(new Progress.Point(y, v.value()));
             }

@@ -35,5 +35,13 @@ class DashboardE2ETest extends BrowserTest {
         String table = driver.findElement(By.id("map-table")).getText();
         assertThat(table).contains("Phường Long Biên").doesNotContain("Ljava").doesNotContain("{1}");
         Browser.assertAccessible(driver);
+
+        // drill down from the league table to the commune's own dashboard
+        driver.findElement(By.cssSelector("#league a[href*='unit=00145']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("unit=00145"));
+        assertThat(driver.findElement(By.id("dashboard-unit")).getText()).contains("Phường Long Biên");
+        assertThat(driver.findElements(By.cssSelector("tr[data-indicator]"))).hasSize(25);
+        assertThat(driver.findElement(By.cssSelector("tr[data-indicator='lab.trained'] td.num")).getText()).isEqualTo("100,00%");
+        Browser.assertAccessible(driver);
     }
 }

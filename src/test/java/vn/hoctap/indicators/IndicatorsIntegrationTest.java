@@ -122,4 +122,25 @@ class IndicatorsIntegrationTest extends IntegrationTest {
                 .replaceAll("\\s+", " ");
         assertThat(text).contains("Nghị quyết 23-NQ/TU").contains("2025");
     }
+
+    @Test
+    void aRegisterEditShowsOnTheDashboardAtOnce() throws Exception {
+        assertThat(value("lab.trained")).containsEntry("value", 75.0);
+        // PL1 (employed, no qualification) finishes a short course: 4 of 4 workers are trained
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/register/2025/PL1")
+                        .with(httpBasic(officer.username(), officer.password()))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("version", "0").param("household_id", "H1").param("commune_code", COMMUNE)
+                        .param("birth_date", "1990").param("sex", "M").param("employed", "true")
+                        .param("qualification", "short_course").param("information_literacy", "true")
+                        .param("digital_skills", "basic").param("highest_grade_completed", "12"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(value("lab.trained")).containsEntry("numerator", 4.0).containsEntry("value", 100.0);
+        String page = mvc.perform(get("/dashboard").param("year", "2025").with(httpBasic(officer.username(), officer.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // a commune officer's dashboard is their commune's
+        assertThat(page).contains("Phường Phúc Lợi").contains("100,00%");
+        mvc.perform(get("/dashboard").param("year", "2025").param("unit", "01")
+                .with(httpBasic(officer.username(), officer.password()))).andExpect(status().isForbidden());
+    }
 }

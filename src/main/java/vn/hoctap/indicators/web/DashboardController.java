@@ -75,9 +75,14 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard")
-    String dashboard(@RequestParam(required = false) Integer year, Model model, Locale locale) {
+    String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit,
+                     Model model, Locale locale) {
         int y = year(year);
-        List<IndicatorStatus.Line> lines = status.city(y);
+        String code = unit == null || unit.isBlank()
+                ? (guard.canRead(Targets.CITY) ? Targets.CITY : guard.requireUser().scopes().iterator().next())
+                : unit.strip();
+        guard.requireRead(code);
+        List<IndicatorStatus.Line> lines = status.unit(y, code);
         Map<Integer, List<IndicatorStatus.Line>> groups = new LinkedHashMap<>();
         Map<Progress.Status, Integer> counts = new LinkedHashMap<>();
         for (Progress.Status s : Progress.Status.values()) {
@@ -92,6 +97,10 @@ class DashboardController {
         model.addAttribute("groups", groups);
         model.addAttribute("counts", counts);
         model.addAttribute("hasDistricts", values.forYear(y).hasDistricts());
+        model.addAttribute("unit", code);
+        java.time.LocalDate date = vn.hoctap.register.RegisterUnits.referenceDate(y);
+        model.addAttribute("unitName", units.history().version(code, units.history().covers(date) ? date : units.history().earliestDate())
+                .map(UnitVersion::name).orElse(code));
         return "dashboard/index";
     }
 
