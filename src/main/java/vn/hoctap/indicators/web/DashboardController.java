@@ -98,6 +98,7 @@ class DashboardController {
         model.addAttribute("counts", counts);
         model.addAttribute("hasDistricts", values.forYear(y).hasDistricts());
         model.addAttribute("unit", code);
+        model.addAttribute("canReadCity", guard.canRead(Targets.CITY));
         java.time.LocalDate date = vn.hoctap.register.RegisterUnits.referenceDate(y);
         model.addAttribute("unitName", units.history().version(code, units.history().covers(date) ? date : units.history().earliestDate())
                 .map(UnitVersion::name).orElse(code));
