@@ -94,6 +94,18 @@ public final class CompiledIndicator {
         return e.result();
     }
 
+    /**
+     * The value of a group from aggregate values computed elsewhere (e.g. by the columnar engine of
+     * {@code vn.hoctap.analytics}), in the order of {@link #aggregates()}: same numerator, denominator and value
+     * as {@link Evaluation#result()} gives for the same counts.
+     */
+    public GroupValue valueOf(String group, long persons, long[] aggregateValues) {
+        if (aggregateValues.length != aggregates.size()) {
+            throw new IllegalArgumentException("expected " + aggregates.size() + " aggregate values, got " + aggregateValues.length);
+        }
+        return value(group, persons, aggregateValues.clone());
+    }
+
     GroupValue value(String group, long persons, long[] aggs) {
         double v = value.calc(aggs);
         double n = numerator == null ? v : numerator.calc(aggs);
