@@ -32,6 +32,7 @@ class ModularityTests {
                 .or().haveNameMatching("vn\\.hoctap\\.cli\\..*")
                 .or().haveNameMatching("vn\\.hoctap\\.standards\\..*")
                 .or().haveNameMatching("vn\\.hoctap\\.synthetic\\..*")
+                .or().haveNameMatching("vn\\.hoctap\\.titles\\..*")
                 .or().haveNameMatching("vn\\.hoctap\\.indicators\\.expression\\.(?!package-info$).*")
                 .or().haveNameMatching("vn\\.hoctap\\.analytics\\.(?!package-info$).*")
                 .or().haveNameMatching("vn\\.hoctap\\.indicators\\.(Progress|TargetSpec|MergerApportionment|IndicatorCatalogue|IndicatorDefinition).*")
