@@ -79,6 +79,8 @@ class IndicatorsIntegrationTest extends IntegrationTest {
         assertThat(statuses).hasSize(25).allMatch(s -> Set.of("met", "on_track", "at_risk", "off_track", "no_data").contains(s));
         // reported indicators have no value yet
         assertThat((List<String>) JsonPath.read(json, "$[?(@.indicator_id == 'cs.digital_basic')].status")).containsExactly("no_data");
+        // a recorded fact: Hà Nội joined UNESCO's GNLC on 4/12/2025, which meets "registered"
+        assertThat((List<String>) JsonPath.read(json, "$[?(@.indicator_id == 'model.learning_city')].status")).containsExactly("met");
         String html = mvc.perform(get("/dashboard").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html.split("data-indicator=", -1)).hasSize(26);
