@@ -34,6 +34,11 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import vn.hoctap.platform.PdfFonts;
+import static vn.hoctap.platform.PdfTables.cell;
+import static vn.hoctap.platform.PdfTables.headerRow;
+import static vn.hoctap.platform.PdfTables.num;
+import static vn.hoctap.platform.PdfTables.pad;
+import static vn.hoctap.platform.PdfTables.table;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -499,8 +504,7 @@ public final class AnnualReviewExport {
     // PDF
     // ------------------------------------------------------------------------------------------------
 
-    private static final Color HEADER_BG = new Color(0xE4, 0xE8, 0xEE);
-    private static final Color BORDER = new Color(0x9A, 0xA3, 0xAE);
+    private static final Color HEADER_BG = vn.hoctap.platform.PdfTables.HEADER_BG;
     private static final Color MUTED = new Color(0x55, 0x5E, 0x68);
     private static final Map<String, Color> STATUS_BG = Map.of(
             "MET", new Color(0xDC, 0xF0, 0xDE),
@@ -608,7 +612,7 @@ public final class AnnualReviewExport {
         Map<String, Integer> counts = counts(r);
         float[] cw = new float[counts.size() + 1];
         java.util.Arrays.fill(cw, 1f);
-        PdfPTable ct = table(cw, en ? "Indicators by status" : "Số chỉ tiêu theo trạng thái", f, true);
+        PdfPTable ct = table(cw, en ? "Indicators by status" : "Số chỉ tiêu theo trạng thái", f.heading, true);
         ct.setWidthPercentage(70);
         ct.setHorizontalAlignment(Element.ALIGN_LEFT);
         for (String k : counts.keySet()) {
@@ -633,8 +637,8 @@ public final class AnnualReviewExport {
 
         // one table per group
         for (Map.Entry<Integer, List<Line>> g : byGroup(r).entrySet()) {
-            PdfPTable gt = table(new float[] {5.6f, 1.3f, 1.3f, 1.3f, 1.3f, 4.2f}, groupTitle(g.getKey(), en), f, false);
-            headerRow(gt, f, en ? "Indicator" : "Chỉ tiêu", en ? "Value" : "Giá trị", en ? "Target" : "Mục tiêu",
+            PdfPTable gt = table(new float[] {5.6f, 1.3f, 1.3f, 1.3f, 1.3f, 4.2f}, groupTitle(g.getKey(), en), f.heading, false);
+            headerRow(gt, f.smallBold, en ? "Indicator" : "Chỉ tiêu", en ? "Value" : "Giá trị", en ? "Target" : "Mục tiêu",
                     en ? "National target" : "Mục tiêu quốc gia", en ? "Status" : "Trạng thái", en ? "Reason" : "Lý do");
             for (Line l : g.getValue()) {
                 Phrase name = new Phrase("", f.normal);
@@ -744,62 +748,16 @@ public final class AnnualReviewExport {
         return t;
     }
 
-    /**
-     * A full-width table whose first row is its heading (so a heading never ends a page without its table, and is
-     * repeated with the column headers when a long table continues on the next page).
-     *
-     * @param keepTogether move the whole table to the next page rather than split it (short tables)
-     */
-    private static PdfPTable table(float[] widths, String heading, Fonts f, boolean keepTogether) {
-        PdfPTable t = new PdfPTable(widths);
-        t.setWidthPercentage(100);
-        t.setSpacingBefore(10);
-        t.setHeaderRows(2);
-        t.setKeepTogether(keepTogether);
-        PdfPCell h = new PdfPCell(new Phrase(nfc(heading), f.heading));
-        h.setColspan(widths.length);
-        h.setBorder(PdfPCell.NO_BORDER);
-        h.setPadding(0);
-        h.setPaddingBottom(6);
-        t.addCell(h);
-        return t;
-    }
 
-    private static void headerRow(PdfPTable t, Fonts f, String... names) {
-        for (String n : names) {
-            PdfPCell c = new PdfPCell(new Phrase(nfc(n), f.smallBold));
-            c.setBackgroundColor(HEADER_BG);
-            pad(c);
-            t.addCell(c);
-        }
-    }
 
-    private static PdfPCell cell(String text, Font font) {
-        PdfPCell c = new PdfPCell(new Phrase(nfc(text), font));
-        pad(c);
-        return c;
-    }
 
-    private static PdfPCell num(String text, Font font) {
-        PdfPCell c = cell(text, font);
-        c.setHorizontalAlignment(Element.ALIGN_RIGHT);
-        return c;
-    }
-
-    private static void pad(PdfPCell c) {
-        c.setLeading(0f, 1.3f);
-        c.setPadding(3);
-        c.setPaddingBottom(5);
-        c.setBorderColor(BORDER);
-        c.setBorderWidth(0.5f);
-    }
 
     /** Tighter cells for the per-commune tables (30 rows and a heading fit on a landscape page). */
     private static PdfPCell compact(PdfPCell c) {
         c.setLeading(0f, 1.15f);
         c.setPadding(1.5f);
         c.setPaddingBottom(3f);
-        c.setBorderColor(BORDER);
+        c.setBorderColor(vn.hoctap.platform.PdfTables.BORDER);
         c.setBorderWidth(0.5f);
         return c;
     }

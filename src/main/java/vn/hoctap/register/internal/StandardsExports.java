@@ -31,6 +31,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import vn.hoctap.platform.PdfFonts;
+import static vn.hoctap.platform.PdfTables.cell;
+import static vn.hoctap.platform.PdfTables.headerRow;
+import static vn.hoctap.platform.PdfTables.num;
+import static vn.hoctap.platform.PdfTables.pad;
+import static vn.hoctap.platform.PdfTables.table;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -903,7 +908,6 @@ public final class StandardsExports {
     // PDF
     // ------------------------------------------------------------------------------------------------
 
-    private static final Color HEADER_BG = new Color(0xE4, 0xE8, 0xEE);
 
     /** The fonts of one document. */
     private static final class Fonts {
@@ -997,8 +1001,8 @@ public final class StandardsExports {
         doc.add(new Paragraph(12, (en ? "Rule set: " : "Bộ quy tắc: ") + d.rules().id() + " v" + d.rules().version() + " — "
                 + nfc(d.rules().title()) + " · " + (en ? "generated " : "lập ngày ") + DATE.format(d.generated()), f.normal));
 
-        PdfPTable lv = table(new float[] {1.2f, 5f, 2f}, en ? "Levels reached" : "Mức đạt chuẩn", f, true);
-        headerRow(lv, f, en ? "Standard" : "Chuẩn", en ? "Name" : "Tên chuẩn", en ? "Result" : "Kết quả");
+        PdfPTable lv = table(new float[] {1.2f, 5f, 2f}, en ? "Levels reached" : "Mức đạt chuẩn", f.heading, true);
+        headerRow(lv, f.smallBold, en ? "Standard" : "Chuẩn", en ? "Name" : "Tên chuẩn", en ? "Result" : "Kết quả");
         for (Standard s : Standard.values()) {
             lv.addCell(cell(s.id(), f.normal));
             lv.addCell(cell(en ? s.nameEn() : s.nameVi(), f.normal));
@@ -1008,8 +1012,8 @@ public final class StandardsExports {
 
         if (!d.isCommune() && !d.children().isEmpty()) {
             PdfPTable ct = table(new float[] {1.2f, 4f, 1.1f, 1f, 1f, 1f, 1f, 1.2f},
-                    en ? "Units below" : "Đơn vị trực thuộc", f, false);
-            headerRow(ct, f, en ? "Code" : "Mã", en ? "Unit" : "Tên đơn vị", "ĐBKK", "MN5", "TH", "THCS", "XMC",
+                    en ? "Units below" : "Đơn vị trực thuộc", f.heading, false);
+            headerRow(ct, f.smallBold, en ? "Code" : "Mã", en ? "Unit" : "Tên đơn vị", "ĐBKK", "MN5", "TH", "THCS", "XMC",
                     en ? "Counted" : "Được tính");
             for (UnitResult ch : d.children()) {
                 Levels l = ch.levels();
@@ -1069,8 +1073,8 @@ public final class StandardsExports {
             throws DocumentException {
         UnitResult u = d.unit();
         boolean dbkk = u.unit().disadvantaged();
-        PdfPTable t = table(new float[] {4.2f, 1.1f, 1.1f, 1.3f, 0.8f, 1.7f, 3.6f, 0.9f}, heading, f, true);
-        headerRow(t, f, en ? "Criterion" : "Tiêu chí", en ? "Numerator" : "Tử số", en ? "Denominator" : "Mẫu số",
+        PdfPTable t = table(new float[] {4.2f, 1.1f, 1.1f, 1.3f, 0.8f, 1.7f, 3.6f, 0.9f}, heading, f.heading, true);
+        headerRow(t, f.smallBold, en ? "Criterion" : "Tiêu chí", en ? "Numerator" : "Tử số", en ? "Denominator" : "Mẫu số",
                 en ? "Rate" : "Tỷ lệ", en ? "Level" : "Mức", en ? "Threshold % (ĐBKK)" : "Ngưỡng % (ĐBKK)",
                 en ? "Legal source" : "Căn cứ pháp lý", en ? "Status" : "Trạng thái");
         for (Criterion c : Criterion.values()) {
@@ -1137,8 +1141,8 @@ public final class StandardsExports {
     private static void meetingPdf(Document doc, ExportData d, Standard s, String heading, Fonts f, boolean en)
             throws DocumentException {
         UnitResult u = d.unit();
-        PdfPTable t = table(new float[] {1f, 2.4f, 1.2f, 1.2f, 1.3f, 1.2f, 3.4f, 0.9f}, heading, f, true);
-        headerRow(t, f, en ? "Level" : "Mức", meetingLabel(u, en), en ? "Counted" : "Tổng số", en ? "Share" : "Tỷ lệ",
+        PdfPTable t = table(new float[] {1f, 2.4f, 1.2f, 1.2f, 1.3f, 1.2f, 3.4f, 0.9f}, heading, f.heading, true);
+        headerRow(t, f.smallBold, en ? "Level" : "Mức", meetingLabel(u, en), en ? "Counted" : "Tổng số", en ? "Share" : "Tỷ lệ",
                 en ? "Required" : "Yêu cầu", en ? "Result" : "Kết quả", en ? "Legal source" : "Căn cứ pháp lý",
                 en ? "Status" : "Trạng thái");
         for (int k = 1; k <= s.maxLevel(); k++) {
@@ -1162,58 +1166,12 @@ public final class StandardsExports {
         return b ? (en ? "yes" : "có") : (en ? "no" : "không");
     }
 
-    /**
-     * A full-width table whose first row is its heading (so a heading never ends a page without its table, and is
-     * repeated with the column headers when a long table continues on the next page).
-     *
-     * @param keepTogether move the whole table to the next page rather than split it (short tables)
-     */
-    private static PdfPTable table(float[] widths, String heading, Fonts f, boolean keepTogether) {
-        PdfPTable t = new PdfPTable(widths);
-        t.setWidthPercentage(100);
-        t.setSpacingBefore(10);
-        t.setHeaderRows(2);
-        t.setKeepTogether(keepTogether);
-        PdfPCell h = new PdfPCell(new Phrase(nfc(heading), f.heading));
-        h.setColspan(widths.length);
-        h.setBorder(PdfPCell.NO_BORDER);
-        h.setPadding(0);
-        h.setPaddingBottom(6);
-        t.addCell(h);
-        return t;
-    }
 
-    private static void headerRow(PdfPTable t, Fonts f, String... names) {
-        for (String n : names) {
-            PdfPCell c = new PdfPCell(new Phrase(nfc(n), f.smallBold));
-            c.setBackgroundColor(HEADER_BG);
-            pad(c);
-            t.addCell(c);
-        }
-    }
 
-    private static PdfPCell cell(String text, Font font) {
-        PdfPCell c = new PdfPCell(new Phrase(nfc(text), font));
-        pad(c);
-        return c;
-    }
-
-    private static PdfPCell num(String text, Font font) {
-        PdfPCell c = cell(text, font);
-        c.setHorizontalAlignment(Element.ALIGN_RIGHT);
-        return c;
-    }
 
     private static PdfPCell span(PdfPCell c, int rows) {
         c.setRowspan(rows);
         return c;
     }
 
-    private static void pad(PdfPCell c) {
-        c.setLeading(0f, 1.3f);
-        c.setPadding(3);
-        c.setPaddingBottom(5);
-        c.setBorderColor(new Color(0x9A, 0xA3, 0xAE));
-        c.setBorderWidth(0.5f);
-    }
 }
