@@ -70,6 +70,37 @@ public class IndicatorValues {
         cache.remove(year);
     }
 
+    /**
+     * Replaces the stored values of one indicator for one data year: the values of another module
+     * (recognised learning titles) or of approved reports. {@code byUnit} maps a unit code (the city is
+     * {@link Targets#CITY}) to its numerator and denominator; the value is their rate in percent, or the
+     * numerator itself for a status indicator (denominator 0). The year's cached values are dropped, so
+     * the dashboard shows the new values on its next request.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void store(String indicatorId, int year, Map<String, double[]> byUnit, String source) {
+        targets.definition(indicatorId);
+        jdbc.update("delete from indicator_value where indicator_id = ? and year = ?", indicatorId, year);
+        List<Object[]> rows = new ArrayList<>();
+        byUnit.forEach((unit, nd) -> {
+            double value = nd[1] == 0 ? nd[0] : nd[0] * 100.0 / nd[1];
+            rows.add(new Object[] {indicatorId, unit, year, nd[0], nd[1] == 0 ? null : nd[1], value, source});
+        });
+        jdbc.batchUpdate("insert into indicator_value (indicator_id, unit_code, year, numerator, denominator, value, source, estimated)"
+                + " values (?, ?, ?, ?, ?, ?, ?, false)", rows);
+        invalidate(year);
+        // and again once committed, so that a request computing the year meanwhile does not keep old values
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            invalidate(year);
+                        }
+                    });
+        }
+    }
+
     /** The data years with any value: register years and years of stored values. */
     public List<Integer> years() {
         TreeSet<Integer> years = new TreeSet<>(standards.years());

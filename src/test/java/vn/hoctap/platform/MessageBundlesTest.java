@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,8 +18,42 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** The Vietnamese and English bundles have the same keys, and every key a page uses exists. */
+/**
+ * The Vietnamese and English bundles have the same keys, and every key a page uses exists. A module may
+ * keep its own bundle ({@code <module>/messages.properties} next to {@code messages_en.properties}); every
+ * such bundle must be listed in {@code spring.messages.basename}, and a key must not be in two bundles.
+ */
 class MessageBundlesTest {
+
+    /** The Vietnamese bundles: messages.properties and every module's one. */
+    static List<String> bundles() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources"))) {
+            return files.filter(f -> f.getFileName().toString().equals("messages.properties"))
+                    .map(f -> Path.of("src/main/resources").relativize(f).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    static Properties loadAll(String suffix) throws IOException {
+        Properties all = new Properties();
+        for (String b : bundles()) {
+            Properties p = load(b.replace(".properties", suffix + ".properties"));
+            for (String k : p.stringPropertyNames()) {
+                assertThat(all.containsKey(k)).as("key " + k + " is in two bundles").isFalse();
+                all.setProperty(k, p.getProperty(k));
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void everyBundleIsConfigured() throws IOException {
+        Properties app = load("application.properties");
+        List<String> configured = List.of(app.getProperty("spring.messages.basename").split("\\s*,\\s*"));
+        for (String b : bundles()) {
+            assertThat(configured).as("spring.messages.basename").contains(b.replace(".properties", ""));
+        }
+    }
 
     static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -30,16 +65,16 @@ class MessageBundlesTest {
 
     @Test
     void bundlesHaveTheSameKeys() throws IOException {
-        Set<String> vi = new TreeSet<>(load("messages.properties").stringPropertyNames());
-        Set<String> en = new TreeSet<>(load("messages_en.properties").stringPropertyNames());
+        Set<String> vi = new TreeSet<>(loadAll("").stringPropertyNames());
+        Set<String> en = new TreeSet<>(loadAll("_en").stringPropertyNames());
         assertThat(en).as("keys missing in English").containsAll(vi);
         assertThat(vi).as("keys missing in Vietnamese").containsAll(en);
     }
 
     @Test
     void noMessageIsEmpty() throws IOException {
-        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
-            Properties p = load(bundle);
+        for (String bundle : new String[] {"", "_en"}) {
+            Properties p = loadAll(bundle);
             for (String k : p.stringPropertyNames()) {
                 assertThat(p.getProperty(k)).as(bundle + ": " + k).isNotBlank();
             }
@@ -55,7 +90,7 @@ class MessageBundlesTest {
 
     @Test
     void everyKeyUsedByTemplatesAndCodeExists() throws IOException {
-        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Set<String> keys = loadAll("").stringPropertyNames();
         Pattern template = Pattern.compile("#\\{([a-z][a-zA-Z0-9._-]+)");
         // keys named in Java code: "error.x", or "<area>.error.x" / "<area>.import.x"
         Pattern code = Pattern.compile("\"((?:[a-z]+\\.(?:error|import)|error)\\.[a-z][a-zA-Z0-9.-]*)\"");
