@@ -41,7 +41,9 @@ class SecurityConfiguration {
         SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
             http.authorizeHttpRequests(a -> a
                             .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                    "/actuator/health", "/error", "/api/openapi/**", "/api/docs/**", "/swagger-ui/**").permitAll()
+                                    "/actuator/health", "/error", "/api/openapi/**", "/api/docs/**", "/swagger-ui/**",
+                                    // public pages and files: citizen self-assessment, certificate verification, published keys
+                                    "/public/**", "/api/public/**", "/.well-known/**").permitAll()
                             .requestMatchers("/admin/**", "/api/admin/**").hasRole("CITY_ADMIN")
                             .anyRequest().authenticated())
                     .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
