@@ -39,6 +39,23 @@ public final class ColumnarResult {
     /** All residents of the commune (exempt ones included). */
     public long persons(int commune) { return counts[commune * width]; }
 
+    /** Residents of the commune left out of the criteria because {@code disability = cannot_learn}. */
+    public long exempt(int commune) { return counts[commune * width + plan.exemptAggregate()]; }
+
+    /** All residents of the register (exempt ones included). */
+    public long personsTotal() {
+        long n = 0;
+        for (int ci = 0; ci < communeCount(); ci++) n += persons(ci);
+        return n;
+    }
+
+    /** All exempt residents of the register. */
+    public long exemptTotal() {
+        long n = 0;
+        for (int ci = 0; ci < communeCount(); ci++) n += exempt(ci);
+        return n;
+    }
+
     public long denominator(int commune, Criterion c) { return counts[commune * width + 1 + c.ordinal()]; }
 
     public long numerator(int commune, Criterion c) { return counts[commune * width + 1 + NC + c.ordinal()]; }
@@ -56,9 +73,12 @@ public final class ColumnarResult {
         return out;
     }
 
-    /** Levels of every commune, district and the city (person totals are not carried: they read 0). */
+    /**
+     * Levels of every commune, district and the city, with the person totals: the same result as
+     * {@link StandardsEngine.Accumulator#result()} fed the register's persons.
+     */
     public StandardsResult standards(RuleSet rules) {
-        return new StandardsEngine(units(), rules, year()).evaluate(criteriaRates());
+        return new StandardsEngine(units(), rules, year()).evaluate(criteriaRates(), personsTotal(), exemptTotal());
     }
 
     public List<String> indicatorIds() { return plan.indicatorIds(); }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -60,7 +59,9 @@ public class IndicatorValues {
         this.jdbc = jdbc;
     }
 
-    @EventListener
+    /** After the register write committed and after the register's engine applied it (order 10 > 0). */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    @org.springframework.core.annotation.Order(10)
     void registerChanged(RegisterChanged e) {
         cache.remove(e.year());
     }

@@ -125,8 +125,10 @@ public class Register {
         jdbc.update("update register_person set version = ? where year = ? and person_id = ?", before.version() + 1, year, personId);
         audit.record("update", "register_person", year + ":" + personId, p.communeCode(),
                 state(before.person()), state(p), null);
-        events.publishEvent(new RegisterChanged(year, new java.util.TreeSet<>(List.of(before.person().communeCode(), p.communeCode()))));
-        return find(year, personId).orElseThrow();
+        Entry saved = find(year, personId).orElseThrow();
+        events.publishEvent(new RegisterChanged(year, new java.util.TreeSet<>(List.of(before.person().communeCode(), p.communeCode())),
+                List.of(new RegisterChanged.Change(before.person(), saved.person()))));
+        return saved;
     }
 
     /** Validates one row with the exchange format's reader against the year's units. */

@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.register.internal.RegisterStore;
@@ -24,6 +26,10 @@ import vn.hoctap.units.UnitDirectory;
  * Chuẩn phổ cập giáo dục, xóa mù chữ (Nghị định 20/2014/NĐ-CP) computed from the register in the
  * database with the pure {@link StandardsEngine}, per data year. A year's result is kept until the
  * register of that year changes ({@link RegisterChanged}), so pages are instant and never stale.
+ *
+ * <p>When a {@link RegisterEngine} is present (the columnar engine of module {@code analytics}) the result and the
+ * register-indicator counts come from it, kept current edit by edit; otherwise, and as the baseline
+ * ({@link #resultStreaming}), the year's register is streamed from PostgreSQL through the engine's accumulator.
  */
 @Service
 public class RegisterStandards {
@@ -34,12 +40,15 @@ public class RegisterStandards {
     private final JdbcTemplate jdbc;
     private final RuleSet rules = RuleSet.defaults();
     private final Map<Integer, StandardsResult> cache = new ConcurrentHashMap<>();
+    private final ObjectProvider<RegisterEngine> engine;
 
-    public RegisterStandards(RegisterStore store, UnitDirectory units, AccessGuard guard, JdbcTemplate jdbc) {
+    public RegisterStandards(RegisterStore store, UnitDirectory units, AccessGuard guard, JdbcTemplate jdbc,
+                             ObjectProvider<RegisterEngine> engine) {
         this.store = store;
         this.units = units;
         this.guard = guard;
         this.jdbc = jdbc;
+        this.engine = engine;
     }
 
     public RuleSet rules() {
@@ -57,21 +66,58 @@ public class RegisterStandards {
     /** The whole year's result (the caller shows only what the user may read). */
     public StandardsResult result(int year) {
         return cache.computeIfAbsent(year, y -> {
-            Units u = unitsFor(y);
-            StandardsEngine engine = new StandardsEngine(u, rules, y);
-            StandardsEngine.Accumulator acc = engine.newAccumulator();
-            store.forEach(y, null, p -> {
-                if (u.communeIndex(p.communeCode()) >= 0) {
-                    acc.accept(p);
-                }
-            });
-            return acc.result();
+            RegisterEngine e = engine.getIfAvailable();
+            StandardsResult r = e == null ? null : e.standards(y);
+            return r != null ? r : resultStreaming(y);
         });
     }
 
-    @EventListener
+    /**
+     * The year's result streamed from PostgreSQL through {@link StandardsEngine.Accumulator}, never cached: the
+     * baseline the {@link RegisterEngine} must equal (persons of communes that are not the year's are skipped).
+     */
+    public StandardsResult resultStreaming(int year) {
+        Units u = unitsFor(year);
+        StandardsEngine.Accumulator acc = new StandardsEngine(u, rules, year).newAccumulator();
+        store.forEach(year, null, p -> {
+            if (u.communeIndex(p.communeCode()) >= 0) {
+                acc.accept(p);
+            }
+        });
+        return acc.result();
+    }
+
+    /**
+     * The counts of register indicators from the {@link RegisterEngine}, or null when there is none or it does not
+     * serve the year (the caller then streams {@link #forEachPersonOfYear}).
+     * @see RegisterEngine#indicators
+     */
+    public Map<String, Map<String, long[]>> indicatorCounts(int year, java.util.Collection<String> ids) {
+        RegisterEngine e = engine.getIfAvailable();
+        return e == null ? null : e.indicators(year, ids);
+    }
+
+    /** Persons in a year's register. */
+    public long personCount(int year) {
+        return store.count(year);
+    }
+
+    /**
+     * After the write committed (or at once when published outside a transaction, as an import does): the engine
+     * applies the change first, then the year's result is dropped, so that no stale result can be cached again.
+     * Runs before the indicators' listener (order 0).
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Order(0)
     void registerChanged(RegisterChanged e) {
-        cache.remove(e.year());
+        RegisterEngine en = engine.getIfAvailable();
+        try {
+            if (en != null) {
+                en.changed(e);
+            }
+        } finally {
+            cache.remove(e.year());
+        }
     }
 
     /**

@@ -134,6 +134,15 @@ public final class StandardsEngine {
         return evaluate(num, den, 0, 0);
     }
 
+    /**
+     * As {@link #evaluate(Map)}, carrying the person totals (all persons counted, of whom exempt) that an
+     * {@link Accumulator} would report: the same result as the accumulator's for the same counts.
+     */
+    public StandardsResult evaluate(Map<String, Map<Criterion, Rate>> communeRates, long personsCounted, long personsExempt) {
+        StandardsResult r = evaluate(communeRates);
+        return new StandardsResult(year, rules, r.units(), personsCounted, personsExempt);
+    }
+
     /** Per-commune counters. Not thread-safe; use one per thread and {@link #merge(Accumulator)}. */
     public final class Accumulator implements Consumer<Person> {
         private final long[] num = new long[units.communeCount() * NC];

@@ -21,7 +21,8 @@ import vn.hoctap.standards.Units;
  *
  * <p>Aggregate layout: 0 = persons of the commune; 1 + c = denominator of criterion c; 1 + 12 + c = its
  * numerator; then each indicator's aggregates ({@link #indicatorAggregates(int)}, in the order of
- * {@link CompiledIndicator#aggregates()}).
+ * {@link CompiledIndicator#aggregates()}) and the count of exempt persons ({@link #exemptAggregate()}; an
+ * identical indicator aggregate may share its index).
  */
 public final class QueryPlan {
     public static final int NC = Criterion.values().length;
@@ -32,6 +33,7 @@ public final class QueryPlan {
     private final List<String> ids;
     private final List<CompiledIndicator> indicators;
     private final int[][] indicatorAggs;
+    private final int exemptAgg;
     private final Program.Builder pb;
 
     public QueryPlan(Units units, RuleSet rules, int year, Map<String, CompiledIndicator> indicators) {
@@ -57,6 +59,7 @@ public final class QueryPlan {
             indicatorAggs[i] = new int[aggs.size()];
             for (int j = 0; j < aggs.size(); j++) indicatorAggs[i][j] = aggregate(aggs.get(j).ast());
         }
+        this.exemptAgg = pb.count(pb.not(notExempt));
         this.program = pb.build();
     }
 
@@ -69,6 +72,9 @@ public final class QueryPlan {
     public List<String> indicatorIds() { return ids; }
 
     public List<CompiledIndicator> indicators() { return indicators; }
+
+    /** Program aggregate index of the count of exempt persons ({@code disability = cannot_learn}). */
+    public int exemptAggregate() { return exemptAgg; }
 
     /** Program aggregate index of each of indicator i's aggregates. */
     public int[] indicatorAggregates(int i) { return indicatorAggs[i]; }

@@ -36,8 +36,29 @@ class ExpressionRegisterIndicators implements RegisterIndicators {
         return c == null ? null : c.source();
     }
 
+    /**
+     * From the register's engine (the columnar engine, kept current edit by edit) when it serves the year, else
+     * streamed ({@link #evaluateStreaming}); both give the same counts.
+     */
     @Override
     public Map<String, Map<String, long[]>> evaluate(int year, List<IndicatorDefinition> definitions) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (IndicatorDefinition d : definitions) {
+            if (d.source() == IndicatorDefinition.Source.REGISTER) {
+                ids.add(d.id());
+            }
+        }
+        if (expressions.keySet().containsAll(ids)) {
+            Map<String, Map<String, long[]>> counts = register.indicatorCounts(year, ids);
+            if (counts != null) {
+                return new HashMap<>(counts);
+            }
+        }
+        return evaluateStreaming(year, definitions);
+    }
+
+    /** Each expression evaluated over the year's persons streamed from PostgreSQL, in one pass (the baseline). */
+    Map<String, Map<String, long[]>> evaluateStreaming(int year, List<IndicatorDefinition> definitions) {
         Map<String, Evaluation> evals = new LinkedHashMap<>();
         for (IndicatorDefinition d : definitions) {
             if (d.source() == IndicatorDefinition.Source.REGISTER) {

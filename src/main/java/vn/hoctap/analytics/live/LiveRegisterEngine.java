@@ -1,0 +1,247 @@
+package vn.hoctap.analytics.live;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+import vn.hoctap.analytics.ColumnarAggregates;
+import vn.hoctap.analytics.ColumnarEngine;
+import vn.hoctap.analytics.ColumnarRegister;
+import vn.hoctap.analytics.ColumnarResult;
+import vn.hoctap.register.RegisterChanged;
+import vn.hoctap.register.RegisterEngine;
+import vn.hoctap.register.RegisterStandards;
+import vn.hoctap.standards.StandardsResult;
+import vn.hoctap.standards.Units;
+
+/**
+ * The columnar engine serving the running platform (issue 7): each data year's register is loaded from PostgreSQL
+ * into a {@link ColumnarRegister} (at start, in the background, and again after an import of that year), its
+ * counts are kept by {@link ColumnarAggregates}, and every edit of one person ({@link RegisterChanged} with its
+ * change itemised, delivered after commit) takes the old contribution out and adds the new one. The standards and
+ * the register-indicator counts are read from an immutable snapshot taken after each change.
+ *
+ * <p>A year is not served (the register then streams from PostgreSQL, as before) when
+ * {@code hoctap.analytics.engine=streaming}, or when a person of the year cannot be held (a commune that is not
+ * one of the year's units, a value outside the columns' ranges). Logs only counts and sizes, never personal data.
+ */
+@Component
+class LiveRegisterEngine implements RegisterEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveRegisterEngine.class);
+
+    /** One data year: loaded lazily under its own lock; {@code snapshot} is what readers see. */
+    private static final class Year {
+        ColumnarAggregates aggregates;
+        volatile ColumnarResult snapshot;
+        volatile StandardsResult standards;
+        boolean unsupported;
+        volatile int loads;
+    }
+
+    private final RegisterStandards register;
+    private final boolean enabled;
+    private final boolean preload;
+    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final Map<Integer, Year> years = new ConcurrentHashMap<>();
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "columnar-register-load");
+        t.setDaemon(true);
+        return t;
+    });
+
+    LiveRegisterEngine(RegisterStandards register, @Value("${hoctap.analytics.engine:columnar}") String engine,
+                       @Value("${hoctap.command:}") String command) {
+        if (!engine.equals("columnar") && !engine.equals("streaming")) {
+            throw new IllegalArgumentException("hoctap.analytics.engine: '" + engine + "' — use columnar or streaming");
+        }
+        this.register = register;
+        this.enabled = engine.equals("columnar");
+        this.preload = command.isEmpty();
+    }
+
+    /** Loads every data year in the background once the application is up (not for one-off commands). */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (!enabled || !preload) {
+            return;
+        }
+        loader.submit(() -> {
+            for (int y : register.years()) {
+                snapshot(y);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        loader.shutdownNow();
+    }
+
+    @Override
+    public StandardsResult standards(int year) {
+        Year y = ready(year);
+        if (y == null) {
+            return null;
+        }
+        StandardsResult r = y.standards;
+        if (r == null) {
+            synchronized (y) {
+                if (y.standards == null && y.snapshot != null) {
+                    y.standards = y.snapshot.standards(register.rules());
+                }
+                r = y.standards;
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public Map<String, Map<String, long[]>> indicators(int year, Collection<String> ids) {
+        ColumnarResult r = snapshot(year);
+        if (r == null) {
+            return null;
+        }
+        List<String> known = r.indicatorIds();
+        Map<String, Map<String, long[]>> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            int i = known.indexOf(id);
+            if (i < 0) {
+                return null;
+            }
+            Map<String, long[]> byCommune = new TreeMap<>();
+            for (int ci = 0; ci < r.communeCount(); ci++) {
+                if (r.persons(ci) > 0) {
+                    var g = r.indicator(ci, i);
+                    byCommune.put(g.group(), new long[] {Math.round(g.numerator()), Math.round(g.denominator())});
+                }
+            }
+            out.put(id, new LinkedHashMap<>(byCommune));
+        }
+        return out;
+    }
+
+    @Override
+    public void changed(RegisterChanged e) {
+        if (!enabled) {
+            return;
+        }
+        Year y = years.computeIfAbsent(e.year(), k -> new Year());
+        synchronized (y) {
+            if (y.snapshot == null) {
+                // not loaded: the next read loads the committed register; a year that could not be held is tried
+                // again after an import (which may have replaced the offending rows)
+                if (!e.itemised()) {
+                    y.unsupported = false;
+                }
+                return;
+            }
+            if (e.itemised()) {
+                try {
+                    for (RegisterChanged.Change c : e.changes()) {
+                        y.aggregates.apply(c.before(), c.after());
+                    }
+                    y.snapshot = y.aggregates.result();
+                    y.standards = null;
+                    return;
+                } catch (IllegalArgumentException ex) {
+                    // the change does not fit what is held (e.g. a load raced with the edit): reload the year
+                    log.info("columnar register {}: change not applicable ({}), reloading the year", e.year(),
+                            ex.getClass().getSimpleName());
+                }
+            }
+            y.aggregates = null;
+            y.snapshot = null;
+            y.standards = null;
+        }
+        int year = e.year();
+        loader.submit(() -> snapshot(year));
+    }
+
+    /** The year's counts, loading it first when needed; null when the engine is off or cannot hold the year. */
+    ColumnarResult snapshot(int year) {
+        Year y = ready(year);
+        return y == null ? null : y.snapshot;
+    }
+
+    private Year ready(int year) {
+        if (!enabled) {
+            return null;
+        }
+        Year y = years.computeIfAbsent(year, k -> new Year());
+        if (y.snapshot != null) {
+            return y;
+        }
+        synchronized (y) {
+            if (y.snapshot == null && !y.unsupported) {
+                load(year, y);
+            }
+            return y.snapshot == null ? null : y;
+        }
+    }
+
+    /** Reads the year's register from PostgreSQL into columns and counts it (caller holds the year's lock). */
+    private void load(int year, Year y) {
+        long start = System.nanoTime();
+        Units units = register.unitsFor(year);
+        ColumnarRegister.Builder b = ColumnarRegister.builder(units, (int) Math.min(Integer.MAX_VALUE - 16, register.personCount(year)));
+        long[] rejected = {0};
+        register.forEachPersonOfYear(year, p -> {
+            if (rejected[0] > 0) {
+                return;
+            }
+            try {
+                b.add(p);
+            } catch (IllegalArgumentException ex) {
+                rejected[0]++;
+            }
+        });
+        if (rejected[0] > 0) {
+            y.unsupported = true;
+            log.warn("columnar register {}: a person cannot be held (commune not of the year's units or a value out of range);"
+                    + " this year is computed by streaming the register", year);
+            return;
+        }
+        ColumnarRegister reg = b.build();
+        ColumnarAggregates agg = ColumnarEngine.nq23(units, year, register.rules()).aggregates(reg, threads);
+        y.aggregates = agg;
+        y.loads++;
+        y.snapshot = agg.result();
+        y.standards = null;
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        log.info("columnar register {}: {} residents loaded and counted in {} ms; {} bytes of heap ({} bytes a resident)",
+                year, reg.size(), ms, reg.heapBytes(),
+                reg.size() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f", reg.heapBytes() / (double) reg.size()));
+    }
+
+    /** How many times the year was loaded from PostgreSQL (for tests: edits must not reload). */
+    int loads(int year) {
+        Year y = years.get(year);
+        return y == null ? 0 : y.loads;
+    }
+
+    /** The heap (estimated from the arrays) of the loaded years' columns, bytes; for the benchmark. */
+    long heapBytes() {
+        long n = 0;
+        for (Year y : years.values()) {
+            ColumnarAggregates a = y.aggregates;
+            if (a != null) {
+                n += a.register().heapBytes();
+            }
+        }
+        return n;
+    }
+}
