@@ -8,11 +8,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +27,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
+import vn.hoctap.analytics.SqlQuery;
 import vn.hoctap.indicators.expression.Evaluation;
 import vn.hoctap.indicators.expression.ExpressionDefinition;
 import vn.hoctap.register.RegisterStandards;
@@ -46,6 +52,9 @@ class LiveRegisterEngineTest extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     /** Streams the year's register through each NQ23 expression, as the streaming path does. */
     Map<String, Map<String, long[]>> streamedIndicators(int year) {
@@ -95,6 +104,22 @@ class LiveRegisterEngineTest extends IntegrationTest {
             assertThat(fromEngine).isNotNull();
             assertThat(comparable(fromEngine)).isEqualTo(comparable(streamedIndicators(year)));
             assertThat(fromEngine.get(ids.get(0))).hasSizeGreaterThan(500);
+
+            // the same computation as one SQL statement, in PostgreSQL and in DuckDB, on the same rows
+            SqlQuery sql = SqlQuery.nq23(year, standards.rules());
+            Map<String, long[]> expected = sql.rows(engine.snapshot(year));
+            assertThat(expected).hasSizeGreaterThan(500);
+            try (Connection pg = dataSource.getConnection()) {
+                assertThat(sql.firstDifference(expected, SqlEngines.run(pg, sql))).isNull();
+                Path csv = Files.createTempFile("register-", ".csv");
+                try (Connection duck = SqlEngines.duckDb(null)) {
+                    assertThat(SqlEngines.exportYear(pg, year, csv)).isEqualTo(6_000);
+                    SqlEngines.loadDuckDb(duck, csv);
+                    assertThat(sql.firstDifference(expected, SqlEngines.run(duck, sql))).isNull();
+                } finally {
+                    Files.deleteIfExists(csv);
+                }
+            }
         } finally {
             jdbc.update("delete from register_person where year = ?", year);
             jdbc.update("delete from register_import where year = ?", year);
