@@ -25,6 +25,11 @@ public class HocTapApplication {
             SpringApplication.run(HocTapApplication.class, rest);
             return;
         }
+        if (args.length > 0 && "bench".equals(args[0])) {
+            // the benchmark starts the platform itself (random port, throw-away database) next to the other engines
+            System.exit(vn.hoctap.analytics.live.PlatformBench.run(HocTapApplication.class,
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length > 0 && DATABASE_COMMANDS.contains(args[0])) {
             // commands that work on the platform's database: the application without its web server
             SpringApplication app = new SpringApplication(HocTapApplication.class);

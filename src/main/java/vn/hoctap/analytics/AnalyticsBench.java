@@ -27,27 +27,45 @@ import vn.hoctap.synthetic.Structure;
 public final class AnalyticsBench {
     private AnalyticsBench() { }
 
+    /** The persons of the benchmark, streamed (twice: for the build and for the baseline and the edit sample). */
+    public interface Source {
+        void forEach(java.util.function.Consumer<Person> sink);
+    }
+
+    /** What one run measured (times in ms, latencies in µs, heap in bytes a resident). */
+    public record Summary(int persons, double heapEstimated, double heapMeasured, double full1Thread, double full2Threads,
+                          double levels, double baseline, boolean baselineExtrapolated, Boolean baselineSame,
+                          double incrementalP50, double incrementalP99, boolean incrementalSame, ColumnarResult result) {
+    }
+
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         int limit = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 1_000_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 7;
         GeneratorOptions o = GeneratorOptions.of(n, seed, Structure.HANOI_2025);
-        int year = o.year();
-        RuleSet rules = RuleSet.defaults();
         Units units = SyntheticPersons.units(o);
-        System.out.printf(Locale.ROOT, "AnalyticsBench: %,d persons, structure %s, year %d, %d communes, %d cores, max heap %,d MB, %s%n",
-                n, o.structure().id(), year, units.communeCount(), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.version"));
-
         // load the generator's and reader's classes and static tables first, so that the heap measured below is the register's
-        SyntheticPersons.forEach(new GeneratorOptions(20_000, seed + 1, o.structure(), year), units, p -> { });
+        SyntheticPersons.forEach(new GeneratorOptions(20_000, seed + 1, o.structure(), o.year()), units, p -> { });
+        run(units, o.year(), n, limit, seed, sink -> SyntheticPersons.forEach(o, units, sink), System.out);
+    }
+
+    /**
+     * Measures the engine on the persons of {@code source} ({@code n} of them, of data year {@code year}) and prints
+     * the figures to {@code out}: heap, full recompute (1 and 2 threads), the streaming baseline (on the first
+     * {@code limit} persons, scaled when fewer than n), incremental updates.
+     */
+    public static Summary run(Units units, int year, int n, int limit, long seed, Source source, java.io.PrintStream out) {
+        RuleSet rules = RuleSet.defaults();
+        out.printf(Locale.ROOT, "AnalyticsBench: %,d persons, year %d, %d communes, %d cores, max heap %,d MB, %s%n",
+                n, year, units.communeCount(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.version"));
 
         // ---- pass 1: build (time of the builder calls only; generation and CSV parsing excluded) and heap
         long[] buildNanos = {0};
         long t0 = System.nanoTime();
         ColumnarRegister.Measured<ColumnarRegister> m = ColumnarRegister.measure(() -> {
             ColumnarRegister.Builder b = ColumnarRegister.builder(units, n);
-            SyntheticPersons.forEach(o, units, p -> {
+            source.forEach(p -> {
                 long s = System.nanoTime();
                 b.add(p);
                 buildNanos[0] += System.nanoTime() - s;
@@ -58,13 +76,14 @@ public final class AnalyticsBench {
             return r;
         });
         ColumnarRegister reg = m.value();
-        System.out.printf(Locale.ROOT, "generate + parse + build: %.1f s; of which in the columnar builder (add + trim/index, incl. GC pauses caused by the concurrent generator) %.0f ms%n",
+        out.printf(Locale.ROOT, "generate + parse + build: %.1f s; of which in the columnar builder (add + trim/index, incl. GC pauses caused by the concurrent generator) %.0f ms%n",
                 (System.nanoTime() - t0) / 1e9, buildNanos[0] / 1e6);
-        System.out.printf(Locale.ROOT, "heap per resident: estimated %.1f B (%,d B), measured %.1f B (%,d B); goal <= 40 B; hash overflow %d%n",
+        out.printf(Locale.ROOT, "heap per resident: estimated %.1f B (%,d B), measured %.1f B (%,d B); goal <= 40 B; hash overflow %d%n",
                 reg.heapBytes() / (double) reg.size(), reg.heapBytes(), m.bytes() / (double) reg.size(), m.bytes(), reg.hashOverflow());
 
         // ---- full recompute
         ColumnarEngine engine = ColumnarEngine.nq23(units, year, rules);
+        double[] fullMs = new double[3];
         for (int threads = 1; threads <= 2; threads++) {
             for (int i = 0; i < 5; i++) engine.compute(reg, threads); // warm-up
             long[] t = new long[7];
@@ -74,7 +93,8 @@ public final class AnalyticsBench {
                 t[i] = System.nanoTime() - s;
             }
             Arrays.sort(t);
-            System.out.printf(Locale.ROOT, "full recompute (12 criteria + %d indicators, all communes), %d thread(s): median %.1f ms (min %.1f, max %.1f) = %.1f ns/row%s%n",
+            fullMs[threads] = t[3] / 1e6;
+            out.printf(Locale.ROOT, "full recompute (12 criteria + %d indicators, all communes), %d thread(s): median %.1f ms (min %.1f, max %.1f) = %.1f ns/row%s%n",
                     QueryPlan.nq23().size(), threads, t[3] / 1e6, t[0] / 1e6, t[6] / 1e6, t[3] / (double) n,
                     threads == 2 && n >= 8_000_000 ? "; goal <= 250 ms at 8.7 M on 2 cores" : "");
         }
@@ -87,7 +107,7 @@ public final class AnalyticsBench {
             ev[i] = System.nanoTime() - s;
         }
         Arrays.sort(ev);
-        System.out.printf(Locale.ROOT, "levels of communes, districts, city (StandardsEngine.evaluate on the counts): median %.2f ms%n", ev[3] / 1e6);
+        out.printf(Locale.ROOT, "levels of communes, districts, city (StandardsEngine.evaluate on the counts): median %.2f ms%n", ev[3] / 1e6);
 
         // ---- pass 2: persons in memory for the baseline (the first `limit`) and a sample for edits
         List<Person> baselinePersons = new ArrayList<>(Math.min(n, limit));
@@ -95,7 +115,7 @@ public final class AnalyticsBench {
         Person[] sample = new Person[sampleSize];
         long[] seen = {0};
         SplittableRandom rnd = new SplittableRandom(seed);
-        SyntheticPersons.forEach(o, units, p -> {
+        source.forEach(p -> {
             if (baselinePersons.size() < limit) baselinePersons.add(p);
             long k = seen[0]++;
             if (k < sampleSize) sample[(int) k] = p;
@@ -113,7 +133,7 @@ public final class AnalyticsBench {
             bb[i] = System.nanoTime() - s;
         }
         Arrays.sort(bb);
-        System.out.printf(Locale.ROOT, "columnar build from %,d in-memory Persons (no generator running): median of 3 %.0f ms = %.0f ns/person%n",
+        out.printf(Locale.ROOT, "columnar build from %,d in-memory Persons (no generator running): median of 3 %.0f ms = %.0f ns/person%n",
                 baselinePersons.size(), bb[1] / 1e6, bb[1] / (double) baselinePersons.size());
         List<CompiledIndicator> inds = new ArrayList<>(QueryPlan.nq23().values());
         long[] bt = new long[3];
@@ -138,8 +158,9 @@ public final class AnalyticsBench {
         Arrays.sort(bt);
         boolean extrapolated = baselinePersons.size() < n;
         double baseMs = bt[1] / 1e6 * n / baselinePersons.size();
-        System.out.printf(Locale.ROOT, "baseline (streaming StandardsEngine.Accumulator + %d CompiledIndicator evaluations over in-memory Persons, 1 thread): median %.1f ms%s%n",
+        out.printf(Locale.ROOT, "baseline (streaming StandardsEngine.Accumulator + %d CompiledIndicator evaluations over in-memory Persons, 1 thread): median %.1f ms%s%n",
                 inds.size(), baseMs, extrapolated ? String.format(Locale.ROOT, " (measured %.1f ms on the first %,d persons, scaled linearly)", bt[1] / 1e6, baselinePersons.size()) : "");
+        Boolean baselineSame = null;
         if (!extrapolated) {
             boolean same = true;
             for (int ci = 0; ci < units.communeCount(); ci++) {
@@ -151,7 +172,8 @@ public final class AnalyticsBench {
                     same &= g == null ? full.persons(ci) == 0 : g.aggregates().equals(full.indicator(ci, i).aggregates());
                 }
             }
-            System.out.println("columnar counts and levels equal the baseline's: " + same);
+            out.println("columnar counts and levels equal the baseline's: " + same);
+            baselineSame = same;
         }
 
         // ---- incremental updates
@@ -180,8 +202,12 @@ public final class AnalyticsBench {
             if (i >= 20_000) lat[i - 20_000] = d; // the first 20,000 are warm-up
         }
         Arrays.sort(lat);
-        System.out.printf(Locale.ROOT, "incremental update (%,d timed single-person edits after 20,000 warm-up; ~90%% updates, deletes %d, inserts %d): p50 %.2f us, p99 %.2f us, max %.1f us; goal p99 <= 50 us%n",
+        out.printf(Locale.ROOT, "incremental update (%,d timed single-person edits after 20,000 warm-up; ~90%% updates, deletes %d, inserts %d): p50 %.2f us, p99 %.2f us, max %.1f us; goal p99 <= 50 us%n",
                 edits, deletes, inserts, lat[edits / 2] / 1e3, lat[(int) (edits * 0.99)] / 1e3, lat[edits - 1] / 1e3);
-        System.out.println("incremental counts equal a full recompute after the edits: " + agg.result().sameCounts(engine.compute(reg, 2)));
+        boolean incrementalSame = agg.result().sameCounts(engine.compute(reg, 2));
+        out.println("incremental counts equal a full recompute after the edits: " + incrementalSame);
+        return new Summary(n, reg.heapBytes() / (double) reg.size(), m.bytes() / (double) reg.size(), fullMs[1], fullMs[2],
+                ev[3] / 1e6, baseMs, extrapolated, baselineSame, lat[edits / 2] / 1e3, lat[(int) (edits * 0.99)] / 1e3,
+                incrementalSame, full);
     }
 }

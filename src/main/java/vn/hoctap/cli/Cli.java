@@ -39,8 +39,11 @@ public final class Cli {
               indicators --year Y [--format json|csv]
                                              giá trị, chỉ tiêu và trạng thái các chỉ tiêu NQ 23 của thành phố
                                              the city's Resolution 23 indicators: value, target, status
-              bench [--persons N] [--seed S]  đo tốc độ bộ máy tính theo cột (mặc định 8,7 triệu người)
-                                             benchmark of the columnar engine against the streaming engines
+              bench [--persons N] [--seed S] [--clients C] [--pg-url URL] [--duckdb-jar JAR] [--engine-only]
+                                             đo tốc độ (mặc định 8,7 triệu người): bộ máy theo cột, cùng phép tính
+                                             bằng SQL trong PostgreSQL và DuckDB, nhập sổ so với COPY, API
+                                             benchmark (default 8.7 million): columnar engine, the same in
+                                             PostgreSQL and DuckDB SQL, import vs COPY, the API under load
               help                           hướng dẫn này / this help
 
             Biến môi trường / environment: SPRING_DATASOURCE_URL (PostgreSQL ngoài; mặc định: PostgreSQL
@@ -65,7 +68,6 @@ public final class Cli {
                 case "units" -> units(rest, out, err);
                 case "standards" -> vn.hoctap.standards.StandardsCommand.run(rest, out, err);
                 case "generate" -> vn.hoctap.synthetic.GenerateCommand.run(rest, out, err);
-                case "bench" -> bench(rest, out);
                 default -> {
                     err.println("Lệnh không tồn tại / unknown command: " + args[0]);
                     err.print(HELP);
@@ -76,22 +78,6 @@ public final class Cli {
             err.println(e.getMessage());
             return 2;
         }
-    }
-
-    /**
-     * {@code bench [--persons N]}: the columnar engine against the streaming engines on the same generated data,
-     * in one run (docs/performance.md). The PostgreSQL and DuckDB comparisons of issue 7 are not in it yet.
-     */
-    static int bench(String[] args, PrintStream out) {
-        Options o = Options.parse(args, List.of("--persons", "--seed"));
-        String persons = o.get("--persons", "8700000");
-        if (!persons.replace("_", "").matches("\\d{1,9}")) {
-            throw new UsageException("--persons: cần một số nguyên dương / a positive whole number");
-        }
-        String seed = o.get("--seed", "7");
-        vn.hoctap.analytics.AnalyticsBench.main(new String[] {persons, "1000000", seed});
-        out.flush();
-        return 0;
     }
 
     static int units(String[] args, PrintStream out, PrintStream err) {

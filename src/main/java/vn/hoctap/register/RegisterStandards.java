@@ -41,6 +41,8 @@ public class RegisterStandards {
     private final RuleSet rules = RuleSet.defaults();
     private final Map<Integer, StandardsResult> cache = new ConcurrentHashMap<>();
     private final ObjectProvider<RegisterEngine> engine;
+    private volatile List<Integer> years;
+    private final java.util.concurrent.atomic.AtomicLong yearsGeneration = new java.util.concurrent.atomic.AtomicLong();
 
     public RegisterStandards(RegisterStore store, UnitDirectory units, AccessGuard guard, JdbcTemplate jdbc,
                              ObjectProvider<RegisterEngine> engine) {
@@ -55,8 +57,20 @@ public class RegisterStandards {
         return rules;
     }
 
+    /**
+     * The data years with a register, kept until the next {@link RegisterChanged} (the dashboard asks for them
+     * many times a request; each would otherwise scan the register table).
+     */
     public List<Integer> years() {
-        return store.years();
+        List<Integer> y = years;
+        if (y == null) {
+            long gen = yearsGeneration.get();
+            y = List.copyOf(store.years());
+            if (yearsGeneration.get() == gen) {
+                years = y;
+            }
+        }
+        return y;
     }
 
     public Units unitsFor(int year) {
@@ -116,6 +130,8 @@ public class RegisterStandards {
                 en.changed(e);
             }
         } finally {
+            yearsGeneration.incrementAndGet();
+            years = null;
             cache.remove(e.year());
         }
     }

@@ -62,6 +62,16 @@ public final class SyntheticPersons {
         }
     }
 
+    /** Reads a persons CSV file (e.g. a cached generated register) and hands each person to {@code sink}. */
+    public static void forEach(java.nio.file.Path csv, Units units, int year, Consumer<Person> sink) {
+        try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(csv), 1 << 16)) {
+            ImportReport r = new PersonsReader(units, Year.of(Math.max(Year.now().getValue(), year)), 20).read(in, csv.getFileName().toString(), sink);
+            if (!r.ok()) throw new IllegalStateException(r.format());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Reads a units text (for tests). */
     public static Units units(String csv) {
         UnitsReader.Result r = new UnitsReader().read(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "units.csv");

@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.jayway.jsonpath.JsonPath;
@@ -30,6 +32,7 @@ import vn.hoctap.accounts.Role;
 import vn.hoctap.analytics.SqlQuery;
 import vn.hoctap.indicators.expression.Evaluation;
 import vn.hoctap.indicators.expression.ExpressionDefinition;
+import vn.hoctap.register.RegisterChanged;
 import vn.hoctap.register.RegisterStandards;
 import vn.hoctap.standards.StandardsResult;
 import vn.hoctap.synthetic.GeneratorOptions;
@@ -55,6 +58,9 @@ class LiveRegisterEngineTest extends IntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     /** Streams the year's register through each NQ23 expression, as the streaming path does. */
     Map<String, Map<String, long[]>> streamedIndicators(int year) {
@@ -123,7 +129,10 @@ class LiveRegisterEngineTest extends IntegrationTest {
         } finally {
             jdbc.update("delete from register_person where year = ?", year);
             jdbc.update("delete from register_import where year = ?", year);
+            // as a write through the platform would: the caches of the year (and the list of years) are dropped
+            events.publishEvent(new RegisterChanged(year, Set.of()));
         }
+        assertThat(standards.years()).doesNotContain(year);
     }
 
     /** The commune's criteria: id → {numerator, denominator}. */

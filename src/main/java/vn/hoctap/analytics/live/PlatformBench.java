@@ -1,0 +1,653 @@
+package vn.hoctap.analytics.live;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import vn.hoctap.accounts.AccountPrincipal;
+import vn.hoctap.accounts.CurrentUser;
+import vn.hoctap.accounts.Role;
+import vn.hoctap.analytics.AnalyticsBench;
+import vn.hoctap.analytics.SqlQuery;
+import vn.hoctap.analytics.internal.SyntheticPersons;
+import vn.hoctap.register.Register;
+import vn.hoctap.register.RegisterImports;
+import vn.hoctap.register.RegisterStandards;
+import vn.hoctap.standards.Person;
+import vn.hoctap.standards.RuleSet;
+import vn.hoctap.standards.Units;
+import vn.hoctap.synthetic.GeneratorOptions;
+import vn.hoctap.synthetic.ProgressListener;
+import vn.hoctap.synthetic.Structure;
+import vn.hoctap.synthetic.SyntheticRegister;
+
+/**
+ * {@code bin/hoctap bench [--persons N]} (issue 7): on one generated Hà Nội register (cached between runs), side by
+ * side, the columnar engine (full recompute, incremental p50/p99, heap), the same computation as one SQL statement
+ * in PostgreSQL and in DuckDB, the platform's register import against PostgreSQL's COPY of the same file, and the
+ * running platform (started in-process on a random port, on a throw-away embedded PostgreSQL or {@code --pg-url}):
+ * loading the register into the engine, the dashboard API under concurrent clients and how soon an edit shows
+ * through the API. Every engine's counts are compared; any difference ends the run with exit code 1. Goals are
+ * printed, never asserted.
+ */
+public final class PlatformBench {
+
+    private static final String HELP = """
+            bench [--persons N] [--seed S] [--clients C] [--pg-url JDBC_URL] [--duckdb-jar PATH] [--data-dir DIR] [--engine-only]
+              --persons     residents of the generated register (default 8700000); cached in DIR/bench
+              --pg-url      a PostgreSQL database the benchmark may fill (the platform's tables are created by Flyway and
+                            the benchmark year's register is replaced), e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres;
+                            default: a throw-away embedded PostgreSQL
+              --duckdb-jar  the DuckDB JDBC jar (default: from the local Maven repository)
+              --data-dir    where generated registers are cached (default $HOCTAP_DATA_DIR or ~/.hoctap)
+              --clients     concurrent API clients (default 64)
+              --engine-only only the in-process engine figures (no database)
+            """;
+
+    private final PrintStream out;
+    private final Map<String, String> opts;
+    private final List<String> differences = new ArrayList<>();
+    private final Map<String, String> table = new LinkedHashMap<>();
+
+    private PlatformBench(PrintStream out, Map<String, String> opts) {
+        this.out = out;
+        this.opts = opts;
+    }
+
+    /** Runs the benchmark; returns the exit code (0, 1 when engines disagree, 2 for a usage mistake). */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> o = new LinkedHashMap<>();
+        List<String> valued = List.of("--persons", "--seed", "--clients", "--pg-url", "--duckdb-jar", "--data-dir");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--engine-only")) {
+                o.put("--engine-only", "true");
+            } else if (valued.contains(args[i]) && i + 1 < args.length) {
+                o.put(args[i], args[++i]);
+            } else {
+                err.println("Tham số không hợp lệ / unknown or incomplete option: " + args[i]);
+                err.print(HELP);
+                return 2;
+            }
+        }
+        for (String k : List.of("--persons", "--seed", "--clients")) {
+            if (o.containsKey(k) && !o.get(k).replace("_", "").matches("\\d{1,9}")) {
+                err.println(k + ": cần một số nguyên dương / a positive whole number");
+                return 2;
+            }
+        }
+        try {
+            return new PlatformBench(out, o).run(application);
+        } catch (Exception e) {
+            err.println("bench failed: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private int intOpt(String k, int def) {
+        return opts.containsKey(k) ? Integer.parseInt(opts.get(k).replace("_", "")) : def;
+    }
+
+    private int run(Class<?> application) throws Exception {
+        int n = intOpt("--persons", 8_700_000);
+        long seed = intOpt("--seed", 7);
+        GeneratorOptions go = GeneratorOptions.of(n, seed, Structure.HANOI_2025);
+        int year = go.year();
+        Path dir = data(go);
+        Path personsCsv = dir.resolve("persons.csv");
+        Units units = SyntheticPersons.units(Files.readString(dir.resolve("units.csv"), StandardCharsets.UTF_8));
+        RuleSet rules = RuleSet.defaults();
+        SqlQuery sql = SqlQuery.nq23(year, rules);
+
+        // ---- 1. the engine in-process (heap, full recompute, streaming baseline, incremental)
+        out.println();
+        out.println("== 1. columnar engine, in-process");
+        SyntheticPersons.forEach(personsCsv, units, year, p -> { });   // classes and the file cache warm
+        AnalyticsBench.Summary e = AnalyticsBench.run(units, year, n, Math.min(n, 1_000_000), seed,
+                sink -> SyntheticPersons.forEach(personsCsv, units, year, sink), out);
+        Map<String, long[]> engineRows = sql.rows(e.result());
+        if (Boolean.FALSE.equals(e.baselineSame())) {
+            differences.add("engine vs streaming baseline (in memory)");
+        }
+        if (!e.incrementalSame()) {
+            differences.add("incremental counts vs full recompute");
+        }
+        row("full recompute, engine, 2 threads", ms(e.full2Threads()), "≤ 250 ms at 8.7 M on 2 cores");
+        row("full recompute, engine, 1 thread", ms(e.full1Thread()), "");
+        row("streaming baseline (Person objects, 1 thread)" + (e.baselineExtrapolated() ? ", scaled from 1 M" : ""), ms(e.baseline()), "");
+        row("incremental update p50 / p99", String.format(Locale.ROOT, "%.1f µs / %.1f µs", e.incrementalP50(), e.incrementalP99()), "p99 ≤ 50 µs");
+        row("heap per resident, measured (estimated)", String.format(Locale.ROOT, "%.1f B (%.1f B)", e.heapMeasured(), e.heapEstimated()), "≤ 40 B");
+        if (opts.containsKey("--engine-only")) {
+            return finish();
+        }
+
+        // ---- 2. the platform on PostgreSQL
+        out.println();
+        out.println("== 2. the platform (in-process, random port), " + (opts.containsKey("--pg-url") ? "PostgreSQL " + redact(opts.get("--pg-url")) : "throw-away embedded PostgreSQL"));
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        Path appDir = Files.createTempDirectory("hoctap-bench-");
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("server.port", "0");
+        props.put("hoctap.demo", "false");
+        props.put("hoctap.command", "bench");
+        props.put("hoctap.data-dir", appDir.toString());
+        props.put("hoctap.admin.username", "admin");
+        props.put("hoctap.admin.password", password);
+        props.put("hoctap.analytics.engine", "columnar");
+        props.put("spring.main.banner-mode", "off");
+        props.put("logging.level.root", "WARN");
+        props.put("logging.level.vn.hoctap.analytics.live", "INFO");
+        props.put("spring.jdbc.template.query-timeout", "3600s");
+        if (opts.containsKey("--pg-url")) {
+            props.put("spring.datasource.url", opts.get("--pg-url"));
+        } else {
+            props.put("hoctap.embedded-db.ephemeral", "true");
+        }
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        // as command-line arguments: they take precedence over application.properties (port, demo, admin password)
+        String[] appArgs = props.entrySet().stream().map(x -> "--" + x.getKey() + "=" + x.getValue()).toArray(String[]::new);
+        long t0 = System.nanoTime();
+        try (ConfigurableApplicationContext ctx = app.run(appArgs)) {
+            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+            out.printf(Locale.ROOT, "started in %.1f s on port %d%n", (System.nanoTime() - t0) / 1e9, port);
+            platform(ctx, port, password, go, dir, sql, engineRows, n);
+        } finally {
+            deleteTree(appDir);
+        }
+        return finish();
+    }
+
+    private void platform(ConfigurableApplicationContext ctx, int port, String password, GeneratorOptions go, Path dir,
+                          SqlQuery sql, Map<String, long[]> engineRows, int n) throws Exception {
+        int year = go.year();
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        DataSource ds = ctx.getBean(DataSource.class);
+        RegisterImports imports = ctx.getBean(RegisterImports.class);
+        RegisterStandards standards = ctx.getBean(RegisterStandards.class);
+        LiveRegisterEngine live = ctx.getBean(LiveRegisterEngine.class);
+        Register register = ctx.getBean(Register.class);
+        Path personsCsv = dir.resolve("persons.csv");
+
+        // ---- import: the platform's path (reader + checks + COPY into staging + merge) vs plain COPY of the file
+        CurrentUser system = new CurrentUser(0, "bench", "Benchmark", Role.CITY_ADMIN, Set.of("01"));
+        AccountPrincipal principal = new AccountPrincipal(system, "", true);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        int deleted = jdbc.update("delete from register_person where year = ?", year);
+        if (deleted > 0) {
+            out.printf(Locale.ROOT, "removed the %,d persons of %d left by an earlier run%n", deleted, year);
+        }
+        for (String line : Files.readAllLines(dir.resolve("units.csv"), StandardCharsets.UTF_8)) {
+            if (line.endsWith(",true")) {
+                jdbc.update("insert into commune_disadvantaged (year, code) values (?, ?) on conflict do nothing", year,
+                        line.substring(0, line.indexOf(',')));
+            }
+        }
+        long t = System.nanoTime();
+        RegisterImports.Job job = imports.importNow(personsCsv, "bench-" + n + ".csv", year);
+        double importS = (System.nanoTime() - t) / 1e9;
+        if (job.result() == null || !job.result().ok()) {
+            throw new IllegalStateException("the platform refused the generated register: "
+                    + (job.result() == null ? job.failure() : job.result().errors()));
+        }
+        double importRate = job.result().rows() / importS;
+        out.printf(Locale.ROOT, "platform import (read + check + COPY to staging + merge): %,d rows in %.1f s = %,.0f rows/s%n",
+                job.result().rows(), importS, importRate);
+        double copyRate = plainCopy(ds, personsCsv, n);
+        row("register import, platform", String.format(Locale.ROOT, "%,.0f rows/s", importRate), "");
+        row("plain PostgreSQL COPY of the same file", String.format(Locale.ROOT, "%,.0f rows/s", copyRate), "");
+        row("import / COPY", String.format(Locale.ROOT, "%.2f", importRate / copyRate), "≥ 0.5");
+
+        // ---- the running engine: load from PostgreSQL, compare with the in-process engine and the streaming path
+        t = System.nanoTime();
+        standards.result(year);
+        double loadS = (System.nanoTime() - t) / 1e9;
+        var snapshot = live.snapshot(year);
+        if (snapshot == null) {
+            throw new IllegalStateException("the platform's engine does not serve " + year);
+        }
+        out.printf(Locale.ROOT, "platform engine: loaded %,d residents from PostgreSQL and counted them in %.1f s; %.1f B of heap a resident%n",
+                snapshot.personsTotal(), loadS, live.heapBytes() / (double) snapshot.personsTotal());
+        row("platform start: load the register from PostgreSQL into the engine", String.format(Locale.ROOT, "%.1f s", loadS), "");
+        compare("platform engine (loaded from PostgreSQL) vs in-process engine", engineRows, sql.rows(snapshot), sql);
+        t = System.nanoTime();
+        String streamed = standards.resultStreaming(year).toJson();
+        double streamS = (System.nanoTime() - t) / 1e9;
+        boolean sameJson = streamed.equals(standards.result(year).toJson());
+        out.printf(Locale.ROOT, "streaming path (register streamed from PostgreSQL through the accumulator, as before issue 7): %.1f s; "
+                + "same standards JSON as the engine: %s%n", streamS, sameJson);
+        if (!sameJson) {
+            differences.add("standards JSON: engine vs streaming from PostgreSQL");
+        }
+        row("standards by streaming the register from PostgreSQL (old path)", String.format(Locale.ROOT, "%.0f ms", streamS * 1000), "");
+
+        // ---- the same computation as SQL: PostgreSQL, DuckDB
+        double pgMs;
+        Path export = Files.createTempFile("hoctap-bench-duckdb-", ".csv");
+        try (Connection pg = ds.getConnection()) {
+            try (Statement st = pg.createStatement()) {
+                st.execute("analyze register_person");
+            }
+            Map<String, long[]> pgRows = SqlEngines.run(pg, sql);   // warm-up
+            double[] times = new double[3];
+            for (int i = 0; i < times.length; i++) {
+                long s = System.nanoTime();
+                pgRows = SqlEngines.run(pg, sql);
+                times[i] = (System.nanoTime() - s) / 1e6;
+            }
+            Arrays.sort(times);
+            pgMs = times[1];
+            out.printf(Locale.ROOT, "PostgreSQL: one GROUP BY commune_code with %d FILTER aggregates over register_person: median of 3 %.0f ms%n",
+                    sql.columns().size(), pgMs);
+            compare("PostgreSQL SQL vs engine", engineRows, pgRows, sql);
+            row("same computation in PostgreSQL (SQL, GROUP BY + FILTER)", ms(pgMs), "");
+
+            long s = System.nanoTime();
+            long exported = SqlEngines.exportYear(pg, year, export);
+            out.printf(Locale.ROOT, "exported %,d rows for DuckDB in %.1f s%n", exported, (System.nanoTime() - s) / 1e9);
+            try (Connection duck = SqlEngines.duckDb(opts.containsKey("--duckdb-jar") ? Path.of(opts.get("--duckdb-jar")) : null)) {
+                s = System.nanoTime();
+                SqlEngines.loadDuckDb(duck, export);
+                out.printf(Locale.ROOT, "DuckDB: loaded in %.1f s%n", (System.nanoTime() - s) / 1e9);
+                Map<String, long[]> duckRows = SqlEngines.run(duck, sql);
+                double[] dt = new double[5];
+                for (int i = 0; i < dt.length; i++) {
+                    s = System.nanoTime();
+                    duckRows = SqlEngines.run(duck, sql);
+                    dt[i] = (System.nanoTime() - s) / 1e6;
+                }
+                Arrays.sort(dt);
+                out.printf(Locale.ROOT, "DuckDB (in-memory, JDBC): the same statement: median of 5 %.0f ms%n", dt[2]);
+                compare("DuckDB SQL vs engine", engineRows, duckRows, sql);
+                row("same computation in DuckDB (JDBC, in-memory table)", ms(dt[2]), "engine faster");
+                ratios.add(new double[] {dt[2], 0});
+            } catch (IllegalStateException noDriver) {
+                out.println("DuckDB: NOT MEASURED — " + noDriver.getMessage());
+                row("same computation in DuckDB", "not measured (no driver)", "");
+            }
+        } finally {
+            Files.deleteIfExists(export);
+        }
+        ratios.add(new double[] {pgMs, 1});
+
+        // ---- the dashboard API under concurrent clients, and how soon an edit shows
+        api(port, password, year, register, jdbc);
+    }
+
+    private final List<double[]> ratios = new ArrayList<>();
+
+    /** COPY of the generated file into a bare table (every column text, no index): PostgreSQL's best case. */
+    private double plainCopy(DataSource ds, Path csv, int n) throws SQLException, IOException {
+        String header;
+        try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+            header = lines.findFirst().orElseThrow();
+        }
+        StringBuilder cols = new StringBuilder();
+        for (String c : header.split(",")) {
+            cols.append(cols.length() == 0 ? "" : ", ").append('"').append(c.strip().replace("\"", "")).append("\" text");
+        }
+        try (Connection c = ds.getConnection()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("drop table if exists bench_copy");
+                st.execute("create table bench_copy (" + cols + ")");
+            }
+            long t = System.nanoTime();
+            long rows;
+            try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_copy from stdin (format csv, header true)", r);
+            }
+            double s = (System.nanoTime() - t) / 1e9;
+            try (Statement st = c.createStatement()) {
+                st.execute("drop table bench_copy");
+            }
+            out.printf(Locale.ROOT, "plain COPY of the same file into a table of text columns without index: %,d rows in %.1f s = %,.0f rows/s%n",
+                    rows, s, rows / s);
+            return rows / s;
+        }
+    }
+
+    private void api(int port, String password, int year, Register register, JdbcTemplate jdbc) throws Exception {
+        int clients = intOpt("--clients", 64);
+        String base = "http://127.0.0.1:" + port;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        URI status = URI.create(base + "/api/indicators/status?year=" + year);
+
+        // HTTP Basic: every request verifies the password hash (BCrypt, cost 12) — measured on one client only
+        HttpRequest basicReq = HttpRequest.newBuilder(status).header("Authorization", basic).timeout(Duration.ofSeconds(60)).GET().build();
+        long[] b = new long[8];
+        for (int i = 0; i < b.length; i++) {
+            long s = System.nanoTime();
+            HttpResponse<byte[]> r = http.send(basicReq, HttpResponse.BodyHandlers.ofByteArray());
+            b[i] = System.nanoTime() - s;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + r.statusCode() + " from " + status);
+            }
+        }
+        Arrays.sort(b);
+        out.printf(Locale.ROOT, "GET /api/indicators/status with HTTP Basic, 1 client, %d requests: median %.1f ms (each request checks the "
+                + "BCrypt password hash)%n", b.length, b[b.length / 2] / 1e6);
+        row("dashboard API with HTTP Basic, 1 client (median)", ms(b[b.length / 2] / 1e6), "");
+
+        // the dashboard's way: each client signs in once (login form), then its session cookie
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<String>> logins = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                logins.add(pool.submit(() -> login(http, base, password)));
+            }
+            List<HttpRequest> reqs = new ArrayList<>();
+            for (Future<String> f : logins) {
+                reqs.add(HttpRequest.newBuilder(status).header("Cookie", f.get()).timeout(Duration.ofSeconds(60)).GET().build());
+            }
+            load(pool, http, reqs, 10);   // warm-up
+            int perClient = 50;
+            long[] lat = load(pool, http, reqs, perClient);
+            out.printf(Locale.ROOT, "GET /api/indicators/status, %d concurrent clients (signed-in sessions) × %d requests: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    clients, perClient, lat[lat.length / 2] / 1e6, lat[(int) (lat.length * 0.99)] / 1e6, lat[lat.length - 1] / 1e6);
+            row("dashboard API p50 / p99, " + clients + " clients (sessions, read only)",
+                    String.format(Locale.ROOT, "%.1f ms / %.1f ms", lat[lat.length / 2] / 1e6, lat[(int) (lat.length * 0.99)] / 1e6), "p99 ≤ 100 ms");
+
+            // edits: an employed person without training finishes a short course → lab.trained of the commune +1
+            List<Map<String, Object>> candidates = jdbc.queryForList("""
+                    select person_id, commune_code from register_person where year = ? and employed and qualification = 'none'
+                    order by person_id limit 20""", year);
+            List<Double> visible = new ArrayList<>();
+            String cookie = reqs.get(0).headers().firstValue("Cookie").orElseThrow();
+            HttpRequest vreq = HttpRequest.newBuilder(URI.create(base + "/api/indicators/values?year=" + year + "&indicator=lab.trained"))
+                    .header("Cookie", cookie).timeout(Duration.ofSeconds(60)).GET().build();
+            for (Map<String, Object> cand : candidates) {
+                String id = (String) cand.get("person_id");
+                String commune = (String) cand.get("commune_code");
+                double before = numerator(http.send(vreq, HttpResponse.BodyHandlers.ofString()).body(), commune);
+                Register.Entry entry = register.get(year, id);
+                Map<String, String> cells = cells(entry.person());
+                cells.put("qualification", "short_course");
+                long s = System.nanoTime();
+                register.update(year, id, cells, entry.version());
+                double seen = before;
+                while (seen != before + 1 && System.nanoTime() - s < 5_000_000_000L) {
+                    seen = numerator(http.send(vreq, HttpResponse.BodyHandlers.ofString()).body(), commune);
+                }
+                if (seen != before + 1) {
+                    differences.add("edit of a person not visible through the API within 5 s (lab.trained numerator " + before + " → " + seen + ")");
+                }
+                visible.add((System.nanoTime() - s) / 1e6);
+            }
+            double[] v = visible.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (v.length > 0) {
+                out.printf(Locale.ROOT, "edit visible through GET /api/indicators/values (%d edits through Register.update, each timed until the "
+                        + "commune's lab.trained numerator is +1): median %.1f ms, max %.1f ms%n", v.length, v[v.length / 2], v[v.length - 1]);
+                row("single edit visible through the API (median / max of " + v.length + ")",
+                        String.format(Locale.ROOT, "%.1f ms / %.1f ms", v[v.length / 2], v[v.length - 1]), "≤ 1 s");
+            }
+
+            // reads while one writer edits 10 times a second (each edit drops the cached dashboard values)
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            int[] edits = {0};
+            Thread writer = new Thread(() -> {
+                var sc = SecurityContextHolder.createEmptyContext();
+                sc.setAuthentication(authentication);
+                SecurityContextHolder.setContext(sc);
+                int k = 0;
+                while (!stop.get() && !candidates.isEmpty()) {
+                    String id = (String) candidates.get(k++ % candidates.size()).get("person_id");
+                    Register.Entry en = register.get(year, id);
+                    Map<String, String> c = cells(en.person());
+                    c.put("qualification", "short_course".equals(c.get("qualification")) ? "none" : "short_course");
+                    register.update(year, id, c, en.version());
+                    edits[0]++;
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-writer");
+            writer.setUncaughtExceptionHandler((th, ex) -> differences.add("writer failed: " + ex));
+            writer.start();
+            long[] mixed = load(pool, http, reqs, perClient);
+            stop.set(true);
+            writer.join();
+            out.printf(Locale.ROOT, "GET /api/indicators/status, %d clients while one writer edited %d times (10 a second): p50 %.1f ms, p99 %.1f ms%n",
+                    clients, edits[0], mixed[mixed.length / 2] / 1e6, mixed[(int) (mixed.length * 0.99)] / 1e6);
+            row("dashboard API p50 / p99, " + clients + " clients, 10 edits/s",
+                    String.format(Locale.ROOT, "%.1f ms / %.1f ms", mixed[mixed.length / 2] / 1e6, mixed[(int) (mixed.length * 0.99)] / 1e6), "p99 ≤ 100 ms");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+
+    /** Signs in through the login form; returns the session cookie ("JSESSIONID=…"). */
+    private static String login(HttpClient http, String base, String password) throws IOException, InterruptedException {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = sessionCookie(page, null);
+        Matcher m = CSRF.matcher(page.body());
+        if (cookie == null || !m.find()) {
+            throw new IllegalStateException("the login page gave no session or CSRF token");
+        }
+        String token = m.group(1) != null ? m.group(1) : m.group(2);
+        String form = "username=admin&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).timeout(Duration.ofSeconds(120)).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String signedIn = sessionCookie(r, cookie);
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("sign-in failed: HTTP " + r.statusCode());
+        }
+        return signedIn;
+    }
+
+    private static String sessionCookie(HttpResponse<?> r, String otherwise) {
+        for (String h : r.headers().allValues("Set-Cookie")) {
+            if (h.startsWith("JSESSIONID=")) {
+                return h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';'));
+            }
+        }
+        return otherwise;
+    }
+
+    /** One thread per request list, each sending {@code each} requests back to back; sorted latencies (ns). */
+    private static long[] load(ExecutorService pool, HttpClient http, List<HttpRequest> reqs, int each) throws Exception {
+        List<Future<long[]>> fs = new ArrayList<>();
+        for (HttpRequest req : reqs) {
+            fs.add(pool.submit(() -> {
+                long[] l = new long[each];
+                for (int i = 0; i < each; i++) {
+                    long s = System.nanoTime();
+                    HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    l[i] = System.nanoTime() - s;
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + r.statusCode() + " from " + req.uri());
+                    }
+                }
+                return l;
+            }));
+        }
+        long[] all = new long[reqs.size() * each];
+        int k = 0;
+        for (Future<long[]> f : fs) {
+            for (long x : f.get()) {
+                all[k++] = x;
+            }
+        }
+        Arrays.sort(all);
+        return all;
+    }
+
+    private static final Pattern ITEM = Pattern.compile("\\{[^{}]*}");
+
+    /** The numerator of the commune's item in a /api/indicators/values answer. */
+    private static double numerator(String json, String commune) {
+        Matcher m = ITEM.matcher(json);
+        while (m.find()) {
+            String item = m.group();
+            if (item.contains("\"unit_code\":\"" + commune + "\"")) {
+                Matcher v = Pattern.compile("\"numerator\":([-0-9.Ee]+)").matcher(item);
+                if (v.find()) {
+                    return Double.parseDouble(v.group(1));
+                }
+            }
+        }
+        throw new IllegalStateException("no value of commune " + commune + " in the answer");
+    }
+
+    /** A person as the exchange format's cells (what the edit form sends). */
+    static Map<String, String> cells(Person p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("household_id", p.householdId());
+        m.put("commune_code", p.communeCode());
+        m.put("village", s(p.village()));
+        m.put("birth_date", p.birthDate());
+        m.put("sex", p.sex() == null ? "" : p.sex().code());
+        m.put("ethnicity", s(p.ethnicity()));
+        m.put("residence", p.residence().code());
+        m.put("disability", p.disability().code());
+        m.put("enrolment", p.enrolment().code());
+        m.put("grade", s(p.grade()));
+        m.put("preschool_completed", s(p.preschoolCompleted()));
+        m.put("primary_completed", s(p.primaryCompleted()));
+        m.put("lower_secondary_diploma", s(p.lowerSecondaryDiploma()));
+        m.put("upper_secondary_completed", s(p.upperSecondaryCompleted()));
+        m.put("highest_grade_completed", s(p.highestGradeCompleted()));
+        m.put("literacy_stage_completed", s(p.literacyStageCompleted()));
+        m.put("employed", s(p.employed()));
+        m.put("qualification", p.qualification() == null ? "" : p.qualification().code());
+        m.put("digital_skills", p.digitalSkills() == null ? "" : p.digitalSkills().code());
+        m.put("information_literacy", s(p.informationLiteracy()));
+        m.put("life_skills", s(p.lifeSkills()));
+        m.put("learning_citizen_year", s(p.learningCitizenYear()));
+        return m;
+    }
+
+    private static String s(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private void compare(String what, Map<String, long[]> expected, Map<String, long[]> actual, SqlQuery sql) {
+        String d = sql.firstDifference(expected, actual);
+        out.println(what + ": " + (d == null ? "identical (" + expected.size() + " communes × " + sql.columns().size() + " counts)" : "DIFFERENT — " + d));
+        if (d != null) {
+            differences.add(what + ": " + d);
+        }
+    }
+
+    private void row(String what, String value, String goal) {
+        table.put(what, value + (goal.isEmpty() ? "" : "\t(goal " + goal + ")"));
+    }
+
+    private static String ms(double v) {
+        return String.format(Locale.ROOT, "%.1f ms", v);
+    }
+
+    private int finish() {
+        out.println();
+        out.println("== summary (goals are printed, not asserted)");
+        for (var e : table.entrySet()) {
+            out.printf(Locale.ROOT, "  %-72s %s%n", e.getKey(), e.getValue());
+        }
+        Double engine2 = parseMs(table.get("full recompute, engine, 2 threads"));
+        for (double[] r : ratios) {
+            if (engine2 != null && engine2 > 0) {
+                out.printf(Locale.ROOT, "  %-72s %.1f×%n", (r[1] == 1 ? "PostgreSQL" : "DuckDB") + " / engine (2 threads), same computation", r[0] / engine2);
+            }
+        }
+        if (!differences.isEmpty()) {
+            out.println();
+            out.println("RESULTS DIFFER — the engines do not agree:");
+            differences.forEach(d -> out.println("  " + d));
+            System.err.println("bench: RESULTS DIFFER (" + differences.size() + "): " + differences);
+            return 1;
+        }
+        out.println("  all engines gave identical counts");
+        return 0;
+    }
+
+    private static Double parseMs(String v) {
+        if (v == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("([0-9.]+) ms").matcher(v);
+        return m.find() ? Double.parseDouble(m.group(1)) : null;
+    }
+
+    /** The generated register for the options, from the cache or generated into it. */
+    private Path data(GeneratorOptions go) throws IOException {
+        String base = opts.getOrDefault("--data-dir", System.getenv().getOrDefault("HOCTAP_DATA_DIR", System.getProperty("user.home") + "/.hoctap"));
+        Path dir = Path.of(base, "bench", "hanoi-" + go.year() + "-n" + go.persons() + "-s" + go.seed());
+        if (Files.isRegularFile(dir.resolve("complete"))) {
+            out.printf(Locale.ROOT, "generated register: cached in %s (%,d MB)%n", dir, Files.size(dir.resolve("persons.csv")) >> 20);
+            return dir;
+        }
+        Files.createDirectories(dir.getParent());
+        Path tmp = Files.createTempDirectory(dir.getParent(), "generating-");
+        long t = System.nanoTime();
+        SyntheticRegister.generate(go, tmp, ProgressListener.NONE);
+        if (Files.exists(dir)) {
+            deleteTree(dir);
+        }
+        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(dir.resolve("complete"), "");
+        out.printf(Locale.ROOT, "generated register: %,d persons in %.1f s, cached in %s (%,d MB)%n", go.persons(),
+                (System.nanoTime() - t) / 1e9, dir, Files.size(dir.resolve("persons.csv")) >> 20);
+        return dir;
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("password=[^&]*", "password=…");
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+}
