@@ -49,6 +49,9 @@ public class IndicatorValues {
     private final UnitDirectory units;
     private final JdbcTemplate jdbc;
     private final Map<Integer, YearValues> cache = new ConcurrentHashMap<>();
+    /** The years of stored values (indicator_value), kept until a value is stored; asked many times a request. */
+    private volatile List<Integer> storedYears;
+    private final java.util.concurrent.atomic.AtomicLong storedGeneration = new java.util.concurrent.atomic.AtomicLong();
 
     public IndicatorValues(Targets targets, RegisterStandards standards, RegisterIndicators register, UnitDirectory units,
                            JdbcTemplate jdbc) {
@@ -68,6 +71,8 @@ public class IndicatorValues {
 
     /** Forgets a year's values after a reported or module value was stored. */
     public void invalidate(int year) {
+        storedGeneration.incrementAndGet();
+        storedYears = null;
         cache.remove(year);
     }
 
@@ -105,7 +110,15 @@ public class IndicatorValues {
     /** The data years with any value: register years and years of stored values. */
     public List<Integer> years() {
         TreeSet<Integer> years = new TreeSet<>(standards.years());
-        years.addAll(jdbc.queryForList("select distinct year from indicator_value", Integer.class));
+        List<Integer> stored = storedYears;
+        if (stored == null) {
+            long gen = storedGeneration.get();
+            stored = List.copyOf(jdbc.queryForList("select distinct year from indicator_value", Integer.class));
+            if (storedGeneration.get() == gen) {
+                storedYears = stored;
+            }
+        }
+        years.addAll(stored);
         return new ArrayList<>(years);
     }
 

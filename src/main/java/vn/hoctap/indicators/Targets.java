@@ -36,6 +36,9 @@ public class Targets {
     private final AccessGuard guard;
     private final AuditLog audit;
     private final List<IndicatorDefinition> definitions = IndicatorCatalogue.load();
+    /** The city's targets per scope, kept until a target is set (every dashboard request reads them). */
+    private final Map<String, Map<String, java.util.NavigableMap<Integer, TargetSpec>>> cityTargets =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Targets(JdbcTemplate jdbc, AccessGuard guard, AuditLog audit, TransactionTemplate tx) {
         this.jdbc = jdbc;
@@ -83,13 +86,19 @@ public class Targets {
 
     /** The city's targets of a scope: indicator → year → spec. */
     public Map<String, java.util.NavigableMap<Integer, TargetSpec>> cityTargets(String scope) {
+        return cityTargets.computeIfAbsent(scope, this::loadCityTargets);
+    }
+
+    private Map<String, java.util.NavigableMap<Integer, TargetSpec>> loadCityTargets(String scope) {
         Map<String, java.util.NavigableMap<Integer, TargetSpec>> m = new LinkedHashMap<>();
         for (Target t : all()) {
             if (t.unitCode().equals(CITY) && t.scope().equals(scope)) {
                 m.computeIfAbsent(t.indicatorId(), k -> new java.util.TreeMap<>()).put(t.year(), t.parsed());
             }
         }
-        return m;
+        Map<String, java.util.NavigableMap<Integer, TargetSpec>> ro = new LinkedHashMap<>();
+        m.forEach((k, v) -> ro.put(k, java.util.Collections.unmodifiableNavigableMap(v)));
+        return java.util.Collections.unmodifiableMap(ro);
     }
 
     /** The target that applies to a data year: the next target year at or after it (the last one after 2030). */
@@ -134,6 +143,17 @@ public class Targets {
                     insert into indicator_target (indicator_id, unit_code, year, scope, spec, wording_vi, rebased_vi, source)
                     values (?, ?, ?, ?, ?, ?, ?, ?)""", indicatorId, CITY, year, scope, spec.text(), d.nameVi(), d.rebasedVi(),
                     "Quản trị viên / administrator");
+        }
+        cityTargets.clear();
+        // and again once committed, so that a request reading the targets meanwhile does not keep old ones
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            cityTargets.clear();
+                        }
+                    });
         }
         audit.record("update", "indicator_target", indicatorId + ":" + year + ":" + scope, CITY,
                 before.isEmpty() ? null : Map.of("spec", before.get(0)), spec == null ? null : Map.of("spec", spec.text()), null);

@@ -380,6 +380,11 @@ public final class PlatformBench {
                 reqs.add(HttpRequest.newBuilder(status).header("Cookie", f.get()).timeout(Duration.ofSeconds(60)).GET().build());
             }
             load(pool, http, reqs, 10);   // warm-up
+            long[] one = load(pool, http, reqs.subList(0, 1), 200);
+            out.printf(Locale.ROOT, "GET /api/indicators/status, 1 client (signed-in session) × 200 requests: p50 %.1f ms, p99 %.1f ms%n",
+                    one[one.length / 2] / 1e6, one[(int) (one.length * 0.99)] / 1e6);
+            row("dashboard API p50 / p99, 1 client (session)",
+                    String.format(Locale.ROOT, "%.1f ms / %.1f ms", one[one.length / 2] / 1e6, one[(int) (one.length * 0.99)] / 1e6), "");
             int perClient = 50;
             long[] lat = load(pool, http, reqs, perClient);
             out.printf(Locale.ROOT, "GET /api/indicators/status, %d concurrent clients (signed-in sessions) × %d requests: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
