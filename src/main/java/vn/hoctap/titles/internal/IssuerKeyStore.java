@@ -33,7 +33,7 @@ public class IssuerKeyStore {
     private volatile IssuerKeys keys;
     private volatile byte[] hmacSecret;
 
-    IssuerKeyStore(@Value("${hoctap.data-dir}") String dataDir, @Value("${hoctap.public-url:http://localhost:8080}") String publicUrl) {
+    public IssuerKeyStore(@Value("${hoctap.data-dir}") String dataDir, @Value("${hoctap.public-url:http://localhost:8080}") String publicUrl) {
         this.dir = Path.of(dataDir, "titles");
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
@@ -42,8 +42,16 @@ public class IssuerKeyStore {
         return publicUrl;
     }
 
+    /**
+     * The issuer's id: {@code <public url>/issuers/hanoi} when the platform is served over https (production);
+     * otherwise (a local run on http) a {@code did:web} of the host, since OB 3.0 wants an https URL or a DID.
+     */
     public String issuerId() {
-        return publicUrl + "/issuers/hanoi";
+        if (publicUrl.startsWith("https://")) {
+            return publicUrl + "/issuers/hanoi";
+        }
+        String host = java.net.URI.create(publicUrl).getAuthority();
+        return "did:web:" + (host == null ? "localhost" : host.replace(":", "%3A"));
     }
 
     public IssuerProfile profile() {

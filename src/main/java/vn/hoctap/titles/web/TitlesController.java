@@ -137,7 +137,7 @@ class TitlesController {
         List<String> communeCodes = "01".equals(c.unitCode()) ? all.stream().map(Campaigns.Dossier::communeCode).distinct().sorted().toList()
                 : List.of(c.unitCode());
         String selectedCommune = commune != null && !commune.isBlank() ? commune : "01".equals(c.unitCode()) ? null : c.unitCode();
-        if (selectedCommune != null) guard.requireRead(selectedCommune);
+        if (selectedCommune != null) campaigns.requireRead(selectedCommune);
         List<Campaigns.Dossier> list = campaigns.dossiers(id, village, st).stream()
                 .filter(d -> selectedCommune == null || d.communeCode().equals(selectedCommune)).toList();
         LocalDate on = LocalDate.of(c.year(), 12, 31).isAfter(HanoiTime.today()) ? HanoiTime.today() : LocalDate.of(c.year(), 12, 31);
@@ -154,7 +154,7 @@ class TitlesController {
         model.addAttribute("status", st);
         model.addAttribute("statuses", TitleStatus.values());
         model.addAttribute("commune", selectedCommune);
-        model.addAttribute("communes", communeCodes.stream().filter(guard::canRead).map(code -> Map.entry(code, unitName(code))).toList());
+        model.addAttribute("communes", communeCodes.stream().filter(campaigns::canRead).map(code -> Map.entry(code, unitName(code))).toList());
         model.addAttribute("subjectType", SubjectType.of(c.kind()));
         model.addAttribute("sets", sets.latest(c.kind()));
         model.addAttribute("canRegister", selectedCommune != null && guard.canWrite(selectedCommune)
