@@ -93,12 +93,13 @@ class TitlesController {
         if (opens) {
             model.addAttribute("openUnits", writableUnits());
             model.addAttribute("kinds", TitleKind.values());
-            int y = HanoiTime.today().getYear();
-            model.addAttribute("year", y);
-            model.addAttribute("d1", LocalDate.of(y, 3, 31));
-            model.addAttribute("d2", LocalDate.of(y, 10, 31));
-            model.addAttribute("d3", LocalDate.of(y, 11, 30));
-            model.addAttribute("d4", LocalDate.of(y, 12, 15));
+            LocalDate t = HanoiTime.today();
+            model.addAttribute("year", t.getYear());
+            // suggested deadlines: two weeks per step from today (the officer changes them)
+            model.addAttribute("d1", t.plusDays(14));
+            model.addAttribute("d2", t.plusDays(28));
+            model.addAttribute("d3", t.plusDays(42));
+            model.addAttribute("d4", t.plusDays(56));
         }
         return "titles/index";
     }
