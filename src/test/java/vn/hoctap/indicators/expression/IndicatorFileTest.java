@@ -17,7 +17,7 @@ class IndicatorFileTest {
         List<ExpressionDefinition> defs = ExpressionDefinition.nq23();
         assertThat(defs).extracting(ExpressionDefinition::id).containsExactly("lit.rate_15_60", "lab.trained", "lab.certified",
                 "cap.information", "cap.life_skills", "cap.technical_15plus", "cap.university_15plus",
-                "model.digital_skills", "model.learning_citizens");
+                "model.digital_skills");
         String text;
         try (InputStream in = getClass().getResourceAsStream(ExpressionDefinition.NQ23_RESOURCE)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,148 @@
+package vn.hoctap.titles.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.hoctap.register.RegisterStandards;
+import vn.hoctap.standards.Person;
+import vn.hoctap.titles.CriteriaSet;
+
+/**
+ * Tiêu chí tự động: items the platform already knows, filled in from data with their evidence instead of typed.
+ * <ul>
+ * <li>Gia đình học tập 1.1 "Trẻ em ở độ tuổi phổ cập đều được đến trường" (QĐ 448/QĐ-KHVN tiêu chí 1): from the
+ * population education register, the household's children aged 6–14 in the data year (age = year − birth year),
+ * each enrolled (enrolment ≠ none) or exempt (a disability recorded, "trừ trường hợp … không có khả năng học
+ * tập"): 10 points when all are, 0 otherwise; a household with no child of that age gets the full points.</li>
+ * <li>Cộng đồng học tập (thôn, TDP) 2.1 "Tỷ lệ hộ đạt Gia đình học tập": from this module's own results, the
+ * village's families recognised (decided or published) in campaigns of the same year, over the village's
+ * households in the register (persons whose village name is the village's); points = 20 × share / 70 %, at
+ * most 20 (the draft's "≥ 70 % được 20 điểm", chưa xác minh).</li>
+ * </ul>
+ * The register year used is the campaign year, else the latest earlier year in the register.
+ */
+@Component
+public class AutomaticCriteria {
+
+    /** An automatically filled indicator: its points and the evidence shown next to it. */
+    public record Filled(int points, String evidence) {
+    }
+
+    static final String FAMILY_SET = "gdht";
+    static final String FAMILY_SCHOOL = "1.1";
+    static final String VILLAGE_SET = "cdht-village";
+    static final String VILLAGE_FAMILIES = "2.1";
+
+    private final RegisterStandards register;
+    private final JdbcTemplate jdbc;
+
+    AutomaticCriteria(RegisterStandards register, JdbcTemplate jdbc) {
+        this.register = register;
+        this.jdbc = jdbc;
+    }
+
+    /** Whether an indicator of a set is filled automatically. */
+    public static boolean isAutomatic(String setId, String indicatorId) {
+        return FAMILY_SET.equals(setId) && FAMILY_SCHOOL.equals(indicatorId)
+                || VILLAGE_SET.equals(setId) && VILLAGE_FAMILIES.equals(indicatorId);
+    }
+
+    Integer registerYear(int year) {
+        List<Integer> years = register.years();
+        Integer best = null;
+        for (int y : years) {
+            if (y <= year && (best == null || y > best)) best = y;
+        }
+        return best;
+    }
+
+    public Map<String, Filled> fill(Campaigns.Dossier d, Campaigns.Campaign c, CriteriaSet set) {
+        Map<String, Filled> out = new LinkedHashMap<>();
+        if (set.id().equals(FAMILY_SET) && set.indicator(FAMILY_SCHOOL).isPresent()) {
+            out.put(FAMILY_SCHOOL, familySchool(d, c.year(), set.indicator(FAMILY_SCHOOL).get().maxPoints()));
+        }
+        if (set.id().equals(VILLAGE_SET) && set.indicator(VILLAGE_FAMILIES).isPresent()) {
+            out.put(VILLAGE_FAMILIES, villageFamilies(d, c.year(), set.indicator(VILLAGE_FAMILIES).get().maxPoints()));
+        }
+        return out;
+    }
+
+    Filled familySchool(Campaigns.Dossier d, int year, int max) {
+        Integer ry = registerYear(year);
+        if (d.householdId() == null) {
+            return new Filled(0, "Chưa gắn hộ trong sổ phổ cập (mã hộ) nên không tính tự động được: 0 điểm. "
+                    + "/ No register household linked: 0 points.");
+        }
+        if (ry == null) {
+            return new Filled(0, "Chưa có sổ phổ cập cho năm " + year + ": 0 điểm. / No register for the year: 0 points.");
+        }
+        int[] children = new int[3]; // school age, enrolled, exempt
+        StringBuilder who = new StringBuilder();
+        register.forEachPerson(ry, d.communeCode(), (Person p) -> {
+            if (!d.householdId().equals(p.householdId())) return;
+            int age = ry - p.birthYear();
+            if (age < 6 || age > 14) return;
+            children[0]++;
+            boolean enrolled = p.enrolment() != null && p.enrolment() != Person.Enrolment.NONE;
+            boolean exempt = !enrolled && p.disability() == Person.Disability.CANNOT_LEARN;
+            if (enrolled) children[1]++;
+            if (exempt) children[2]++;
+            if (who.length() > 0) who.append("; ");
+            who.append(p.personId()).append(" (").append(age).append(" tuổi, ")
+                    .append(enrolled ? p.enrolment().code() + (p.grade() == null ? "" : " lớp " + p.grade()) : exempt ? "miễn: khuyết tật" : "không đi học")
+                    .append(')');
+        });
+        boolean all = children[1] + children[2] == children[0];
+        String evidence = "Sổ phổ cập năm " + ry + ", hộ " + d.householdId() + ": " + children[0] + " trẻ 6–14 tuổi, "
+                + children[1] + " đang đi học" + (children[2] > 0 ? ", " + children[2] + " được miễn" : "")
+                + (who.length() > 0 ? " — " + who : "") + ". / Register " + ry + ": " + children[0] + " children aged 6–14, "
+                + children[1] + " enrolled.";
+        return new Filled(all ? max : 0, evidence);
+    }
+
+    Filled villageFamilies(Campaigns.Dossier d, int year, int max) {
+        if (d.villageId() == null) {
+            return new Filled(0, "Hồ sơ chưa gắn thôn, tổ dân phố: 0 điểm. / No village linked: 0 points.");
+        }
+        Integer recognised = jdbc.queryForObject("""
+                select count(*) from titles_evaluation e join titles_campaign c on c.id = e.campaign_id
+                where e.subject_type = 'FAMILY' and e.village_id = ? and c.year = ? and e.status in ('RECOGNISED', 'PUBLISHED')""",
+                Integer.class, d.villageId(), year);
+        Integer registered = jdbc.queryForObject("""
+                select count(*) from titles_evaluation e join titles_campaign c on c.id = e.campaign_id
+                where e.subject_type = 'FAMILY' and e.village_id = ? and c.year = ? and e.status <> 'REVOKED'""",
+                Integer.class, d.villageId(), year);
+        String villageName = jdbc.query("select name from village where id = ?", (rs, n) -> rs.getString(1), d.villageId())
+                .stream().findFirst().orElse("?");
+        Integer ry = registerYear(year);
+        long households = 0;
+        if (ry != null) {
+            java.util.Set<String> hh = new java.util.HashSet<>();
+            register.forEachPerson(ry, d.communeCode(), p -> {
+                if (p.village() != null && p.village().strip().equalsIgnoreCase(villageName.strip())) hh.add(p.householdId());
+            });
+            households = hh.size();
+        }
+        String base;
+        long denominator;
+        if (households > 0) {
+            denominator = households;
+            base = households + " hộ trong sổ phổ cập năm " + ry;
+        } else {
+            denominator = registered == null ? 0 : registered;
+            base = denominator + " hộ đăng ký danh hiệu (sổ phổ cập không có hộ nào của thôn này)";
+        }
+        int n = recognised == null ? 0 : recognised;
+        double share = denominator == 0 ? 0 : n * 1.0 / denominator;
+        int points = (int) Math.min(max, Math.floor(max * share / 0.7));
+        String evidence = String.format(java.util.Locale.ROOT,
+                "%s: %d gia đình được công nhận Gia đình học tập năm %d / %s = %.1f %% → %d điểm (20 điểm từ 70 %%, bản nháp chưa xác minh)."
+                        + " / %d of %d households recognised as learning families.",
+                villageName, n, year, base, share * 100, points, n, denominator);
+        return new Filled(points, evidence);
+    }
+}

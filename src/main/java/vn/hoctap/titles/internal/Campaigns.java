@@ -1,0 +1,456 @@
+package vn.hoctap.titles.internal;
+
+import java.security.SecureRandom;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.CurrentUser;
+import vn.hoctap.accounts.Role;
+import vn.hoctap.audit.AuditLog;
+import vn.hoctap.platform.HanoiTime;
+import vn.hoctap.platform.NotFoundException;
+import vn.hoctap.platform.ValidationException;
+import vn.hoctap.titles.CampaignWorkflow;
+import vn.hoctap.titles.CampaignWorkflow.Actor;
+import vn.hoctap.titles.CampaignWorkflow.Deadlines;
+import vn.hoctap.titles.CampaignWorkflow.Step;
+import vn.hoctap.titles.ScoreResult;
+import vn.hoctap.titles.Scoring;
+import vn.hoctap.titles.ScoringException;
+import vn.hoctap.titles.SubjectType;
+import vn.hoctap.titles.TitleKind;
+import vn.hoctap.titles.TitleStatus;
+import vn.hoctap.units.UnitDirectory;
+
+/**
+ * Đợt công nhận danh hiệu học tập: campaigns, the evaluations (hồ sơ) in them, their scores, evidence files
+ * and state history. Every step goes through {@link CampaignWorkflow} (order, role and unit, deadline) with the
+ * actor's rights on the evaluation's commune from {@link AccessGuard}; every change is audited in the same
+ * transaction; bad input changes nothing.
+ */
+@Service
+public class Campaigns {
+
+    public record Campaign(long id, int year, TitleKind kind, String unitCode, String name, Deadlines deadlines) {
+    }
+
+    /** An evaluation (hồ sơ) as stored. */
+    public record Dossier(long id, long campaignId, SubjectType subjectType, String subjectName, String communeCode,
+                          Long villageId, String householdId, long criteriaSetId, String criteriaSha256, TitleStatus status,
+                          String contactType, Integer total, Integer maxTotal, Boolean passed, String reason,
+                          String verificationCode, String credentialId, Instant publishedAt, int version) {
+    }
+
+    public record Score(String indicatorId, int points, boolean automatic, String evidence) {
+    }
+
+    public record HistoryEntry(TitleStatus from, TitleStatus to, String actor, String reason, Instant at) {
+    }
+
+    public record EvidenceFile(long id, String fileName, String contentType, int size, String uploadedBy, Instant uploadedAt) {
+    }
+
+    /** A new evaluation: the subject and its criteria set (one of the campaign's kind). */
+    public record NewDossier(SubjectType subjectType, String subjectName, String communeCode, Long villageId, String householdId,
+                             String setId) {
+    }
+
+    static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+    static final List<String> FILE_TYPES = List.of("application/pdf", "image/jpeg", "image/png");
+
+    private final JdbcTemplate jdbc;
+    private final AccessGuard guard;
+    private final AuditLog audit;
+    private final CriteriaSets sets;
+    private final UnitDirectory units;
+    private final vn.hoctap.accounts.UnitHierarchy hierarchy;
+    private final AutomaticCriteria automatic;
+    private final Certificates certificates;
+    private final TitleIndicators indicators;
+    private final SecureRandom random = new SecureRandom();
+
+    Campaigns(JdbcTemplate jdbc, AccessGuard guard, AuditLog audit, CriteriaSets sets, UnitDirectory units, vn.hoctap.accounts.UnitHierarchy hierarchy,
+              AutomaticCriteria automatic, Certificates certificates, TitleIndicators indicators) {
+        this.certificates = certificates;
+        this.indicators = indicators;
+        this.jdbc = jdbc;
+        this.guard = guard;
+        this.audit = audit;
+        this.sets = sets;
+        this.units = units;
+        this.hierarchy = hierarchy;
+        this.automatic = automatic;
+    }
+
+    // ---------------------------------------------------------------- access
+
+    /**
+     * Reading titles data: {@link AccessGuard#canRead} and, besides, the unit must lie within one of the user's scopes.
+     * AccessGuard also lets a commune read "the former units it was formed from"; since commune codes were reused
+     * in 2025 (00025 was Phường Ngọc Khánh, now Phường Giảng Võ), that rule would let Ngọc Hà's officers read Giảng
+     * Võ's current titles. Campaigns exist only for current units, so former units are not needed here.
+     */
+    public boolean canRead(String unitCode) {
+        return guard.canRead(unitCode) && guard.currentUser()
+                .map(u -> u.scopes().stream().anyMatch(s -> hierarchy.within(unitCode, s))).orElse(false);
+    }
+
+    public void requireRead(String unitCode) {
+        guard.requireRead(unitCode);
+        if (!canRead(unitCode)) {
+            throw new AccessDeniedException("unit " + unitCode + " is outside the user's units");
+        }
+    }
+
+    // ---------------------------------------------------------------- campaigns
+
+    static final RowMapper<Campaign> CAMPAIGN = (rs, n) -> new Campaign(rs.getLong("id"), rs.getInt("year"),
+            TitleKind.valueOf(rs.getString("kind")), rs.getString("unit_code"), rs.getString("name"),
+            new Deadlines(rs.getDate("registration_until").toLocalDate(), rs.getDate("assessment_until").toLocalDate(),
+                    rs.getDate("review_until").toLocalDate(), rs.getDate("decision_until").toLocalDate()));
+
+    /** Campaigns whose unit the user may read, newest first. */
+    public List<Campaign> campaigns() {
+        return jdbc.query("select * from titles_campaign order by year desc, unit_code, kind", CAMPAIGN).stream()
+                .filter(c -> canRead(c.unitCode()) || "01".equals(c.unitCode()) && guard.currentUser().isPresent()
+                        && hasCampaignData(c.id())).toList();
+    }
+
+    private boolean hasCampaignData(long campaignId) {
+        return jdbc.queryForList("select distinct commune_code from titles_evaluation where campaign_id = ?", String.class, campaignId)
+                .stream().anyMatch(this::canRead);
+    }
+
+    public Campaign campaign(long id) {
+        Campaign c = jdbc.query("select * from titles_campaign where id = ?", CAMPAIGN, id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("titles.error.not-found"));
+        if (!canRead(c.unitCode()) && !("01".equals(c.unitCode()) && hasCampaignData(c.id()))) {
+            throw new AccessDeniedException("campaign of unit " + c.unitCode() + " is outside the user's units");
+        }
+        return c;
+    }
+
+    /** The open "Công dân học tập" campaign of a commune for a year, for the public self-assessment. */
+    public Optional<Campaign> citizenCampaign(String communeCode, int year) {
+        return jdbc.query("select * from titles_campaign where kind = 'CONG_DAN' and unit_code = ? and year = ?", CAMPAIGN,
+                communeCode, year).stream().findFirst();
+    }
+
+    /**
+     * Opens a campaign for a year, a title kind and a unit: a commune (by its officers or the city), or the city
+     * "01" for the commune learning-community title. The deadlines must follow the steps' order.
+     */
+    @Transactional
+    public Campaign createCampaign(int year, TitleKind kind, String unitCode, String name, Deadlines deadlines) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (kind == null) errors.put("kind", "titles.error.kind");
+        if (unitCode == null || !units.exists(unitCode)) errors.put("unit", "titles.error.unit");
+        if (year < 2020 || year > 2100) errors.put("year", "titles.error.year");
+        if (deadlines == null) errors.put("deadlines", "titles.error.deadlines");
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        guard.requireWrite(unitCode);
+        boolean city = "01".equals(unitCode);
+        if (kind == TitleKind.CONG_DONG_XA && !city || kind != TitleKind.CONG_DONG_XA && city) {
+            throw ValidationException.of("unit", "titles.error.campaign-unit");
+        }
+        Role role = guard.requireUser().role();
+        if (role != Role.CITY_ADMIN && role != Role.CITY_OFFICER && role != Role.COMMUNE_OFFICER) {
+            throw new AccessDeniedException("campaigns are opened by commune or city officers");
+        }
+        Integer exists = jdbc.queryForObject("select count(*) from titles_campaign where year = ? and kind = ? and unit_code = ?",
+                Integer.class, year, kind.name(), unitCode);
+        if (exists != null && exists > 0) throw ValidationException.of("kind", "titles.error.campaign-exists");
+        String n = name == null || name.isBlank() ? kind.nameVi() + " năm " + year : name.strip();
+        Long id = jdbc.queryForObject("""
+                insert into titles_campaign (year, kind, unit_code, name, registration_until, assessment_until, review_until,
+                decision_until, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                year, kind.name(), unitCode, n, Date.valueOf(deadlines.registrationUntil()), Date.valueOf(deadlines.assessmentUntil()),
+                Date.valueOf(deadlines.reviewUntil()), Date.valueOf(deadlines.decisionUntil()), guard.requireUser().username());
+        Campaign c = campaign(id);
+        audit.record("titles.campaign.create", "titles_campaign", String.valueOf(id), unitCode, null, c, n);
+        return c;
+    }
+
+    /** Counts by status of a campaign's evaluations (optionally of one commune). */
+    public Map<TitleStatus, Integer> progress(long campaignId, String communeCode) {
+        campaign(campaignId);
+        Map<TitleStatus, Integer> out = new EnumMap<>(TitleStatus.class);
+        for (TitleStatus s : TitleStatus.values()) out.put(s, 0);
+        jdbc.query("select commune_code, status, count(*) n from titles_evaluation where campaign_id = ? group by commune_code, status",
+                rs -> {
+                    if ((communeCode == null || communeCode.equals(rs.getString("commune_code"))) && canRead(rs.getString("commune_code"))) {
+                        out.merge(TitleStatus.valueOf(rs.getString("status")), rs.getInt("n"), Integer::sum);
+                    }
+                }, campaignId);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- evaluations
+
+    static final RowMapper<Dossier> DOSSIER = Campaigns::dossier;
+
+    static Dossier dossier(ResultSet rs, int n) throws SQLException {
+        return new Dossier(rs.getLong("id"), rs.getLong("campaign_id"), SubjectType.valueOf(rs.getString("subject_type")),
+                rs.getString("subject_name"), rs.getString("commune_code"), (Long) rs.getObject("village_id", Long.class),
+                rs.getString("household_id"), rs.getLong("criteria_set_id"), rs.getString("criteria_sha256"),
+                TitleStatus.valueOf(rs.getString("status")), rs.getString("contact_type"), (Integer) rs.getObject("total", Integer.class),
+                (Integer) rs.getObject("max_total", Integer.class), (Boolean) rs.getObject("passed", Boolean.class), rs.getString("reason"),
+                rs.getString("verification_code"), rs.getString("credential_id"),
+                rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(), rs.getInt("version"));
+    }
+
+    /** The evaluations of a campaign the user may read, optionally of one village. */
+    public List<Dossier> dossiers(long campaignId, Long villageId, TitleStatus status) {
+        campaign(campaignId);
+        return jdbc.query("select * from titles_evaluation where campaign_id = ? order by commune_code, subject_name, id", DOSSIER, campaignId)
+                .stream().filter(d -> canRead(d.communeCode()))
+                .filter(d -> villageId == null || villageId.equals(d.villageId()))
+                .filter(d -> status == null || status == d.status()).toList();
+    }
+
+    public Dossier dossier(long id) {
+        Dossier d = find(id);
+        requireRead(d.communeCode());
+        return d;
+    }
+
+    Dossier find(long id) {
+        return jdbc.query("select * from titles_evaluation where id = ?", DOSSIER, id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("titles.error.not-found"));
+    }
+
+    /** A campaign's public facts (name, year, deadlines), for a resident's own self-assessment page. */
+    public Campaign campaignPublic(long id) {
+        return campaignUnchecked(id);
+    }
+
+    Campaign campaignUnchecked(long id) {
+        return jdbc.query("select * from titles_campaign where id = ?", CAMPAIGN, id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("titles.error.not-found"));
+    }
+
+    public List<Score> scores(long dossierId) {
+        return jdbc.query("select * from titles_score where evaluation_id = ? order by indicator_id",
+                (rs, n) -> new Score(rs.getString("indicator_id"), rs.getInt("points"), rs.getBoolean("automatic"), rs.getString("evidence")),
+                dossierId);
+    }
+
+    public List<HistoryEntry> history(long dossierId) {
+        return jdbc.query("select * from titles_history where evaluation_id = ? order by at, id",
+                (rs, n) -> new HistoryEntry(rs.getString("from_status") == null ? null : TitleStatus.valueOf(rs.getString("from_status")),
+                        TitleStatus.valueOf(rs.getString("to_status")), rs.getString("actor"), rs.getString("reason"),
+                        rs.getTimestamp("at").toInstant()), dossierId);
+    }
+
+    public List<EvidenceFile> files(long dossierId) {
+        return jdbc.query("select id, file_name, content_type, size, uploaded_by, uploaded_at from titles_evidence_file where evaluation_id = ? order by id",
+                (rs, n) -> new EvidenceFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size"),
+                        rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()), dossierId);
+    }
+
+    /** An evidence file's content, for a user who may read the evaluation. */
+    public Map.Entry<EvidenceFile, byte[]> file(long fileId) {
+        Long dossierId = jdbc.query("select evaluation_id from titles_evidence_file where id = ?", (rs, n) -> rs.getLong(1), fileId)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("titles.error.not-found"));
+        dossier(dossierId);
+        EvidenceFile f = files(dossierId).stream().filter(x -> x.id() == fileId).findFirst().orElseThrow();
+        byte[] content = jdbc.queryForObject("select content from titles_evidence_file where id = ?", byte[].class, fileId);
+        return Map.entry(f, content);
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    /** The current user as an actor on a commune (for the pages to offer only the allowed steps). */
+    public Actor actorFor(String communeCode) {
+        return actor(communeCode);
+    }
+
+    Actor actor(String communeCode) {
+        Optional<CurrentUser> u = guard.currentUser();
+        return u.map(x -> new Actor(x.role(), guard.canWrite(communeCode), canRead(communeCode))).orElse(Actor.publicResident());
+    }
+
+    private String actorName() {
+        return guard.currentUser().map(CurrentUser::username).orElse("cư dân (tự đăng ký)");
+    }
+
+    private void require(Step step, TitleStatus from, SubjectType subject, String communeCode, Campaign c) {
+        Optional<String> refusal = CampaignWorkflow.check(step, from, subject, actor(communeCode), c.deadlines(), HanoiTime.today());
+        if (refusal.isPresent()) {
+            if (refusal.get().equals("titles.error.role")) {
+                throw new AccessDeniedException("step " + step + " not allowed for this user on unit " + communeCode);
+            }
+            throw ValidationException.of("status", refusal.get());
+        }
+    }
+
+    /** Registers a subject in a campaign (đăng ký đầu năm). */
+    @Transactional
+    public Dossier register(long campaignId, NewDossier n) {
+        Campaign c = campaignUnchecked(campaignId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (n.subjectName() == null || n.subjectName().isBlank() || n.subjectName().length() > 200) errors.put("subjectName", "titles.error.subject-name");
+        if (n.subjectType() == null || n.subjectType().kind() != c.kind()) errors.put("subjectType", "titles.error.subject-type");
+        if (n.communeCode() == null || units.version(n.communeCode(), LocalDate.of(c.year(), 12, 31)).isEmpty()
+                || !"01".equals(c.unitCode()) && !c.unitCode().equals(n.communeCode())) {
+            errors.put("commune", "titles.error.unit");
+        }
+        CriteriaSets.StoredSet set = null;
+        try {
+            set = n.setId() == null || n.setId().isBlank() ? sets.latest(c.kind()).get(0) : sets.latest(n.setId());
+            if (set.set().kind() != c.kind()) errors.put("setId", "titles.error.set");
+        } catch (NotFoundException | IndexOutOfBoundsException e) {
+            errors.put("setId", "titles.error.set");
+        }
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        require(Step.REGISTER, null, n.subjectType(), n.communeCode(), c);
+        if (n.villageId() != null) {
+            Integer inCommune = jdbc.queryForObject("select count(*) from village where id = ? and commune_code = ?", Integer.class,
+                    n.villageId(), n.communeCode());
+            if (inCommune == null || inCommune == 0) throw ValidationException.of("villageId", "titles.error.village");
+        }
+        Long id = jdbc.queryForObject("""
+                insert into titles_evaluation (campaign_id, subject_type, subject_name, commune_code, village_id, household_id,
+                criteria_set_id, criteria_sha256, status, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?) returning id""",
+                Long.class, campaignId, n.subjectType().name(), n.subjectName().strip(), n.communeCode(), n.villageId(),
+                n.householdId() == null || n.householdId().isBlank() ? null : n.householdId().strip(), set.id(), set.sha256(), actorName());
+        historyAndAudit(id, null, TitleStatus.REGISTERED, null, n.communeCode(), "titles.evaluation.register");
+        return find(id);
+    }
+
+    /** A resident registers themselves for "Công dân học tập" (public page): contact kept, national ID only as an HMAC. */
+    @Transactional
+    public Map.Entry<Dossier, String> registerResident(long campaignId, NewDossier n, String contact, String contactType,
+                                                       String nationalIdHmac) {
+        Dossier d = register(campaignId, n);
+        byte[] t = new byte[24];
+        random.nextBytes(t);
+        String token = HexFormat.of().formatHex(t);
+        jdbc.update("update titles_evaluation set contact = ?, contact_type = ?, national_id_hmac = ?, public_token_sha256 = ? where id = ?",
+                contact, contactType, nationalIdHmac, CriteriaSets.sha256(token), d.id());
+        return Map.entry(find(d.id()), token);
+    }
+
+    /** The evaluation a resident's secret link opens (no account). */
+    public Dossier byPublicToken(String token) {
+        return jdbc.query("select * from titles_evaluation where public_token_sha256 = ?", DOSSIER, CriteriaSets.sha256(token))
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("titles.error.not-found"));
+    }
+
+    /**
+     * Tự đánh giá: the points per indicator (automatic criteria are filled in by the platform and override what is
+     * typed), scored with the evaluation's own criteria-set version. May be repeated until reviewed.
+     */
+    @Transactional
+    public ScoreResult selfAssess(long id, Map<String, Integer> points, int expectedVersion) {
+        Dossier d = find(id);
+        Campaign c = campaignUnchecked(d.campaignId());
+        require(Step.SELF_ASSESS, d.status(), d.subjectType(), d.communeCode(), c);
+        if (d.version() != expectedVersion) throw ValidationException.of("version", "titles.error.stale");
+        CriteriaSets.StoredSet set = sets.get(d.criteriaSetId());
+        Map<String, Integer> all = new LinkedHashMap<>(points);
+        Map<String, AutomaticCriteria.Filled> auto = automatic.fill(d, c, set.set());
+        auto.forEach((k, v) -> all.put(k, v.points()));
+        ScoreResult r;
+        try {
+            r = Scoring.score(set.set(), all);
+        } catch (ScoringException e) {
+            throw new DetailedValidation("points", "titles.error.points", e.getMessage());
+        }
+        jdbc.update("delete from titles_score where evaluation_id = ?", id);
+        List<Object[]> rows = new ArrayList<>();
+        for (String ind : set.set().indicators().keySet()) {
+            AutomaticCriteria.Filled f = auto.get(ind);
+            rows.add(new Object[] {id, ind, all.getOrDefault(ind, 0), f != null, f == null ? null : f.evidence()});
+        }
+        jdbc.batchUpdate("insert into titles_score (evaluation_id, indicator_id, points, automatic, evidence) values (?, ?, ?, ?, ?)", rows);
+        jdbc.update("update titles_evaluation set status = 'SELF_ASSESSED', total = ?, max_total = ?, passed = ?, version = version + 1 where id = ?",
+                r.total(), r.maxTotal(), r.passed(), id);
+        historyAndAudit(id, d.status(), TitleStatus.SELF_ASSESSED, null, d.communeCode(), "titles.evaluation.self-assess");
+        return r;
+    }
+
+    /** Adds an evidence file (PDF, JPEG, PNG up to 5 MB) while the evaluation is being self-assessed. */
+    @Transactional
+    public void addEvidence(long id, String fileName, String contentType, byte[] content) {
+        Dossier d = find(id);
+        Campaign c = campaignUnchecked(d.campaignId());
+        require(Step.SELF_ASSESS, d.status(), d.subjectType(), d.communeCode(), c);
+        if (content == null || content.length == 0) throw ValidationException.of("file", "titles.error.file-empty");
+        if (content.length > MAX_FILE_BYTES) throw ValidationException.of("file", "titles.error.file-size");
+        if (contentType == null || !FILE_TYPES.contains(contentType)) throw ValidationException.of("file", "titles.error.file-type");
+        String name = fileName == null || fileName.isBlank() ? "minh-chung" : fileName.replaceAll("[\\\\/\\r\\n]", "_");
+        Long fid = jdbc.queryForObject("""
+                insert into titles_evidence_file (evaluation_id, file_name, content_type, size, content, uploaded_by)
+                values (?, ?, ?, ?, ?, ?) returning id""", Long.class, id, name, contentType, content.length, content, actorName());
+        audit.record("titles.evidence.add", "titles_evidence_file", String.valueOf(fid), d.communeCode(), null,
+                Map.of("evaluation", id, "file", name, "size", content.length), "Minh chứng " + name);
+    }
+
+    /** Thẩm định, quyết định công nhận, công bố, không công nhận (with a reason), thu hồi (with a reason). */
+    @Transactional
+    public Dossier step(long id, Step step, String reason) {
+        Dossier d = find(id);
+        Campaign c = campaignUnchecked(d.campaignId());
+        if ((step == Step.REJECT || step == Step.REVOKE) && (reason == null || reason.isBlank())) {
+            throw ValidationException.of("reason", "titles.error.reason");
+        }
+        if (step == Step.REGISTER || step == Step.SELF_ASSESS) throw new IllegalArgumentException(step.name());
+        require(step, d.status(), d.subjectType(), d.communeCode(), c);
+        if (step == Step.DECIDE && !Boolean.TRUE.equals(d.passed())) {
+            throw ValidationException.of("status", "titles.error.not-passed");
+        }
+        TitleStatus to = CampaignWorkflow.next(step);
+        String r = reason == null || reason.isBlank() ? null : reason.strip();
+        jdbc.update("update titles_evaluation set status = ?, reason = coalesce(?, reason), version = version + 1 where id = ?", to.name(), r, id);
+        historyAndAudit(id, d.status(), to, r, d.communeCode(), "titles.evaluation." + step.name().toLowerCase().replace('_', '-'));
+        if (step == Step.PUBLISH) {
+            certificates.issue(find(id), c, contact(id));
+        }
+        if (step == Step.PUBLISH || step == Step.REVOKE) {
+            indicators.recompute(c.year());
+        }
+        return find(id);
+    }
+
+    /** The same step on several evaluations (e.g. review all selected in a village's list): all or nothing. */
+    @Transactional
+    public int bulk(List<Long> ids, Step step, String reason) {
+        if (ids == null || ids.isEmpty()) throw ValidationException.of("ids", "titles.error.none-selected");
+        for (Long id : ids) {
+            step(id, step, reason);
+        }
+        return ids.size();
+    }
+
+    String contact(long id) {
+        return jdbc.queryForObject("select contact from titles_evaluation where id = ?", String.class, id);
+    }
+
+    private void historyAndAudit(long id, TitleStatus from, TitleStatus to, String reason, String commune, String action) {
+        jdbc.update("insert into titles_history (evaluation_id, from_status, to_status, actor, reason) values (?, ?, ?, ?, ?)",
+                id, from == null ? null : from.name(), to.name(), actorName(), reason);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", to.name());
+        if (reason != null) after.put("reason", reason);
+        audit.record(action, "titles_evaluation", String.valueOf(id), commune,
+                from == null ? null : Map.of("status", from.name()), after, (from == null ? "" : from.name() + " → ") + to.name());
+    }
+}

@@ -1,0 +1,173 @@
+package vn.hoctap.titles.internal;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.hoctap.indicators.IndicatorValues;
+import vn.hoctap.register.RegisterChanged;
+import vn.hoctap.register.RegisterStandards;
+import vn.hoctap.units.UnitDirectory;
+import vn.hoctap.units.UnitLevel;
+
+/**
+ * Tác động lên chỉ tiêu NQ 23 nhóm 4: the published (recognised, not revoked) titles of a year's campaigns
+ * feed {@code model.learning_citizens}, {@code model.learning_families}, {@code model.learning_units} and
+ * {@code model.learning_districts} per commune and for the city ("01"), through {@link IndicatorValues#store}.
+ * Denominators (docs/titles.md §5):
+ * <ul>
+ * <li>citizens: residents aged 15+ (year − birth year ≥ 15) of the commune in the register of the campaign year
+ * (else the latest earlier register year) — the same population as the register expression used before;</li>
+ * <li>families, clans, communities: the commune's households in that register (distinct household ids) + the
+ * clans registered in the campaigns (no list of clans exists elsewhere) + the commune's villages in force on 31/12;</li>
+ * <li>units: the organisation units registered in the year's campaigns (no register of organisations exists);</li>
+ * <li>communes ("xã học tập", the re-based district target): the communes in force on 31/12 of the year (126 since
+ * 1/7/2025); each commune's own value is 100 or 0.</li>
+ * </ul>
+ * An indicator is written only for a year with a campaign of its title kind, so the values of other years stay.
+ */
+@Component
+public class TitleIndicators {
+
+    static final String CITY = "01";
+
+    private final JdbcTemplate jdbc;
+    private final IndicatorValues values;
+    private final RegisterStandards register;
+    private final AutomaticCriteria automatic;
+    private final UnitDirectory units;
+    /** register year → commune → {adults 15+, households}. */
+    private final Map<Integer, Map<String, long[]>> population = new ConcurrentHashMap<>();
+
+    TitleIndicators(JdbcTemplate jdbc, IndicatorValues values, RegisterStandards register, AutomaticCriteria automatic,
+                    UnitDirectory units) {
+        this.jdbc = jdbc;
+        this.values = values;
+        this.register = register;
+        this.automatic = automatic;
+        this.units = units;
+    }
+
+    @EventListener
+    void registerChanged(RegisterChanged e) {
+        population.remove(e.year());
+        for (Integer y : jdbc.queryForList("select distinct year from titles_campaign where year >= ?", Integer.class, e.year())) {
+            recompute(y);
+        }
+    }
+
+    Map<String, long[]> population(int registerYear) {
+        return population.computeIfAbsent(registerYear, y -> {
+            Map<String, long[]> out = new HashMap<>();
+            Map<String, Set<String>> households = new HashMap<>();
+            register.forEachPersonOfYear(y, p -> {
+                long[] a = out.computeIfAbsent(p.communeCode(), k -> new long[2]);
+                if (y - p.birthYear() >= 15) a[0]++;
+                households.computeIfAbsent(p.communeCode(), k -> new HashSet<>()).add(p.householdId());
+            });
+            households.forEach((c, h) -> out.get(c)[1] = h.size());
+            return out;
+        });
+    }
+
+    /** Published titles per commune and subject type for a year. */
+    private Map<String, Map<String, Long>> published(int year, String statusCondition) {
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        jdbc.query("select e.subject_type, e.commune_code, count(*) n from titles_evaluation e join titles_campaign c on c.id = e.campaign_id"
+                        + " where c.year = ? and " + statusCondition + " group by e.subject_type, e.commune_code",
+                rs -> {
+                    out.computeIfAbsent(rs.getString("subject_type"), k -> new HashMap<>()).put(rs.getString("commune_code"), rs.getLong("n"));
+                }, year);
+        return out;
+    }
+
+    /** Recomputes the four indicators for a year from the stored evaluations. */
+    public void recompute(int year) {
+        Set<String> kinds = new HashSet<>(jdbc.queryForList("select distinct kind from titles_campaign where year = ?", String.class, year));
+        if (kinds.isEmpty()) return;
+        Map<String, Map<String, Long>> pub = published(year, "e.status = 'PUBLISHED'");
+        Map<String, Map<String, Long>> registered = published(year, "true");
+        Integer ry = automatic.registerYear(year);
+        Map<String, long[]> pop = ry == null ? Map.of() : population(ry);
+        LocalDate endOfYear = LocalDate.of(year, 12, 31);
+
+        if (kinds.contains("CONG_DAN")) {
+            Map<String, double[]> out = new LinkedHashMap<>();
+            Map<String, Long> n = pub.getOrDefault("CITIZEN", Map.of());
+            double[] city = new double[2];
+            pop.forEach((commune, a) -> {
+                long k = n.getOrDefault(commune, 0L);
+                out.put(commune, new double[] {k, a[0]});
+                city[0] += k;
+                city[1] += a[0];
+            });
+            if (city[1] > 0) {
+                out.put(CITY, city);
+                values.store("model.learning_citizens", year, out, "titles");
+            }
+        }
+        if (kinds.contains("GIA_DINH") || kinds.contains("DONG_HO") || kinds.contains("CONG_DONG")) {
+            Map<String, Long> villages = new HashMap<>();
+            jdbc.query("select commune_code, count(*) n from village where valid_from <= ? and (valid_until is null or valid_until > ?) group by commune_code",
+                    rs -> {
+                        villages.put(rs.getString(1), rs.getLong(2));
+                    }, java.sql.Date.valueOf(endOfYear), java.sql.Date.valueOf(endOfYear));
+            Set<String> communes = new HashSet<>(pop.keySet());
+            for (String t : List.of("FAMILY", "CLAN", "COMMUNITY")) communes.addAll(registered.getOrDefault(t, Map.of()).keySet());
+            Map<String, double[]> out = new LinkedHashMap<>();
+            double[] city = new double[2];
+            for (String c : communes) {
+                long num = 0;
+                for (String t : List.of("FAMILY", "CLAN", "COMMUNITY")) num += pub.getOrDefault(t, Map.of()).getOrDefault(c, 0L);
+                long den = (pop.containsKey(c) ? pop.get(c)[1] : registered.getOrDefault("FAMILY", Map.of()).getOrDefault(c, 0L))
+                        + registered.getOrDefault("CLAN", Map.of()).getOrDefault(c, 0L) + villages.getOrDefault(c, 0L);
+                if (den > 0) {
+                    out.put(c, new double[] {num, den});
+                    city[0] += num;
+                    city[1] += den;
+                }
+            }
+            if (city[1] > 0) {
+                out.put(CITY, city);
+                values.store("model.learning_families", year, out, "titles");
+            }
+        }
+        if (kinds.contains("DON_VI")) {
+            Map<String, double[]> out = new LinkedHashMap<>();
+            double[] city = new double[2];
+            registered.getOrDefault("UNIT", Map.of()).forEach((c, den) -> {
+                long num = pub.getOrDefault("UNIT", Map.of()).getOrDefault(c, 0L);
+                out.put(c, new double[] {num, den});
+                city[0] += num;
+                city[1] += den;
+            });
+            if (city[1] > 0) {
+                out.put(CITY, city);
+                values.store("model.learning_units", year, out, "titles");
+            }
+        }
+        if (kinds.contains("CONG_DONG_XA")) {
+            LocalDate on = year == 2025 ? LocalDate.of(2025, 7, 1) : endOfYear;
+            List<String> communes = units.unitsOn(on).stream().filter(u -> u.level() == UnitLevel.COMMUNE).map(u -> u.code()).toList();
+            Map<String, Long> n = pub.getOrDefault("COMMUNE", Map.of());
+            Map<String, double[]> out = new LinkedHashMap<>();
+            long num = 0;
+            for (String c : communes) {
+                long k = n.getOrDefault(c, 0L) > 0 ? 1 : 0;
+                if (registered.getOrDefault("COMMUNE", Map.of()).containsKey(c)) out.put(c, new double[] {k, 1});
+                num += k;
+            }
+            out.put(CITY, new double[] {num, communes.size()});
+            values.store("model.learning_districts", year, out, "titles");
+        }
+    }
+}
