@@ -35,6 +35,7 @@ class ModularityTests {
                 .or().haveNameMatching("vn\\.hoctap\\.titles\\..*")
                 .or().haveNameMatching("vn\\.hoctap\\.indicators\\.expression\\.(?!package-info$).*")
                 .or().haveNameMatching("vn\\.hoctap\\.analytics\\.(?!package-info$).*")
+                .or().haveNameMatching("vn\\.hoctap\\.reporting\\.rules\\..*")
                 .or().haveNameMatching("vn\\.hoctap\\.indicators\\.(Progress|TargetSpec|MergerApportionment|IndicatorCatalogue|IndicatorDefinition).*")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
                 .allowEmptyShould(true)
