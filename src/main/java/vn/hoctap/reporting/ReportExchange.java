@@ -362,7 +362,7 @@ public class ReportExchange {
                 w.getValue().forEach((k, v) -> raw.put(k, FormValidation.format(d.element(k).orElseThrow(), v, false)));
                 reports.save(o.id(), d.code(), t.period(), raw, false);
             }
-            audit.record("import", "reporting_values", null, null, null,
+            audit.record("import", "reporting_values", "import", null, null,
                     Map.of("created", created, "updated", updated, "unchanged", unchanged), "Nhập số liệu báo cáo");
         }
         return new ImportReport(dryRun, apply, created, updated, unchanged, errors, lines);
@@ -437,7 +437,7 @@ public class ReportExchange {
         for (Mapping m : rows) {
             jdbc.update("insert into reporting_dhis2_mapping (kind, code, dhis2_id) values (?, ?, ?)", m.kind(), m.code(), m.dhis2Id());
         }
-        audit.record("replace", "reporting_dhis2_mapping", null, null, Map.of("rows", before.size()), Map.of("rows", rows.size()),
+        audit.record("replace", "reporting_dhis2_mapping", "dhis2", null, Map.of("rows", before.size()), Map.of("rows", rows.size()),
                 "Cập nhật bảng ánh xạ DHIS2");
         return rows.size();
     }

@@ -97,6 +97,16 @@ class ReportingApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(OrganisationJson.of(o));
     }
 
+    record MemberBody(String username) {
+    }
+
+    @PostMapping("/reporting/organisations/{id}/members")
+    @Operation(summary = "Link an organisation-user account to the organisation it reports for (commune officer or city)")
+    Map<String, Object> link(@PathVariable long id, @RequestBody MemberBody body) {
+        organisations.link(body.username(), id);
+        return Map.of("organisation_id", id, "members", organisations.members(id));
+    }
+
     record FieldJson(String element, String value, String previous, boolean unlocked, String warning) {
     }
 
