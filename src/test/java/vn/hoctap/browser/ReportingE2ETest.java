@@ -2,6 +2,7 @@ package vn.hoctap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.http.MediaType;
 
@@ -56,7 +58,7 @@ class ReportingE2ETest extends BrowserTest {
         type("it_security_trained", "5");
         type("trained_digital_basic", "30");
         type("trained_data_skills", "10");
-        driver.findElement(By.id("submit-report")).click();
+        clickAndWait(By.id("submit-report"));
         assertThat(driver.findElement(By.id("form-errors")).getText())
                 .contains("Số cán bộ chuyên trách được đào tạo ATTT không được lớn hơn số cán bộ chuyên trách.");
         assertThat(driver.findElement(By.id("f-it_security_trained")).getAttribute("value")).isEqualTo("5");   // what was typed stays
@@ -66,7 +68,7 @@ class ReportingE2ETest extends BrowserTest {
         assertThat(((Number) overflow).intValue()).as("horizontal overflow on a phone").isLessThanOrEqualTo(0);
         Browser.assertAccessible(driver);
         type("it_security_trained", "3");
-        driver.findElement(By.id("submit-report")).click();
+        clickAndWait(By.id("submit-report"));
         assertThat(driver.findElement(By.id("report-state")).getText()).isEqualTo("Đã gửi");
         assertThat(driver.findElements(By.id("submit-report"))).isEmpty();
         driver.manage().window().setSize(new Dimension(1280, 900));
@@ -75,7 +77,7 @@ class ReportingE2ETest extends BrowserTest {
         switchTo(commune);
         driver.get(form);
         driver.findElement(By.id("reject-text")).sendKeys("Số cán bộ được tập huấn kỹ năng số cơ bản chưa khớp danh sách, đề nghị kiểm tra.");
-        driver.findElement(By.id("reject-report")).click();
+        clickAndWait(By.id("reject-report"));
         assertThat(driver.findElement(By.id("report-state")).getText()).isEqualTo("Bản nháp");
 
         // 3. the organisation sees the message, corrects and submits again
@@ -83,25 +85,25 @@ class ReportingE2ETest extends BrowserTest {
         driver.get(form);
         assertThat(driver.findElement(By.id("reject-message")).getText()).contains("chưa khớp danh sách");
         type("trained_digital_basic", "33");
-        driver.findElement(By.id("submit-report")).click();
+        clickAndWait(By.id("submit-report"));
         assertThat(driver.findElement(By.id("report-state")).getText()).isEqualTo("Đã gửi");
         assertThat(driver.findElements(By.id("reject-message"))).isEmpty();
 
         // 4. the commune accepts, 5. the city approves
         switchTo(commune);
         driver.get(form);
-        driver.findElement(By.id("accept-report")).click();
+        clickAndWait(By.id("accept-report"));
         assertThat(driver.findElement(By.id("report-state")).getText()).isEqualTo("Xã, phường đã tiếp nhận");
         assertThat(driver.findElements(By.id("approve-report"))).isEmpty();
         switchTo(city);
         driver.get(form);
         Browser.assertAccessible(driver);
-        driver.findElement(By.id("approve-report")).click();
+        clickAndWait(By.id("approve-report"));
         assertThat(driver.findElement(By.id("report-state")).getText()).isEqualTo("Thành phố đã phê duyệt");
         assertThat(driver.findElement(By.id("f-staff")).getAttribute("readonly")).isNotNull();
 
         // what changed, step by step
-        driver.findElement(By.id("history-link")).click();
+        clickAndWait(By.id("history-link"));
         String history = driver.findElement(By.id("history")).getText();
         assertThat(history).contains("chưa khớp danh sách").contains("30").contains("33").contains("Thành phố đã phê duyệt");
         Browser.assertAccessible(driver);
@@ -118,6 +120,27 @@ class ReportingE2ETest extends BrowserTest {
         Browser.assertAccessible(driver);
         driver.get(url("/reporting"));
         Browser.assertAccessible(driver);
+        driver.get(url("/reporting/organisations?commune=00004"));
+        assertThat(driver.findElement(By.id("organisations")).getText()).contains("Văn phòng thử E2E");
+        Browser.assertAccessible(driver);
+        // a dry run of the exported CSV, pasted into the exchange page: everything unchanged
+        driver.get(url("/reporting/exchange"));
+        Browser.assertAccessible(driver);
+        String csv = mvc.perform(get("/api/reporting/values.csv")
+                        .param("period", "2023").param("dataSet", "agency_digital").with(httpBasic(city.username(), city.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('x-text').value = arguments[0];", csv);
+        clickAndWait(By.cssSelector("#x-text ~ button[type=submit]"));
+        assertThat(driver.findElement(By.id("import-result")).getText()).contains("Kết quả chạy thử").contains("Lỗi: 0")
+                .contains("Mới: 0 · Cập nhật: 0");
+        Browser.assertAccessible(driver);
+    }
+
+    /** Clicks something that loads a new page and waits until the old one is gone. */
+    void clickAndWait(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     void type(String element, String value) {

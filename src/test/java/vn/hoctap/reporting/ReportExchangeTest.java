@@ -1,6 +1,7 @@
 package vn.hoctap.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -166,6 +167,36 @@ class ReportExchangeTest extends ReportingSupport {
         // JSON that is not a data value set
         mvc.perform(post("/api/reporting/dataValueSets").with(as(baDinh)).contentType(MediaType.APPLICATION_JSON).content("{\"x\": 1}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.lines[0].field").value("dataValues"));
+    }
+
+    @Test
+    void thePagesOfExchangeOrganisationsAndMappingWork() throws Exception {
+        long agency = organisation(baDinh, "00004", "agency", "UBND trang nhập");
+        String code = code(baDinh, agency);
+        String page = mvc.perform(get("/reporting/exchange").with(as(baDinh))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Nhập, xuất số liệu").doesNotContain("??");
+        String result = mvc.perform(post("/reporting/exchange").with(as(baDinh)).with(csrf()).param("format", "csv").param("dryRun", "true")
+                        .param("text", "data_element,period,org_unit,value\nstaff,2021," + code + ",12\nstaff,2021," + code + ",x\n"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(result).contains("Kết quả chạy thử").contains("Mới: 1 · Cập nhật: 0 · Không đổi: 0 · Lỗi: 1")
+                .contains("Nhập một số nguyên");
+        String organisations = mvc.perform(get("/reporting/organisations").param("commune", "00004").with(as(baDinh)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(organisations).contains("UBND trang nhập").contains(code).contains("Đăng ký cơ quan, đơn vị");
+        mvc.perform(post("/reporting/organisations").with(as(baDinh)).with(csrf()).param("commune", "00004")
+                        .param("name", "Trường trang " + System.nanoTime()).param("kind", "school"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/reporting/organisations").with(as(baDinh)).with(csrf()).param("commune", "00008")
+                        .param("name", "Trường xã khác").param("kind", "school"))
+                .andExpect(status().isForbidden());
+        TestUser admin = user(Role.CITY_ADMIN, "01");
+        assertThat(mvc.perform(get("/admin/reporting/mapping").with(as(admin))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("Bảng ánh xạ mã DHIS2");
+        mvc.perform(get("/admin/reporting/mapping").with(as(city))).andExpect(status().isForbidden());
+        String en = mvc.perform(get("/reporting/completeness").param("lang", "en").with(as(baDinh))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("Reporting completeness");
     }
 
     @Test

@@ -224,6 +224,12 @@ class ReportingWorkflowTest extends ReportingSupport {
         saved(officer, none, "clc_it", year, Map.of("computers", "1"), false);
         String home = mvc.perform(get("/reporting").with(as(officer))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(home).contains("TTHTCĐ thử chưa gửi").contains("Việc cần nhắc");
+        // last year's line (overdue) comes before this year's
+        String reminders = home.substring(home.indexOf("id=\"reminders\""));
+        int last = reminders.indexOf("/clc_it/" + (year - 1) + "\"");
+        int current = reminders.indexOf("/clc_it/" + year + "\"");
+        assertThat(last).isPositive();
+        assertThat(current).isGreaterThan(last);
         step(officer, id, "accept", null).andExpect(status().isOk());
     }
 }

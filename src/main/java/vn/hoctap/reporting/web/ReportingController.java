@@ -126,7 +126,7 @@ class ReportingController {
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", resolve(e, locale));
         }
-        return "redirect:/reporting/organisations?commune=" + commune;
+        return "redirect:/reporting/organisations" + (commune != null && commune.matches("\\d{5}") ? "?commune=" + commune : "");
     }
 
     @PostMapping("/reporting/organisations/{id}/members")
