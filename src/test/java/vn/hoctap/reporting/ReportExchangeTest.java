@@ -197,6 +197,10 @@ class ReportExchangeTest extends ReportingSupport {
         String en = mvc.perform(get("/reporting/completeness").param("lang", "en").with(as(baDinh))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(en).contains("Reporting completeness");
+        String form = mvc.perform(get("/reporting/form/" + agency + "/agency_digital/2021").param("lang", "en").with(as(baDinh)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("Agency digital training 2021").contains("Dedicated staff trained in cybersecurity")
+                .contains("Submit the report").contains("Not started");
     }
 
     @Test

@@ -38,6 +38,9 @@ public class IndicatorFeed {
     }
 
     public void refresh(DataSet set, int period) {
+        // one recomputation of a data set and period at a time: a concurrent approval waits for this one to
+        // commit and then reads it (read committed), so neither overwrites the other with an older sum
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "reporting:" + set.code() + ":" + period);
         // organisation → (commune, element → approved value)
         Map<Long, String> commune = new HashMap<>();
         Map<Long, Map<String, Double>> approved = new TreeMap<>();
