@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hoctap.accounts.AccountPrincipal;
 import vn.hoctap.accounts.Accounts;
@@ -44,9 +45,14 @@ class DemoReporting implements ApplicationRunner {
     private final Reports reports;
     private final Accounts accounts;
 
-    DemoReporting(@Value("${hoctap.demo:false}") boolean demo, JdbcTemplate jdbc, Organisations organisations, Reports reports,
-                  Accounts accounts) {
+    private final String command;
+    private final TransactionTemplate tx;
+
+    DemoReporting(@Value("${hoctap.demo:false}") boolean demo, @Value("${hoctap.command:}") String command, JdbcTemplate jdbc,
+                  Organisations organisations, Reports reports, Accounts accounts, TransactionTemplate tx) {
+        this.tx = tx;
         this.demo = demo;
+        this.command = command;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.reports = reports;
@@ -55,8 +61,11 @@ class DemoReporting implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!demo || !command.isEmpty()) {
+            return;   // not for the database commands of bin/hoctap (import), which run the application without its pages
+        }
         Integer n = jdbc.queryForObject("select count(*) from reporting_organisation", Integer.class);
-        if (!demo || (n != null && n > 0)) {
+        if (n != null && n > 0) {
             return;
         }
         CurrentUser system = new CurrentUser(0, "demo", "Dữ liệu mẫu", Role.CITY_ADMIN, Set.of("01"));
@@ -64,8 +73,11 @@ class DemoReporting implements ApplicationRunner {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         try {
-            create();
+            tx.executeWithoutResult(status -> create());
             log.info("Dữ liệu mẫu báo cáo đã được tạo / demo reporting data created");
+        } catch (RuntimeException e) {
+            // one transaction: nothing is left half made, the next start tries again; the platform starts anyway
+            log.warn("Không tạo được đủ dữ liệu mẫu báo cáo / the demo reporting data could not be completed", e);
         } finally {
             SecurityContextHolder.clearContext();
         }
