@@ -36,6 +36,7 @@ class ModularityTests {
                 .or().haveNameMatching("vn\\.hoctap\\.titles\\.[A-Z][^.]*")
                 .or().haveNameMatching("vn\\.hoctap\\.indicators\\.expression\\.(?!package-info$).*")
                 .or().haveNameMatching("vn\\.hoctap\\.analytics\\.(?!package-info$|live\\.).*")
+                .or().haveNameMatching("vn\\.hoctap\\.reporting\\.rules\\..*")
                 .or().haveNameMatching("vn\\.hoctap\\.indicators\\.(Progress|TargetSpec|MergerApportionment|IndicatorCatalogue|IndicatorDefinition).*")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
                 .allowEmptyShould(true)

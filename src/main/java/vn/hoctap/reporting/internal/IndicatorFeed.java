@@ -1,0 +1,87 @@
+package vn.hoctap.reporting.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.hoctap.indicators.IndicatorValues;
+import vn.hoctap.indicators.Targets;
+import vn.hoctap.reporting.rules.DataSet;
+import vn.hoctap.reporting.rules.IndicatorMapping;
+
+/**
+ * Số liệu đã phê duyệt → chỉ tiêu: after an approval, each indicator the data set feeds is recomputed for
+ * the period from the approved values of every approved report and stored with
+ * {@link IndicatorValues#store} (source "reported"), so the dashboard changes at once. Per organisation the
+ * numerator and denominator expressions are evaluated; they are summed per commune and for the city (01).
+ * A commune whose denominator sum is 0 gets no value. For years before the 2025 reform (31 December before
+ * 1/7/2025) only the city's value is stored: organisations are registered under today's communes, whose
+ * codes meant other units then.
+ */
+@Component
+public class IndicatorFeed {
+
+    static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
+
+    private final JdbcTemplate jdbc;
+    private final IndicatorValues values;
+
+    public IndicatorFeed(JdbcTemplate jdbc, IndicatorValues values) {
+        this.jdbc = jdbc;
+        this.values = values;
+    }
+
+    public void refresh(DataSet set, int period) {
+        // one recomputation of a data set and period at a time: a concurrent approval waits for this one to
+        // commit and then reads it (read committed), so neither overwrites the other with an older sum
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "reporting:" + set.code() + ":" + period);
+        // organisation → (commune, element → approved value)
+        Map<Long, String> commune = new HashMap<>();
+        Map<Long, Map<String, Double>> approved = new TreeMap<>();
+        jdbc.query("""
+                select r.organisation_id, o.commune_code, v.element, v.approved_value
+                from reporting_report r join reporting_organisation o on o.id = r.organisation_id
+                join reporting_value v on v.report_id = r.id
+                where r.data_set = ? and r.period = ? and r.state = 'approved' and v.approved_value is not null""", rs -> {
+            long org = rs.getLong("organisation_id");
+            commune.put(org, rs.getString("commune_code"));
+            BigDecimal v = rs.getBigDecimal("approved_value");
+            approved.computeIfAbsent(org, k -> new HashMap<>()).put(rs.getString("element"), v.doubleValue());
+        }, set.code(), period);
+        boolean communes = !LocalDate.of(period, 12, 31).isBefore(REFORM);
+        for (IndicatorMapping m : set.indicators()) {
+            Map<String, double[]> sums = new LinkedHashMap<>();
+            double[] city = new double[2];
+            approved.forEach((org, vals) -> {
+                double n = m.numerator().evaluate(vals);
+                double d = m.denominator().evaluate(vals);
+                if (Double.isNaN(n) || Double.isNaN(d)) {
+                    return;
+                }
+                double[] acc = sums.computeIfAbsent(commune.get(org), k -> new double[2]);
+                acc[0] += n;
+                acc[1] += d;
+                city[0] += n;
+                city[1] += d;
+            });
+            Map<String, double[]> byUnit = new LinkedHashMap<>();
+            if (communes) {
+                sums.forEach((code, nd) -> {
+                    if (nd[1] > 0) {
+                        byUnit.put(code, nd);
+                    }
+                });
+            }
+            if (city[1] > 0) {
+                byUnit.put(Targets.CITY, city);
+            }
+            values.store(m.indicatorId(), period, byUnit, "reported");
+        }
+    }
+}
