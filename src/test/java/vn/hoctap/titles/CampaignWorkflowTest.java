@@ -62,6 +62,9 @@ class CampaignWorkflowTest {
         assertThat(CampaignWorkflow.check(Step.REGISTER, null, SubjectType.FAMILY, Actor.publicResident(), OPEN, TODAY)).contains("titles.error.role");
         assertThat(CampaignWorkflow.check(Step.REVIEW, TitleStatus.SELF_ASSESSED, SubjectType.CITIZEN, Actor.publicResident(), OPEN, TODAY))
                 .contains("titles.error.role");
+        // so does a resident signed in with a citizen account
+        assertThat(check(Step.REGISTER, null, SubjectType.CITIZEN, Role.CITIZEN, false)).isEmpty();
+        assertThat(check(Step.REGISTER, null, SubjectType.FAMILY, Role.CITIZEN, false)).contains("titles.error.role");
         // an organisation registers only itself (a unit), reading its commune
         assertThat(check(Step.REGISTER, null, SubjectType.UNIT, Role.ORGANISATION_USER, false)).isEmpty();
         assertThat(check(Step.REGISTER, null, SubjectType.FAMILY, Role.ORGANISATION_USER, false)).contains("titles.error.role");
