@@ -112,7 +112,7 @@ class TitlesDemoAndCriteriaTest extends IntegrationTest {
     }
 
     @Test
-    void theCityAdministratorPublishesANewVersionAndEvaluationsKeepTheirs() {
+    void theCityAdministratorPublishesANewVersionAndEvaluationsKeepTheirs() throws Exception {
         CriteriaSets.StoredSet v1 = sets.versions("dhht").get(0);
         String text = v1.text().replaceFirst("set \\| dhht \\| 1 \\|", "set | dhht | 2 |");
         DemoCampaigns.act("officer", Role.COMMUNE_OFFICER, "00103");
@@ -140,6 +140,11 @@ class TitlesDemoAndCriteriaTest extends IntegrationTest {
             assertThat(sets.latest("dhht").id()).isEqualTo(published.id());
             assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'titles.criteria-set.publish' and entity_id = ?",
                     Integer.class, String.valueOf(published.id()))).isEqualTo(1);
+            // the administrator's page has the edit form with the current text
+            String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/titles/sets/" + published.id())
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("admin", ADMIN_PASSWORD)))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("id=\"publish-set\"").contains("set | dhht | " + (max + 1)).contains("chưa xác minh");
         } finally {
             SecurityContextHolder.clearContext();
         }
