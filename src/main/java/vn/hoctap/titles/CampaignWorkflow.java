@@ -65,9 +65,10 @@ public final class CampaignWorkflow {
     public static final Policy ROLE_AND_UNIT = (step, from, subject, actor, d, today) -> {
         Role r = actor.role();
         boolean ok = switch (step) {
-            case REGISTER, SELF_ASSESS -> r == null ? subject == SubjectType.CITIZEN
+            // a resident (on the public page, signed in as a citizen or not) registers and assesses only themselves
+            case REGISTER, SELF_ASSESS -> r == null || r == Role.CITIZEN ? subject == SubjectType.CITIZEN
                     : r == Role.ORGANISATION_USER ? subject == SubjectType.UNIT && actor.readsCommune()
-                    : r != Role.CITIZEN && actor.writesCommune();
+                    : actor.writesCommune();
             case REVIEW -> actor.writesCommune() && (r == Role.COMMUNE_OFFICER || r == Role.ASSOCIATION_MEMBER
                     || subject.decidedByCity() && (r == Role.CITY_OFFICER || r == Role.CITY_ADMIN));
             case DECIDE, PUBLISH -> decider(subject, actor);

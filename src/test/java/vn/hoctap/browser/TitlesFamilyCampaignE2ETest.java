@@ -44,6 +44,18 @@ class TitlesFamilyCampaignE2ETest extends BrowserTest {
         driver.get(url("/titles"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Danh hiệu học tập");
         Browser.assertAccessible(driver);
+        // the criteria sets, with their unverified parts marked
+        driver.findElement(By.linkText("Bộ tiêu chí")).click();
+        waitForUrl("/titles/sets");
+        assertThat(driver.findElement(By.id("sets")).getText()).contains("Gia đình học tập").contains("chưa xác minh");
+        Browser.assertAccessible(driver);
+        driver.findElement(By.linkText("Gia đình học tập")).click();
+        waitForUrl("/titles/sets/");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Học tập của trẻ em trong gia đình")
+                .contains("Tổng điểm từ 80 trở lên");
+        assertThat(driver.findElements(By.id("publish-set"))).as("only the city administrator edits").isEmpty();
+        Browser.assertAccessible(driver);
+        driver.get(url("/titles"));
         new Select(driver.findElement(By.id("c-kind"))).selectByValue("GIA_DINH");
         new Select(driver.findElement(By.id("c-unit"))).selectByValue(COMMUNE);
         driver.findElement(By.cssSelector("#open-campaign button[type=submit]")).click();

@@ -119,6 +119,17 @@ public class Campaigns {
         }
     }
 
+    /**
+     * Whose evaluations a role sees: residents (CITIZEN accounts) see none of the others' (their own goes through the
+     * public self-assessment link); an organisation's users see only organisation units' evaluations.
+     */
+    boolean visible(Dossier d) {
+        Role r = guard.currentUser().map(CurrentUser::role).orElse(null);
+        if (r == Role.CITIZEN) return false;
+        if (r == Role.ORGANISATION_USER) return d.subjectType() == SubjectType.UNIT;
+        return true;
+    }
+
     // ---------------------------------------------------------------- campaigns
 
     static final RowMapper<Campaign> CAMPAIGN = (rs, n) -> new Campaign(rs.getLong("id"), rs.getInt("year"),
@@ -220,7 +231,7 @@ public class Campaigns {
     public List<Dossier> dossiers(long campaignId, Long villageId, TitleStatus status) {
         campaign(campaignId);
         return jdbc.query("select * from titles_evaluation where campaign_id = ? order by commune_code, subject_name, id", DOSSIER, campaignId)
-                .stream().filter(d -> canRead(d.communeCode()))
+                .stream().filter(d -> canRead(d.communeCode()) && visible(d))
                 .filter(d -> villageId == null || villageId.equals(d.villageId()))
                 .filter(d -> status == null || status == d.status()).toList();
     }
@@ -228,6 +239,7 @@ public class Campaigns {
     public Dossier dossier(long id) {
         Dossier d = find(id);
         requireRead(d.communeCode());
+        if (!visible(d)) throw new AccessDeniedException("evaluation not visible to this role");
         return d;
     }
 

@@ -194,8 +194,10 @@ public class Certificates {
                 text(cb, regular, 11, width / 2, height - 370, "Tổng điểm " + d.total() + "/" + d.maxTotal());
             }
             String date = d.publishedAt() == null ? "" : DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(HanoiTime.ZONE).format(d.publishedAt());
-            text(cb, regular, 11, width / 2, 110, "Công bố ngày " + date + " · Mã xác minh: " + d.verificationCode());
-            text(cb, regular, 10, width / 2, 92, "Kiểm tra tại " + url);
+            // the verification lines sit left of the QR code (bottom right)
+            float left = (width - 200) / 2;
+            text(cb, regular, 11, left, 110, "Công bố ngày " + date + " · Mã xác minh: " + d.verificationCode());
+            text(cb, regular, 9, left, 92, "Kiểm tra tại " + url);
             qr(cb, url, width - 48 - 24 - 130, 56, 130);
             doc.close();
         } catch (Exception e) {

@@ -98,7 +98,7 @@ class DemoCampaigns implements ApplicationRunner {
         campaigns.selfAssess(id, points, campaigns.dossier(id).version());
     }
 
-    private void create() {
+    void create() {
         LocalDate today = HanoiTime.today();
         int year = today.getYear();
         CampaignWorkflow.Deadlines d = new CampaignWorkflow.Deadlines(today.plusDays(14), today.plusDays(28), today.plusDays(42), today.plusDays(56));
