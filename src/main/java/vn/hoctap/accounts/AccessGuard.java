@@ -38,6 +38,29 @@ public class AccessGuard {
                 .orElse(false);
     }
 
+    /** Whether the unit that the code named on {@code date} (the date of the data) is readable. */
+    public boolean canRead(String unitCode, java.time.LocalDate date) {
+        return currentUser().map(u -> u.scopes().stream().anyMatch(s -> units.readableWithin(unitCode, date, s)))
+                .orElse(false);
+    }
+
+    public void requireRead(String unitCode, java.time.LocalDate date) {
+        if (!canRead(unitCode, date)) {
+            throw new AccessDeniedException("unit " + unitCode + " on " + date + " is outside the user's units");
+        }
+    }
+
+    /** Data of a year: checked against the unit the code named on 31 December of that year. */
+    public boolean canReadForYear(String unitCode, int year) {
+        return canRead(unitCode, java.time.LocalDate.of(year, 12, 31));
+    }
+
+    public void requireReadForYear(String unitCode, int year) {
+        if (!canReadForYear(unitCode, year)) {
+            throw new AccessDeniedException("unit " + unitCode + " of " + year + " is outside the user's units");
+        }
+    }
+
     public boolean canWrite(String unitCode) {
         return currentUser().filter(u -> u.role().writesUnitData())
                 .map(u -> u.scopes().stream().anyMatch(s -> units.within(unitCode, s)))

@@ -71,7 +71,7 @@ public class Register {
 
     /** Persons of a commune whose id, household or village matches {@code query} (diacritics ignored). */
     public List<Person> search(int year, String communeCode, String query, int limit) {
-        guard.requireRead(communeCode);
+        guard.requireReadForYear(communeCode, year);
         String q = "%" + VietnameseText.fold(query == null ? "" : query).replace("%", "") + "%";
         return jdbc.query("""
                 select * from register_person where year = ? and commune_code = ? and search_key like ?
@@ -80,7 +80,7 @@ public class Register {
     }
 
     public long count(int year, String communeCode) {
-        guard.requireRead(communeCode);
+        guard.requireReadForYear(communeCode, year);
         Long n = jdbc.queryForObject("select count(*) from register_person where year = ? and commune_code = ?",
                 Long.class, year, communeCode);
         return n == null ? 0 : n;
@@ -92,7 +92,7 @@ public class Register {
 
     public Entry get(int year, String personId) {
         Entry e = find(year, personId).orElseThrow(() -> new NotFoundException("register.error.not-found", personId));
-        guard.requireRead(e.person().communeCode());
+        guard.requireReadForYear(e.person().communeCode(), year);
         return e;
     }
 
@@ -156,7 +156,7 @@ public class Register {
 
     /** Writes the register of a commune (or of all the user's communes when null) in the exchange format. */
     public void export(int year, String communeCode, Writer out) {
-        guard.requireRead(communeCode);
+        guard.requireReadForYear(communeCode, year);
         try {
             out.write(String.join(",", PersonColumns.CSV_COLUMNS));
             out.write('\n');

@@ -141,7 +141,7 @@ public class RegisterStandards {
      * up (for example the 11-year-olds who have not completed primary school). Scoped to the user's units.
      */
     public List<Person> shortfall(int year, String communeCode, Criterion criterion) {
-        guard.requireRead(communeCode);
+        guard.requireReadForYear(communeCode, year);
         Units u = unitsFor(year);
         StandardsEngine engine = new StandardsEngine(u, rules, year);
         List<Person> out = new ArrayList<>();
@@ -163,7 +163,7 @@ public class RegisterStandards {
 
     /** Streams the persons of one commune of a year's register (scoped). */
     public void forEachPerson(int year, String communeCode, java.util.function.Consumer<Person> sink) {
-        guard.requireRead(communeCode);
+        guard.requireReadForYear(communeCode, year);
         store.forEach(year, Set.of(communeCode), sink);
     }
 

@@ -83,10 +83,46 @@ public class UnitDirectory implements UnitHierarchy {
         if (within(unitCode, scopeCode)) {
             return true;
         }
+        // a code in force today names today's unit; the former-unit rule is for retired codes only (codes
+        // are reused: 00025 was Ngọc Khánh, a former commune of Ngọc Hà, and is Giảng Võ now). Data of an
+        // earlier year is checked with readableWithin(code, date, scope).
+        if (history.version(unitCode, vn.hoctap.platform.HanoiTime.today()).isPresent()) {
+            return false;
+        }
         for (UnitVersion scopeVersion : history.versions(scopeCode)) {
             for (Succession s : history.predecessorsOf(scopeVersion)) {
                 if (s.oldCode().equals(unitCode)) {
                     return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean readableWithin(String unitCode, LocalDate date, String scopeCode) {
+        LocalDate d = date.isBefore(history.earliestDate()) ? history.earliestDate() : date;
+        Optional<UnitVersion> version = history.version(unitCode, d);
+        if (version.isEmpty()) {
+            return false;
+        }
+        List<UnitVersion> scopes = history.versions(scopeCode).stream()
+                .filter(v -> v.inForceOn(vn.hoctap.platform.HanoiTime.today())).toList();
+        if (scopes.isEmpty()) {
+            scopes = history.versions(scopeCode);   // a scope on a unit that no longer exists (a former district)
+        }
+        List<UnitVersion> chain = new java.util.ArrayList<>();
+        chain.add(version.get());
+        chain.addAll(history.ancestors(unitCode, d));
+        for (UnitVersion unit : chain) {
+            if (scopes.contains(unit)) {
+                return true;
+            }
+            for (UnitVersion scope : scopes) {
+                for (Succession s : history.predecessorsOf(scope)) {
+                    if (s.oldCode().equals(unit.code()) && unit.inForceOn(s.effective().minusDays(1))) {
+                        return true;
+                    }
                 }
             }
         }

@@ -78,7 +78,7 @@ public class Villages {
 
     /** The villages of a commune in force on a date. */
     public List<Village> of(String communeCode, LocalDate date) {
-        guard.requireRead(communeCode);
+        guard.requireRead(communeCode, date);
         return jdbc.query("""
                 select * from village where commune_code = ? and valid_from <= ? and (valid_until is null or valid_until > ?)
                 order by name""", MAPPER, communeCode, Date.valueOf(date), Date.valueOf(date));

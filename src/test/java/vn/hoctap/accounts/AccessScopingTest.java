@@ -112,6 +112,18 @@ class AccessScopingTest extends IntegrationTest {
     }
 
     @Test
+    void aReusedCodeIsCheckedWithTheUnitItNamedOnTheDate() throws Exception {
+        // 00025 was Phường Ngọc Khánh (partly merged into Ngọc Hà) until 30/6/2025 and is Phường Giảng Võ since
+        mvc.perform(get("/api/units/00025?date=2024-06-01").with(as(ngocHa))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.unit.name").value("Phường Ngọc Khánh"));
+        mvc.perform(get("/api/units/00025").with(as(ngocHa))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/units/00025?date=2025-07-01").with(as(ngocHa))).andExpect(status().isForbidden());
+        // a former commune whose code is not reused stays readable without a date (Vĩnh Phúc, fully into Ngọc Hà)
+        mvc.perform(get("/api/units/00006?date=2024-06-01").with(as(ngocHa))).andExpect(status().isOk());
+        mvc.perform(get("/api/units/00006?date=2024-06-01").with(as(baDinh))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void cityOfficerReadsAndWritesEveryCommune() throws Exception {
         mvc.perform(get("/api/units/00008").with(as(cityOfficer))).andExpect(status().isOk());
         addVillage(cityOfficer, "00008", "Tổ dân phố thành phố " + System.nanoTime());

@@ -241,6 +241,23 @@ class RegisterImportTest extends IntegrationTest {
     }
 
     @Test
+    void aReusedCommuneCodeIsScopedByTheUnitOfTheDataYear() throws Exception {
+        // 00025 was Phường Ngọc Khánh (a former commune of Ngọc Hà, 00008) in 2024 and is Phường Giảng Võ in 2025
+        importRegister(goodFile("RC").replace(COMMUNE, "00025"), 2025);
+        importRegister(goodFile("RK").replace(COMMUNE, "00025"), 2024);
+        TestUser ngocHa = user(Role.COMMUNE_OFFICER, "00008");
+        TestUser giangVo = user(Role.COMMUNE_OFFICER, "00025");
+        mvc.perform(get("/register/export").param("year", "2025").param("commune", "00025")
+                .with(httpBasic(ngocHa.username(), ngocHa.password()))).andExpect(status().isForbidden());
+        mvc.perform(get("/register/export").param("year", "2025").param("commune", "00025")
+                .with(httpBasic(giangVo.username(), giangVo.password()))).andExpect(status().isOk());
+        String ngocKhanh = mvc.perform(get("/register/export").param("year", "2024").param("commune", "00025")
+                        .with(httpBasic(ngocHa.username(), ngocHa.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(ngocKhanh).contains("RK1,").doesNotContain("RC1,");
+    }
+
+    @Test
     void theStandardsOfACommuneExportAsXlsxAndPdf() throws Exception {
         String commune = "00127";   // Phường Việt Hưng
         TestUser u = user(Role.COMMUNE_OFFICER, commune);

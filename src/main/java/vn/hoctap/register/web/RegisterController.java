@@ -57,7 +57,7 @@ class RegisterController {
     /** The communes of the year the user may read, for the commune selector. */
     List<Unit> readableCommunes(int year) {
         Units u = standards.unitsFor(year);
-        return u.communes().stream().filter(c -> guard.canRead(c.code())).toList();
+        return u.communes().stream().filter(c -> guard.canReadForYear(c.code(), year)).toList();
     }
 
     @GetMapping("/register")
@@ -159,7 +159,7 @@ class RegisterController {
 
     @GetMapping("/register/export")
     void export(@RequestParam int year, @RequestParam String commune, HttpServletResponse response) throws IOException {
-        guard.requireRead(commune);
+        guard.requireReadForYear(commune, year);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"persons-" + commune + "-" + year + ".csv\"");
         register.export(year, commune, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));

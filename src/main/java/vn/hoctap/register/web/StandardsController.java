@@ -81,7 +81,7 @@ class StandardsController {
         List<Row> districts = new ArrayList<>();
         UnitResult city = null;
         for (UnitResult r : result.units()) {
-            if (!guard.canRead(r.code())) {
+            if (!guard.canReadForYear(r.code(), y)) {
                 continue;
             }
             UnitResult before = other == null ? null : other.find(r.code());
@@ -113,8 +113,8 @@ class StandardsController {
 
     @GetMapping("/standards/{code}")
     String card(@PathVariable String code, @RequestParam(required = false) Integer year, Model model) {
-        guard.requireRead(code);
         int y = year(year);
+        guard.requireReadForYear(code, y);
         UnitResult r = standards.result(y).find(code);
         if (r == null) {
             throw new NotFoundException("standards.error.no-unit", code, y);
@@ -192,7 +192,7 @@ class StandardsController {
 
     /** The data of an export: per-age tables streamed from the register for a commune, child units otherwise. */
     private StandardsExports.ExportData exportData(String code, int y) {
-        guard.requireRead(code);
+        guard.requireReadForYear(code, y);
         StandardsResult r = standards.result(y);
         UnitResult u = r.find(code);
         if (u == null) {
@@ -218,9 +218,9 @@ class StandardsController {
     ResponseEntity<String> api(@RequestParam(required = false) Integer year) {
         int y = year(year);
         StandardsResult result = standards.result(y);
-        if (guard.canRead(result.units().get(0).code()) && result.units().stream().allMatch(u -> guard.canRead(u.code()))) {
+        if (result.units().stream().allMatch(u -> guard.canReadForYear(u.code(), y))) {
             return ResponseEntity.ok(result.toJson());
         }
-        return ResponseEntity.ok(result.filtered(u -> guard.canRead(u.code())).toJson());
+        return ResponseEntity.ok(result.filtered(u -> guard.canReadForYear(u.code(), y)).toJson());
     }
 }

@@ -50,7 +50,7 @@ class UnitApiController {
         UnitHistory h = directory.history();
         LocalDate d = UnitViews.parseDate(date, h);
         List<UnitVersion> list = q == null || q.isBlank() ? h.unitsOn(d) : h.search(q, d);
-        return list.stream().filter(v -> guard.canRead(v.code())).map(UnitItem::of).toList();
+        return list.stream().filter(v -> guard.canRead(v.code(), d)).map(UnitItem::of).toList();
     }
 
     @Operation(summary = "One unit on a date (default: in force today, else its last version) with ancestors, children, versions, predecessors, successors, population and villages")
@@ -62,7 +62,7 @@ class UnitApiController {
         var pop = directory.population(code);
         return new UnitDetail(UnitItem.of(v),
                 h.ancestors(code, d).stream().map(UnitItem::of).toList(),
-                h.children(code, d).stream().filter(c -> guard.canRead(c.code())).map(UnitItem::of).toList(),
+                h.children(code, d).stream().filter(c -> guard.canRead(c.code(), d)).map(UnitItem::of).toList(),
                 h.versions(code).stream().map(UnitItem::of).toList(),
                 UnitViews.predecessors(h, v), UnitViews.successors(h, v),
                 pop.map(e -> e.getValue()).orElse(null), pop.map(e -> e.getKey()).orElse(null),
@@ -84,7 +84,7 @@ class UnitApiController {
         UnitHistory h = directory.history();
         LocalDate d = UnitViews.parseDate(date, h);
         requireInForce(h, code, d);
-        return h.descendants(code, d).stream().filter(v -> guard.canRead(v.code())).map(UnitItem::of).toList();
+        return h.descendants(code, d).stream().filter(v -> guard.canRead(v.code(), d)).map(UnitItem::of).toList();
     }
 
     @Operation(summary = "What a unit became at a reorganisation (for a date on which the old unit was in force)")
@@ -151,11 +151,12 @@ class UnitApiController {
         if (!h.exists(code)) {
             throw new NotFoundException("units.error.not-found", code);
         }
-        guard.requireRead(code);
         if (date == null || date.isBlank()) {
+            guard.requireRead(code);
             return h.current(code, HanoiTime.today()).orElseThrow();
         }
         LocalDate d = UnitViews.parseDate(date, h);
+        guard.requireRead(code, d);
         return h.version(code, d).orElseThrow(() -> new NotFoundException("units.error.not-in-force", code, date));
     }
 
@@ -163,7 +164,7 @@ class UnitApiController {
         if (!h.exists(code)) {
             throw new NotFoundException("units.error.not-found", code);
         }
-        guard.requireRead(code);
+        guard.requireRead(code, d);
         if (h.version(code, d).isEmpty()) {
             throw new NotFoundException("units.error.not-in-force", code, d);
         }

@@ -43,7 +43,7 @@ class UnitPageController {
         model.addAttribute("counts", h.countsOn(d));
         model.addAttribute("q", q == null ? "" : q);
         if (q != null && !q.isBlank()) {
-            List<UnitVersion> found = h.search(q, d).stream().filter(v -> guard.canRead(v.code())).toList();
+            List<UnitVersion> found = h.search(q, d).stream().filter(v -> guard.canRead(v.code(), d)).toList();
             model.addAttribute("results", found.stream()
                     .map(v -> new SearchHit(v, h.ancestors(v.code(), d))).toList());
         } else {
@@ -61,14 +61,15 @@ class UnitPageController {
         if (!h.exists(code)) {
             throw new NotFoundException("units.error.not-found", code);
         }
-        guard.requireRead(code);
         UnitVersion v;
         LocalDate d;
         if (date == null || date.isBlank()) {
+            guard.requireRead(code);
             v = h.current(code, vn.hoctap.platform.HanoiTime.today()).orElseThrow();
             d = UnitViews.dayShown(v);
         } else {
             d = UnitViews.parseDate(date, h);
+            guard.requireRead(code, d);
             v = h.version(code, d).orElseThrow(() -> new NotFoundException("units.error.not-in-force", code, date));
         }
         model.addAttribute("date", d);
@@ -76,7 +77,7 @@ class UnitPageController {
         List<UnitVersion> breadcrumbs = new java.util.ArrayList<>(h.ancestors(code, d));
         java.util.Collections.reverse(breadcrumbs);
         model.addAttribute("breadcrumbs", breadcrumbs);
-        model.addAttribute("children", h.children(code, d).stream().filter(c -> guard.canRead(c.code())).toList());
+        model.addAttribute("children", h.children(code, d).stream().filter(c -> guard.canRead(c.code(), d)).toList());
         model.addAttribute("versions", h.versions(code));
         model.addAttribute("predecessors", UnitViews.predecessors(h, v));
         model.addAttribute("successors", UnitViews.successors(h, v));

@@ -94,7 +94,7 @@ final class UnitViews {
         List<Node> kids = new ArrayList<>();
         for (UnitVersion c : h.children(v.code(), date)) {
             Node n = node(h, c, date, guard);
-            if (guard.canRead(c.code()) || !n.children().isEmpty()) {
+            if (guard.canRead(c.code(), date) || !n.children().isEmpty()) {
                 kids.add(n);
             }
         }
