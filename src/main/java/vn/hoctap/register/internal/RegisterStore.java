@@ -158,7 +158,14 @@ public class RegisterStore {
     }
 
     public List<Integer> years() {
-        return jdbc.queryForList("select distinct year from register_person order by year", Integer.class);
+        // a loose index scan over the primary key (year, person_id): one index probe per year instead of reading
+        // every row, as "select distinct year" would (seconds at 8.7 million persons)
+        return jdbc.queryForList("""
+                with recursive y (year) as (
+                  select min(year) from register_person
+                  union all
+                  select (select min(r.year) from register_person r where r.year > y.year) from y where y.year is not null)
+                select year from y where year is not null order by year""", Integer.class);
     }
 
     public long count(int year) {
