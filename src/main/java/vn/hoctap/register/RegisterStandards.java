@@ -130,10 +130,17 @@ public class RegisterStandards {
                 en.changed(e);
             }
         } finally {
-            yearsGeneration.incrementAndGet();
-            years = null;
+            if (mayChangeYears(e)) {
+                yearsGeneration.incrementAndGet();
+                years = null;
+            }
             cache.remove(e.year());
         }
+    }
+
+    /** An import may add or empty a year; an edit of a person (before and after) cannot. */
+    private static boolean mayChangeYears(RegisterChanged e) {
+        return !e.itemised() || e.changes().stream().anyMatch(c -> c.before() == null || c.after() == null);
     }
 
     /**

@@ -157,8 +157,9 @@ class LiveRegisterEngine implements RegisterEngine {
                     y.snapshot = y.aggregates.result();
                     y.standards = null;
                     return;
-                } catch (IllegalArgumentException ex) {
-                    // the change does not fit what is held (e.g. a load raced with the edit): reload the year
+                } catch (RuntimeException ex) {
+                    // the change does not fit what is held (e.g. a load raced with the edit: IllegalArgumentException):
+                    // reload the year rather than fail the write that has already committed
                     log.info("columnar register {}: change not applicable ({}), reloading the year", e.year(),
                             ex.getClass().getSimpleName());
                 }

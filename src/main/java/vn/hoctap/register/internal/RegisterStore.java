@@ -16,6 +16,9 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hoctap.standards.Person;
 
@@ -39,9 +42,13 @@ public class RegisterStore {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
 
-    RegisterStore(JdbcTemplate jdbc, DataSource dataSource) {
+    private final TransactionTemplate readOnly;
+
+    RegisterStore(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /**
@@ -117,8 +124,20 @@ public class RegisterStore {
                 limit 1000""", (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
     }
 
-    /** Streams the persons of a year (optionally of some communes) to {@code sink}, in person_id order. */
+    /**
+     * Streams the persons of a year (optionally of some communes) to {@code sink}, in person_id order. Runs in a
+     * (read-only) transaction, joining the caller's if any: only there does PostgreSQL's driver fetch the rows
+     * through a cursor, 10,000 at a time; outside one it would hold the whole result (8.7 million rows) in memory.
+     */
     public void forEach(int year, Collection<String> communes, Consumer<Person> sink) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            stream(year, communes, sink);
+        } else {
+            readOnly.executeWithoutResult(status -> stream(year, communes, sink));
+        }
+    }
+
+    private void stream(int year, Collection<String> communes, Consumer<Person> sink) {
         String sql = "select * from register_person where year = ?" + (communes == null ? "" : " and commune_code = any (?)")
                 + " order by commune_code, person_id";
         List<Object> args = new ArrayList<>();
@@ -139,7 +158,14 @@ public class RegisterStore {
     }
 
     public List<Integer> years() {
-        return jdbc.queryForList("select distinct year from register_person order by year", Integer.class);
+        // a loose index scan over the primary key (year, person_id): one index probe per year instead of reading
+        // every row, as "select distinct year" would (seconds at 8.7 million persons)
+        return jdbc.queryForList("""
+                with recursive y (year) as (
+                  select min(year) from register_person
+                  union all
+                  select (select min(r.year) from register_person r where r.year > y.year) from y where y.year is not null)
+                select year from y where year is not null order by year""", Integer.class);
     }
 
     public long count(int year) {
