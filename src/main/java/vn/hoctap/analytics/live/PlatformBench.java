@@ -234,7 +234,7 @@ public final class PlatformBench {
                     + (job.result() == null ? job.failure() : job.result().errors()));
         }
         double importRate = job.result().rows() / importS;
-        out.printf(Locale.ROOT, "platform import (read + check + COPY to staging + merge): %,d rows in %.1f s = %,.0f rows/s%n",
+        out.printf(Locale.ROOT, "platform import, first of the year (read + check, streamed by COPY into register_person): %,d rows in %.1f s = %,.0f rows/s%n",
                 job.result().rows(), importS, importRate);
         double copyRate = plainCopy(ds, personsCsv, n);
         row("register import, platform", String.format(Locale.ROOT, "%,.0f rows/s", importRate), "");
@@ -247,7 +247,7 @@ public final class PlatformBench {
         if (again.result() == null || !again.result().ok() || !again.result().changedNothing()) {
             throw new IllegalStateException("re-importing the same register changed it or failed");
         }
-        out.printf(Locale.ROOT, "platform re-import of the same file (read + check + COPY to staging + merge, no change): %,d rows in %.1f s = %,.0f rows/s%n",
+        out.printf(Locale.ROOT, "platform re-import of the same file (read + check, COPY into staging, merge: no change): %,d rows in %.1f s = %,.0f rows/s%n",
                 again.result().rows(), againS, again.result().rows() / againS);
         row("register re-import of the same file (no change)", String.format(Locale.ROOT, "%,.0f rows/s", again.result().rows() / againS), "");
         if (opts.containsKey("--import-only")) {
