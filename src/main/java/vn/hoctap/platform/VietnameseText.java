@@ -17,7 +17,8 @@ public final class VietnameseText {
         if (text == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        // ASCII text (person and household ids) is its own NFD: skip the normaliser, the costliest step
+        String decomposed = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         boolean lastSpace = true;
         for (int i = 0; i < decomposed.length(); i++) {
@@ -43,6 +44,15 @@ public final class VietnameseText {
             out.setLength(len - 1);
         }
         return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Unicode NFC, the form in which names are stored and compared. */

@@ -1,12 +1,9 @@
 package vn.hoctap.register;
 
-import java.io.BufferedWriter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -176,7 +173,6 @@ public class RegisterImports {
 
     private void run(Job job, Path file) {
         Path csv = file;
-        Path staging = null;
         try {
             long size = Files.size(file);
             if (isXlsx(file)) {
@@ -189,21 +185,70 @@ public class RegisterImports {
             }
             job.state = State.CHECKING;
             Units u = standards.unitsFor(job.year());
-            PersonsReader reader = new PersonsReader(u, clock);
-            staging = Files.createTempFile("hoctap-staging-", ".csv");
-            Set<String> communes = new TreeSet<>();
-            List<ImportIssue> scopeErrors = new ArrayList<>();
-            long[] scopeErrorCount = {0};
-            Map<String, Boolean> writable = new LinkedHashMap<>();
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            ImportReport report;
-            long total = Math.max(1, size);
-            try (BufferedWriter out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8);
-                 InputStream raw = Files.newInputStream(csv);
+            // whether the user may write each commune, decided before the COPY opens (the connection then runs no
+            // other statement)
+            Map<String, Boolean> writable = new java.util.HashMap<>();
+            for (var commune : u.communes()) {
+                writable.put(commune.code(), guard.canWrite(commune.code()));
+            }
+            final Path source = csv;
+            final long total = Math.max(1, size);
+            // read, check and COPY in one pass, in one transaction: PostgreSQL stores the rows while the next ones
+            // are parsed; a file with errors rolls the COPY back, so nothing is written
+            Result saved = tx.execute(status -> {
+                Result r = readAndSave(job, u, writable, source, total);
+                if (!r.ok()) {
+                    status.setRollbackOnly();
+                }
+                return r;
+            });
+            job.result = saved;
+            if (saved.ok()) {
+                job.progress = 100;
+            }
+            job.state = saved.ok() ? State.DONE : State.FAILED;
+            if (saved.ok() && !saved.changedNothing()) {
+                events.publishEvent(new RegisterChanged(job.year(), saved.communes()));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("register import {} could not read its file: {}", job.id(), e.getClass().getSimpleName());
+            job.failure = "register.import.unreadable";
+            job.state = State.FAILED;
+        } catch (RuntimeException e) {
+            log.error("register import {} failed", job.id(), e);
+            job.failure = "register.import.failed";
+            job.state = State.FAILED;
+        } finally {
+            if (csv != file) {
+                deleteQuietly(csv);
+            }
+        }
+    }
+
+    private Result readAndSave(Job job, Units u, Map<String, Boolean> writable, Path csv, long total) {
+        PersonsReader reader = new PersonsReader(u, clock);
+        Set<String> communes = new TreeSet<>();
+        List<ImportIssue> scopeErrors = new ArrayList<>();
+        long[] scopeErrorCount = {0};
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        ImportReport report;
+        RegisterStore.Copy copy = store.open(job.year());
+        boolean finished = false;
+        try {
+            try (InputStream raw = Files.newInputStream(csv);
                  InputStream in = new DigestInputStream(new Progress(raw, n -> job.progress = (int) Math.min(95, n * 95 / total)), sha)) {
                 report = reader.read(in, job.fileName(), p -> {
                     job.rows++;
-                    boolean ok = writable.computeIfAbsent(p.communeCode(), guard::canWrite);
+                    Boolean ok = writable.get(p.communeCode());
+                    if (ok == null) {
+                        ok = guard.canWrite(p.communeCode());
+                        writable.put(p.communeCode(), ok);
+                    }
                     if (!ok) {
                         scopeErrorCount[0]++;
                         if (scopeErrors.size() < ImportReport.DEFAULT_MAX_STORED) {
@@ -214,13 +259,10 @@ public class RegisterImports {
                         return;
                     }
                     communes.add(p.communeCode());
-                    try {
-                        out.write(PersonColumns.copyLine(job.year(), p));
-                        out.write('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    copy.write(PersonColumns.copyLine(job.year(), p));
                 });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             String digest = HexFormat.of().formatHex(sha.digest());
             List<ImportIssue> errors = new ArrayList<>(report.errors());
@@ -228,46 +270,25 @@ public class RegisterImports {
             errors.addAll(scopeErrors);
             errors.sort(java.util.Comparator.comparingLong(ImportIssue::line));
             if (errorCount > 0) {
-                job.result = new Result(false, report.rows(), errorCount, errors, report.warningCount(), report.warnings(),
+                return new Result(false, report.rows(), errorCount, errors, report.warningCount(), report.warnings(),
                         0, 0, 0, communes, digest);
-                job.state = State.FAILED;
-                return;
             }
             job.state = State.SAVING;
-            final Path stagedFile = staging;
-            Result saved = tx.execute(status -> save(job, stagedFile, communes, report, digest));
-            job.result = saved;
-            job.progress = 100;
-            job.state = saved.ok() ? State.DONE : State.FAILED;
-            if (saved.ok() && !saved.changedNothing()) {
-                events.publishEvent(new RegisterChanged(job.year(), saved.communes()));
+            long stored = copy.finish();
+            finished = true;
+            if (copy.direct()) {
+                // the year's first import: every row is new, nothing to update or delete
+                return saved(job, report, communes, digest, new RegisterStore.MergeCounts((int) stored, 0, 0));
             }
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("register import {} could not read its file: {}", job.id(), e.getClass().getSimpleName());
-            job.failure = "register.import.unreadable";
-            job.state = State.FAILED;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (RuntimeException e) {
-            log.error("register import {} failed", job.id(), e);
-            job.failure = "register.import.failed";
-            job.state = State.FAILED;
+            return save(job, communes, report, digest);
         } finally {
-            if (csv != file) {
-                deleteQuietly(csv);
-            }
-            if (staging != null) {
-                deleteQuietly(staging);
+            if (!finished) {
+                copy.cancel();
             }
         }
     }
 
-    private Result save(Job job, Path staged, Set<String> communes, ImportReport report, String digest) {
-        try (Reader r = Files.newBufferedReader(staged, StandardCharsets.UTF_8)) {
-            store.stage(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Result save(Job job, Set<String> communes, ImportReport report, String digest) {
         List<ImportIssue> moved = new ArrayList<>();
         for (String[] m : store.stagedFromOtherCommunes()) {
             if (!guard.canWrite(m[1])) {
@@ -280,7 +301,11 @@ public class RegisterImports {
             return new Result(false, report.rows(), moved.size(), moved, report.warningCount(), report.warnings(),
                     0, 0, 0, communes, digest);
         }
-        RegisterStore.MergeCounts counts = store.merge(job.year(), communes);
+        return saved(job, report, communes, digest, store.merge(job.year(), communes));
+    }
+
+    /** Records a successful import (unless it changed nothing): the import log and the audit trail. */
+    private Result saved(Job job, ImportReport report, Set<String> communes, String digest, RegisterStore.MergeCounts counts) {
         if (!counts.changedNothing()) {
             jdbc.update("""
                     insert into register_import (year, file_name, sha256, actor, rows, inserted, updated, deleted, communes)

@@ -27,8 +27,38 @@ public final class PersonColumns {
     private PersonColumns() {
     }
 
+    /** Folded village names: a register has a few thousand villages for millions of persons. */
+    private static final java.util.Map<String, String> FOLDED_VILLAGES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@code fold(person_id + " " + household_id + " " + village)}, computed part by part (the same string: fold
+     * collapses white space and a space is a Unicode starter, so normalisation never reaches across it), with the
+     * folded village remembered.
+     */
     public static String searchKey(Person p) {
-        return VietnameseText.fold(p.personId() + " " + p.householdId() + " " + (p.village() == null ? "" : p.village()));
+        return searchKey(p.personId(), p.householdId(), p.village());
+    }
+
+    static String searchKey(String personId, String householdId, String village) {
+        village = village == null ? "" : village;
+        String foldedVillage;
+        if (village.isEmpty()) {
+            foldedVillage = "";
+        } else if (FOLDED_VILLAGES.size() < 100_000) {
+            foldedVillage = FOLDED_VILLAGES.computeIfAbsent(village, VietnameseText::fold);
+        } else {
+            foldedVillage = VietnameseText.fold(village);
+        }
+        StringBuilder sb = new StringBuilder(64);
+        for (String part : new String[] {VietnameseText.fold(personId), VietnameseText.fold(householdId), foldedVillage}) {
+            if (!part.isEmpty()) {
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(part);
+            }
+        }
+        return sb.toString();
     }
 
     /** The person's values in {@link #CSV_COLUMNS} order, unquoted; "" for an empty cell. */
@@ -43,19 +73,46 @@ public final class PersonColumns {
                 str(p.lifeSkills()), str(p.learningCitizenYear()));
     }
 
-    /** One CSV line (no newline) for COPY ... (FORMAT csv), columns as {@link #COLUMNS}. */
+    /**
+     * One CSV line (no newline) for COPY ... (FORMAT csv), columns as {@link #COLUMNS}: the cells of {@link #cells}
+     * with the birth year after birth_date, then the search key; appended directly (no list of cells), as an import
+     * writes one per person.
+     */
     public static String copyLine(int year, Person p) {
-        List<String> cells = cells(p);
-        StringBuilder sb = new StringBuilder(200).append(year);
-        for (int i = 0; i < cells.size(); i++) {
-            sb.append(',');
-            quote(sb, cells.get(i));
-            if (i == 4) {   // after birth_date
-                sb.append(',').append(p.birthYear());
-            }
+        StringBuilder sb = new StringBuilder(200).append(year).append(',');
+        quote(sb, p.personId()).append(',');
+        quote(sb, p.householdId()).append(',');
+        quote(sb, p.communeCode()).append(',');
+        quote(sb, p.village() == null ? "" : p.village()).append(',');
+        quote(sb, p.birthDate()).append(',');
+        sb.append(p.birthYear()).append(',');
+        quote(sb, p.sex() == null ? "" : p.sex().code()).append(',');
+        quote(sb, p.ethnicity() == null ? "" : p.ethnicity()).append(',');
+        quote(sb, p.residence().code()).append(',');
+        quote(sb, p.disability().code()).append(',');
+        quote(sb, p.enrolment().code()).append(',');
+        cell(sb, p.grade());
+        cell(sb, p.preschoolCompleted());
+        cell(sb, p.primaryCompleted());
+        cell(sb, p.lowerSecondaryDiploma());
+        cell(sb, p.upperSecondaryCompleted());
+        cell(sb, p.highestGradeCompleted());
+        cell(sb, p.literacyStageCompleted());
+        cell(sb, p.employed());
+        quote(sb, p.qualification() == null ? "" : p.qualification().code()).append(',');
+        quote(sb, p.digitalSkills() == null ? "" : p.digitalSkills().code()).append(',');
+        cell(sb, p.informationLiteracy());
+        cell(sb, p.lifeSkills());
+        cell(sb, p.learningCitizenYear());
+        return quote(sb, searchKey(p)).toString();
+    }
+
+    /** A number or boolean cell (never needs quotes) and its comma; empty when null. */
+    private static void cell(StringBuilder sb, Object value) {
+        if (value != null) {
+            sb.append(value);
         }
         sb.append(',');
-        return quote(sb, searchKey(p)).toString();
     }
 
     /** One exchange-format CSV line (no newline), columns as {@link #CSV_COLUMNS}. */

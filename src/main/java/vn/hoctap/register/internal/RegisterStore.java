@@ -1,7 +1,11 @@
 package vn.hoctap.register.internal;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,6 +17,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,6 +54,95 @@ public class RegisterStore {
         this.dataSource = dataSource;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * A COPY in progress on the transaction's connection, fed line by line while the file is read (PostgreSQL
+     * stores rows while Java parses the next ones). Either {@link #finish} it or {@link #cancel} it; while it is
+     * open the connection can run no other statement.
+     */
+    public static final class Copy {
+        private final boolean direct;
+        private final PGCopyOutputStream stream;
+        private final Writer out;
+        private long lines;
+
+        private Copy(boolean direct, PGCopyOutputStream stream) {
+            this.direct = direct;
+            this.stream = stream;
+            this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        /** True when the rows go straight into {@code register_person} (the year had no persons). */
+        public boolean direct() {
+            return direct;
+        }
+
+        /** Adds one person (a line of {@link PersonColumns#copyLine}, without newline). */
+        public void write(String copyLine) {
+            try {
+                out.write(copyLine);
+                out.write('\n');
+                lines++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Ends the COPY; returns the rows PostgreSQL stored. */
+        public long finish() {
+            try {
+                out.flush();
+                return stream.endCopy();
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY of the register failed: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Abandons the COPY (the caller rolls the transaction back). */
+        public void cancel() {
+            try {
+                if (stream.isActive()) {
+                    stream.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // the transaction is rolled back anyway
+            }
+        }
+
+        public long lines() {
+            return lines;
+        }
+    }
+
+    /**
+     * Opens a COPY for an import of {@code year}, inside the caller's transaction. Imports of one year are
+     * serialised (a transaction-scoped advisory lock). When the year holds no persons yet (its first import),
+     * the rows go straight into {@code register_person}: nothing could be updated or deleted, so no merge is
+     * needed, and a person id twice in the file is already refused by the reader (a duplicate that slipped
+     * through would fail the primary key and roll the whole import back). Otherwise they are staged in a
+     * temporary table for {@link #merge}.
+     */
+    public Copy open(int year) {
+        jdbc.execute("select pg_advisory_xact_lock(7007, " + year + ")");
+        Boolean any = jdbc.queryForObject("select exists (select 1 from register_person where year = ?)", Boolean.class, year);
+        boolean direct = !Boolean.TRUE.equals(any);
+        String table = direct ? "register_person" : "import_person";
+        if (!direct) {
+            jdbc.execute("create temporary table if not exists import_person (like register_person including defaults) on commit drop");
+            jdbc.execute("truncate import_person");
+        }
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            return new Copy(direct, new PGCopyOutputStream(c.unwrap(PGConnection.class),
+                    "copy " + table + " (" + DATA_COLUMNS + ") from stdin (format csv)", 1 << 16));
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
     }
 
     /**
