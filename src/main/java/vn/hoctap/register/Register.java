@@ -119,6 +119,13 @@ public class Register {
                     "bản ghi đã được người khác sửa; hãy tải lại trang rồi sửa lại",
                     "someone else changed this record; reload the page and edit again")));
         }
+        // an import of the year holds the exclusive lock (RegisterStore.open); edits share it and do not wait
+        Boolean free = jdbc.queryForObject("select pg_try_advisory_xact_lock_shared(7007, ?)", Boolean.class, year);
+        if (!Boolean.TRUE.equals(free)) {
+            throw new InvalidPersonException(List.of(new ImportIssue("form", 0, "year", String.valueOf(year),
+                    "đang nhập sổ phổ cập của năm này; hãy thử lại sau ít phút",
+                    "a register import of this year is running; try again in a few minutes")));
+        }
         jdbc.update("delete from register_person where year = ? and person_id = ?", year, personId);
         store.stage(new java.io.StringReader(PersonColumns.copyLine(year, p) + "\n"));
         jdbc.update("insert into register_person select * from import_person");

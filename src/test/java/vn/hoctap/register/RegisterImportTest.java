@@ -40,6 +40,9 @@ class RegisterImportTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     TestUser officer;
 
     /** Phường Hoàn Kiếm (00070) and Phường Cửa Nam (00082): two communes of the 2025 structure. */
@@ -222,6 +225,35 @@ class RegisterImportTest extends IntegrationTest {
         mvc.perform(get("/register/2025/ED4").with(httpBasic(officer.username(), officer.password()))).andExpect(status().isForbidden());
         mvc.perform(post("/register/2025/ED4").with(httpBasic(officer.username(), officer.password())).with(csrf())
                 .param("version", "1").param("commune_code", commune)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anEditWhileAnImportOfTheYearRunsIsRefusedWithAMessage() throws Exception {
+        String commune = "00118";
+        TestUser u = user(Role.COMMUNE_OFFICER, commune);
+        importFile("so.csv", goodFile("IL").replace(COMMUNE, commune).getBytes(StandardCharsets.UTF_8), u);
+        // another session holds the import lock of 2025, as RegisterStore does during an import
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var st = other.createStatement()) {
+                st.execute("select pg_advisory_xact_lock(7007, 2025)");
+            }
+            String issues = mvc.perform(post("/register/2025/IL4").with(httpBasic(u.username(), u.password())).with(csrf())
+                            .param("version", "0").param("household_id", "H2").param("commune_code", commune)
+                            .param("birth_date", "2014-09-09").param("sex", "M").param("enrolment", "primary").param("grade", "5")
+                            .param("preschool_completed", "2019"))
+                    .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("issues").toString();
+            assertThat(issues).contains("đang nhập sổ phổ cập");
+            assertThat(jdbc.queryForObject("select grade from register_person where year = 2025 and person_id = 'IL4'", Integer.class)).isEqualTo(4);
+            other.rollback();
+        }
+        // once the import is over the same edit goes through
+        mvc.perform(post("/register/2025/IL4").with(httpBasic(u.username(), u.password())).with(csrf())
+                        .param("version", "0").param("household_id", "H2").param("commune_code", commune)
+                        .param("birth_date", "2014-09-09").param("sex", "M").param("enrolment", "primary").param("grade", "5")
+                        .param("preschool_completed", "2019"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select grade from register_person where year = 2025 and person_id = 'IL4'", Integer.class)).isEqualTo(5);
     }
 
     @Test
