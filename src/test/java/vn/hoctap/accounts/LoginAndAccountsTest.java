@@ -90,4 +90,18 @@ class LoginAndAccountsTest extends IntegrationTest {
         accounts.setEnabled(id, false);
         mvc.perform(formLogin().user(u.username()).password(u.password())).andExpect(unauthenticated());
     }
+
+    @Test
+    void anAccountDisabledAfterAnApiCallIsRefusedAtOnce() throws Exception {
+        // the password check is remembered for a few minutes (RecentlyVerifiedPasswords); the account is not
+        TestUser u = user(Role.CITIZEN, "00004");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/units/00004")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(u.username(), u.password())))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        long id = accounts.findByUsername(u.username()).orElseThrow().user().id();
+        accounts.setEnabled(id, false);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/units/00004")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(u.username(), u.password())))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnauthorized());
+    }
 }

@@ -369,20 +369,25 @@ public final class PlatformBench {
         String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
         URI status = URI.create(base + "/api/indicators/status?year=" + year);
 
-        // HTTP Basic: every request verifies the password hash (BCrypt, cost 12) — measured on one client only
+        // HTTP Basic: the first request verifies the password hash (BCrypt, cost 12), later ones within five minutes
+        // are answered from the remembered match (accounts.internal.RecentlyVerifiedPasswords); one client only
         HttpRequest basicReq = HttpRequest.newBuilder(status).header("Authorization", basic).timeout(Duration.ofSeconds(60)).GET().build();
         long[] b = new long[8];
+        long first = 0;
         for (int i = 0; i < b.length; i++) {
             long s = System.nanoTime();
             HttpResponse<byte[]> r = http.send(basicReq, HttpResponse.BodyHandlers.ofByteArray());
             b[i] = System.nanoTime() - s;
+            if (i == 0) {
+                first = b[0];
+            }
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + r.statusCode() + " from " + status);
             }
         }
         Arrays.sort(b);
-        out.printf(Locale.ROOT, "GET /api/indicators/status with HTTP Basic, 1 client, %d requests: median %.1f ms (each request checks the "
-                + "BCrypt password hash)%n", b.length, b[b.length / 2] / 1e6);
+        out.printf(Locale.ROOT, "GET /api/indicators/status with HTTP Basic, 1 client, %d requests: median %.1f ms, first %.1f ms (the first "
+                + "checks the BCrypt password hash, later ones reuse the remembered match)%n", b.length, b[b.length / 2] / 1e6, first / 1e6);
         row("dashboard API with HTTP Basic, 1 client (median)", ms(b[b.length / 2] / 1e6), "");
 
         // the dashboard's way: each client signs in once (login form), then its session cookie
