@@ -1,5 +1,8 @@
 package vn.hoctap.reporting;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ import vn.hoctap.reporting.rules.DataElement;
 import vn.hoctap.reporting.rules.DataSet;
 import vn.hoctap.reporting.rules.FormValidation;
 import vn.hoctap.reporting.rules.ValidationRule;
+import vn.hoctap.standards.CsvParser;
 
 /**
  * Trao đổi số liệu: export and import of reported values as CSV ({@code data_element,period,org_unit,value})
@@ -137,62 +141,36 @@ public class ReportExchange {
         List<DataValue> values = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<Line> errors = new ArrayList<>();
-        String[] lines = (text == null ? "" : text.replace("\uFEFF", "")).split("\r?\n", -1);
-        if (lines.length == 0 || lines[0].isBlank()) {
-            errors.add(new Line(1, null, Outcome.ERROR, "header", "reporting.import.header"));
-            return new Parsed(values, positions, errors);
-        }
-        List<String> header = splitCsv(lines[0]).stream().map(h -> h.strip().toLowerCase().replace("_", "")).toList();
-        int de = header.indexOf("dataelement");
-        int pe = header.indexOf("period");
-        int ou = header.indexOf("orgunit");
-        int va = header.indexOf("value");
-        if (de < 0 || pe < 0 || ou < 0 || va < 0) {
-            errors.add(new Line(1, null, Outcome.ERROR, "header", "reporting.import.header"));
-            return new Parsed(values, positions, errors);
-        }
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
+        try (CsvParser csv = new CsvParser(new StringReader(text == null ? "" : text))) {
+            if (!csv.readHeader() || csv.fields().stream().allMatch(String::isBlank)) {
+                errors.add(new Line(1, null, Outcome.ERROR, "header", "reporting.import.header"));
+                return new Parsed(values, positions, errors);
             }
-            List<String> f = splitCsv(lines[i]);
-            if (f.size() < header.size()) {
-                errors.add(new Line(i + 1, null, Outcome.ERROR, "columns", "reporting.import.columns"));
-                continue;
+            List<String> header = csv.fields().stream().map(h -> h.toLowerCase().replace("_", "")).toList();
+            int de = header.indexOf("dataelement");
+            int pe = header.indexOf("period");
+            int ou = header.indexOf("orgunit");
+            int va = header.indexOf("value");
+            if (de < 0 || pe < 0 || ou < 0 || va < 0) {
+                errors.add(new Line(1, null, Outcome.ERROR, "header", "reporting.import.header"));
+                return new Parsed(values, positions, errors);
             }
-            values.add(new DataValue(f.get(de).strip(), f.get(pe).strip(), f.get(ou).strip(), f.get(va).strip()));
-            positions.add(i + 1);
+            while (csv.next()) {
+                int line = (int) csv.recordLine();
+                List<String> f = csv.fields();
+                if (csv.recordError() != null) {
+                    errors.add(new Line(line, null, Outcome.ERROR, "csv", "reporting.import.quote"));
+                } else if (f.size() < header.size()) {
+                    errors.add(new Line(line, null, Outcome.ERROR, "columns", "reporting.import.columns"));
+                } else {
+                    values.add(new DataValue(f.get(de), f.get(pe), f.get(ou), f.get(va)));
+                    positions.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return new Parsed(values, positions, errors);
-    }
-
-    static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        char sep = line.indexOf(';') >= 0 && line.indexOf(',') < 0 ? ';' : ',';
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == sep) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 
     /** Reads DHIS2 dataValueSets JSON; positions are the indexes in {@code dataValues} (from 0). */
@@ -402,32 +380,19 @@ public class ReportExchange {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         List<Mapping> rows = new ArrayList<>();
-        String[] lines = (csvText == null ? "" : csvText.replace("\uFEFF", "")).split("\r?\n");
         java.util.Set<String> ids = new java.util.HashSet<>();
         java.util.Set<String> codes = new java.util.HashSet<>();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || (i == 0 && line.toLowerCase().startsWith("kind"))) {
-                continue;
+        try (CsvParser csv = new CsvParser(new StringReader(csvText == null ? "" : csvText))) {
+            // the header line kind,code,dhis2_id is optional: a first record not starting with "kind" is data
+            boolean more = csv.readHeader();
+            if (more && (csv.fields().get(0).toLowerCase().startsWith("kind") || csv.fields().stream().allMatch(String::isEmpty))) {
+                more = csv.next();
             }
-            List<String> f = splitCsv(line);
-            String at = "line " + (i + 1);
-            if (f.size() != 3) {
-                errors.put(at + ": columns", "reporting.import.columns");
-                continue;
+            for (; more; more = csv.next()) {
+                mappingRow(csv, errors, rows, ids, codes);
             }
-            String kind = f.get(0).strip(), code = f.get(1).strip(), id = f.get(2).strip();
-            if (!kind.equals("data_element") && !kind.equals("org_unit")) {
-                errors.put(at + ": kind", "reporting.error.mapping-kind");
-            } else if (kind.equals("data_element") ? reports.catalogue().ofElement(code).isEmpty() : organisations.byCode(code).isEmpty()) {
-                errors.put(at + ": code", "reporting.error.mapping-code");
-            } else if (!id.matches("[A-Za-z][A-Za-z0-9]{10}")) {
-                errors.put(at + ": dhis2_id", "reporting.error.mapping-id");
-            } else if (!ids.add(kind + "|" + id) || !codes.add(kind + "|" + code)) {
-                errors.put(at + ": dhis2_id", "reporting.error.mapping-duplicate");
-            } else {
-                rows.add(new Mapping(kind, code, id));
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -440,5 +405,28 @@ public class ReportExchange {
         audit.record("replace", "reporting_dhis2_mapping", "dhis2", null, Map.of("rows", before.size()), Map.of("rows", rows.size()),
                 "Cập nhật bảng ánh xạ DHIS2");
         return rows.size();
+    }
+
+    /** One record of the mapping file, checked; an error is recorded by line and field. */
+    private void mappingRow(CsvParser csv, Map<String, String> errors, List<Mapping> rows, java.util.Set<String> ids,
+                            java.util.Set<String> codes) {
+        List<String> f = csv.fields();
+        String at = "line " + csv.recordLine();
+        if (csv.recordError() != null || f.size() != 3) {
+            errors.put(at + ": columns", "reporting.import.columns");
+            return;
+        }
+        String kind = f.get(0), code = f.get(1), id = f.get(2);
+        if (!kind.equals("data_element") && !kind.equals("org_unit")) {
+            errors.put(at + ": kind", "reporting.error.mapping-kind");
+        } else if (kind.equals("data_element") ? reports.catalogue().ofElement(code).isEmpty() : organisations.byCode(code).isEmpty()) {
+            errors.put(at + ": code", "reporting.error.mapping-code");
+        } else if (!id.matches("[A-Za-z][A-Za-z0-9]{10}")) {
+            errors.put(at + ": dhis2_id", "reporting.error.mapping-id");
+        } else if (!ids.add(kind + "|" + id) || !codes.add(kind + "|" + code)) {
+            errors.put(at + ": dhis2_id", "reporting.error.mapping-duplicate");
+        } else {
+            rows.add(new Mapping(kind, code, id));
+        }
     }
 }

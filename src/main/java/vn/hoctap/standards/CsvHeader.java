@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.hoctap.standards.internal.CsvParser;
 
 /** Header handling shared by the two readers: column positions, unknown/duplicate/missing columns, row shape. */
 final class CsvHeader {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import vn.hoctap.standards.internal.CompactStringSet;
-import vn.hoctap.standards.internal.CsvParser;
 
 /**
  * Reads and validates persons.csv (register-csv.md) as a stream: each valid row is handed to a

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.hoctap.standards.internal.CsvParser;
 
 /** Reads and validates units.csv (register-csv.md). */
 public final class UnitsReader {

@@ -60,8 +60,6 @@ final class RecentlyVerifiedPasswords implements PasswordEncoder {
                 }
             }
             verifiedUntil.put(key, now + TTL_MILLIS);
-        } else {
-            verifiedUntil.remove(key);
         }
         return ok;
     }

@@ -80,13 +80,12 @@ public class Campaigns {
     private final AuditLog audit;
     private final CriteriaSets sets;
     private final UnitDirectory units;
-    private final vn.hoctap.accounts.UnitHierarchy hierarchy;
     private final AutomaticCriteria automatic;
     private final Certificates certificates;
     private final TitleIndicators indicators;
     private final SecureRandom random = new SecureRandom();
 
-    Campaigns(JdbcTemplate jdbc, AccessGuard guard, AuditLog audit, CriteriaSets sets, UnitDirectory units, vn.hoctap.accounts.UnitHierarchy hierarchy,
+    Campaigns(JdbcTemplate jdbc, AccessGuard guard, AuditLog audit, CriteriaSets sets, UnitDirectory units,
               AutomaticCriteria automatic, Certificates certificates, TitleIndicators indicators) {
         this.certificates = certificates;
         this.indicators = indicators;
@@ -95,28 +94,21 @@ public class Campaigns {
         this.audit = audit;
         this.sets = sets;
         this.units = units;
-        this.hierarchy = hierarchy;
         this.automatic = automatic;
     }
 
     // ---------------------------------------------------------------- access
 
     /**
-     * Reading titles data: {@link AccessGuard#canRead} and, besides, the unit must lie within one of the user's scopes.
-     * AccessGuard also lets a commune read "the former units it was formed from"; since commune codes were reused
-     * in 2025 (00025 was Phường Ngọc Khánh, now Phường Giảng Võ), that rule would let Ngọc Hà's officers read Giảng
-     * Võ's current titles. Campaigns exist only for current units, so former units are not needed here.
+     * Reading titles data: {@link AccessGuard#canRead}. Campaigns exist for units in force today, so the dateless
+     * check applies (a reused code such as 00025, Ngọc Khánh then and Giảng Võ now, is judged as today's unit).
      */
     public boolean canRead(String unitCode) {
-        return guard.canRead(unitCode) && guard.currentUser()
-                .map(u -> u.scopes().stream().anyMatch(s -> hierarchy.within(unitCode, s))).orElse(false);
+        return guard.canRead(unitCode);
     }
 
     public void requireRead(String unitCode) {
         guard.requireRead(unitCode);
-        if (!canRead(unitCode)) {
-            throw new AccessDeniedException("unit " + unitCode + " is outside the user's units");
-        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package vn.hoctap.standards.internal;
+package vn.hoctap.standards;
 
 import java.io.Closeable;
 import java.io.IOException;
