@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -27,13 +26,13 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import vn.hoctap.platform.PdfFonts;
+import vn.hoctap.platform.XlsxRows;
 import static vn.hoctap.platform.PdfTables.cell;
 import static vn.hoctap.platform.PdfTables.headerRow;
 import static vn.hoctap.platform.PdfTables.num;
@@ -267,24 +266,24 @@ public final class AnnualReviewExport {
             boldLeft = wb.createCellStyle();
             boldLeft.setFont(bf);
             boldLeft.setAlignment(HorizontalAlignment.LEFT);
-            header = bordered(wb);
+            header = XlsxRows.bordered(wb);
             header.setFont(bf);
             header.setWrapText(true);
             header.setAlignment(HorizontalAlignment.CENTER);
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            group = bordered(wb);
+            group = XlsxRows.bordered(wb);
             group.setFont(bf);
             group.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
             group.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            text = bordered(wb);
-            wrap = bordered(wb);
+            text = XlsxRows.bordered(wb);
+            wrap = XlsxRows.bordered(wb);
             wrap.setWrapText(true);
-            integer = bordered(wb);
+            integer = XlsxRows.bordered(wb);
             integer.setDataFormat(wb.createDataFormat().getFormat("0"));
-            decimal = bordered(wb);
+            decimal = XlsxRows.bordered(wb);
             decimal.setDataFormat(wb.createDataFormat().getFormat("0.00"));
-            general = bordered(wb);
+            general = XlsxRows.bordered(wb);
             general.setDataFormat(wb.createDataFormat().getFormat("General"));
             date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
@@ -292,7 +291,7 @@ public final class AnnualReviewExport {
             short[] fills = {IndexedColors.LIGHT_GREEN.getIndex(), IndexedColors.LIGHT_TURQUOISE.getIndex(),
                     IndexedColors.LIGHT_YELLOW.getIndex(), IndexedColors.ROSE.getIndex(), IndexedColors.GREY_25_PERCENT.getIndex()};
             for (int i = 0; i < STATUSES.size(); i++) {
-                CellStyle s = bordered(wb);
+                CellStyle s = XlsxRows.bordered(wb);
                 s.setFillForegroundColor(fills[i]);
                 s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
                 status.put(STATUSES.get(i), s);
@@ -303,88 +302,12 @@ public final class AnnualReviewExport {
             return status.getOrDefault(key, text);
         }
 
-        private static CellStyle bordered(Workbook wb) {
-            CellStyle s = wb.createCellStyle();
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-            s.setVerticalAlignment(VerticalAlignment.TOP);
-            return s;
-        }
     }
 
-    /** Appends rows to a sheet. */
-    private static final class Rows {
-        final Sheet sheet;
-        final Styles st;
-        int next;
-        Row row;
-        int col;
-
+    /** Appends rows to a sheet (the platform's cells with this report's styles). */
+    private static final class Rows extends XlsxRows<Rows> {
         Rows(Sheet sheet, Styles st) {
-            this.sheet = sheet;
-            this.st = st;
-        }
-
-        Rows row() {
-            row = sheet.createRow(next++);
-            col = 0;
-            return this;
-        }
-
-        Rows skip() {
-            next++;
-            return this;
-        }
-
-        Rows at(int column) {
-            col = column;
-            return this;
-        }
-
-        Rows text(String v, CellStyle s) {
-            Cell c = row.createCell(col++);
-            c.setCellValue(nfc(v));
-            if (s != null) {
-                c.setCellStyle(s);
-            }
-            return this;
-        }
-
-        Rows text(String v) {
-            return text(v, st.text);
-        }
-
-        Rows num(long v, CellStyle s) {
-            Cell c = row.createCell(col++);
-            c.setCellValue(v);
-            c.setCellStyle(s);
-            return this;
-        }
-
-        /** A number with the given style, or an empty bordered cell when null. */
-        Rows num(Double v, CellStyle s) {
-            Cell c = row.createCell(col++);
-            if (v != null && !v.isNaN() && !v.isInfinite()) {
-                c.setCellValue(v);
-            }
-            c.setCellStyle(s);
-            return this;
-        }
-
-        Rows headers(String... names) {
-            row();
-            for (String n : names) {
-                text(n, st.header);
-            }
-            return this;
-        }
-
-        void widths(int... chars) {
-            for (int i = 0; i < chars.length; i++) {
-                sheet.setColumnWidth(i, Math.min(255, chars[i]) * 256);
-            }
+            super(sheet, st.text, st.header);
         }
     }
 
@@ -397,7 +320,7 @@ public final class AnnualReviewExport {
         }
         w.row().text(en ? "Year" : "Năm", st.bold).num(r.year(), st.boldLeft);
         w.row().text(en ? "Generated" : "Ngày lập", st.bold);
-        Cell d = w.row.createCell(w.col++);
+        Cell d = w.cell();
         d.setCellValue(r.generated());
         d.setCellStyle(st.date);
         w.skip();
@@ -422,13 +345,13 @@ public final class AnnualReviewExport {
                 : new String[] {"Mã", "Chỉ tiêu", "Tính lại theo xã, phường", "Nguồn số liệu", "Giá trị", "Mục tiêu",
                         "Mục tiêu quốc gia", "Trạng thái", "Lý do"};
         w.headers(heads);
-        int headerRow = w.next - 1;
+        int headerRow = w.current().getRowNum();
         for (Map.Entry<Integer, List<Line>> g : byGroup(r).entrySet()) {
             w.row();
             for (int i = 0; i < heads.length; i++) {
                 w.text(i == 0 ? groupTitle(g.getKey(), en) : "", st.group);
             }
-            sh.addMergedRegion(new CellRangeAddress(w.next - 1, w.next - 1, 0, heads.length - 1));
+            sh.addMergedRegion(new CellRangeAddress(w.current().getRowNum(), w.current().getRowNum(), 0, heads.length - 1));
             for (Line l : g.getValue()) {
                 w.row().text(l.id()).text(l.name(), st.wrap).text(l.rebasedName(), st.wrap).text(l.source(), st.wrap);
                 if (l.value() != null && !l.value().isNaN() && !l.value().isInfinite()) {
@@ -438,7 +361,7 @@ public final class AnnualReviewExport {
                 }
                 w.text(l.targetText(), st.wrap).text(l.nationalText(), st.wrap)
                         .text(statusLabel(l.statusKey(), en), st.status(l.statusKey())).text(l.reason(), st.wrap);
-                fitHeight(w.row, SUMMARY_WIDTHS);
+                fitHeight(w.current(), SUMMARY_WIDTHS);
             }
         }
         sh.createFreezePane(0, headerRow + 1);
@@ -488,7 +411,7 @@ public final class AnnualReviewExport {
         w.row().text(l == null ? id : id + " — " + nfc(l.name()), st.title);
         w.headers(en ? new String[] {"Code", "Unit", "Value", "Numerator", "Denominator", "Estimated"}
                 : new String[] {"Mã", "Tên đơn vị", "Giá trị", "Tử số", "Mẫu số", "Ước tính"});
-        int headerRow = w.next - 1;
+        int headerRow = w.current().getRowNum();
         List<UnitRow> rows = r.units().get(id);
         for (UnitRow u : rows) {
             w.row().text(u.code()).text(u.name()).num(u.value(), st.decimal).num(u.numerator(), st.general)

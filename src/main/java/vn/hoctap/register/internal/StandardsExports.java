@@ -18,19 +18,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import vn.hoctap.platform.PdfFonts;
+import vn.hoctap.platform.XlsxRows;
 import static vn.hoctap.platform.PdfTables.cell;
 import static vn.hoctap.platform.PdfTables.headerRow;
 import static vn.hoctap.platform.PdfTables.num;
@@ -604,107 +602,47 @@ public final class StandardsExports {
             title.setFont(tf);
             bold = wb.createCellStyle();
             bold.setFont(bf);
-            header = bordered(wb);
+            header = XlsxRows.bordered(wb);
             header.setFont(bf);
             header.setWrapText(true);
             header.setAlignment(HorizontalAlignment.CENTER);
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            text = bordered(wb);
-            wrap = bordered(wb);
+            text = XlsxRows.bordered(wb);
+            wrap = XlsxRows.bordered(wb);
             wrap.setWrapText(true);
-            integer = bordered(wb);
+            integer = XlsxRows.bordered(wb);
             integer.setDataFormat(wb.createDataFormat().getFormat("0"));
-            percent = bordered(wb);
+            percent = XlsxRows.bordered(wb);
             percent.setDataFormat(wb.createDataFormat().getFormat("0.00"));
-            number = bordered(wb);
+            number = XlsxRows.bordered(wb);
             number.setDataFormat(wb.createDataFormat().getFormat("General"));
             date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
             date.setAlignment(HorizontalAlignment.LEFT);
         }
 
-        private static CellStyle bordered(Workbook wb) {
-            CellStyle s = wb.createCellStyle();
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-            s.setVerticalAlignment(VerticalAlignment.TOP);
-            return s;
-        }
     }
 
-    /** Appends rows to a sheet. */
-    private static final class Rows {
-        final Sheet sheet;
+    /** Appends rows to a sheet: the platform's cells, and those of the standards (counts, rates, thresholds). */
+    private static final class Rows extends XlsxRows<Rows> {
         final Styles st;
-        int next;
-        Row row;
-        int col;
 
         Rows(Sheet sheet, Styles st) {
-            this.sheet = sheet;
+            super(sheet, st.text, st.header);
             this.st = st;
         }
 
-        Rows row() {
-            row = sheet.createRow(next++);
-            col = 0;
-            return this;
-        }
-
-        Rows skip() {
-            next++;
-            return this;
-        }
-
-        Rows text(String v, CellStyle s) {
-            Cell c = row.createCell(col++);
-            c.setCellValue(nfc(v));
-            if (s != null) {
-                c.setCellStyle(s);
-            }
-            return this;
-        }
-
-        Rows text(String v) {
-            return text(v, st.text);
-        }
-
         Rows num(long v) {
-            Cell c = row.createCell(col++);
-            c.setCellValue(v);
-            c.setCellStyle(st.integer);
-            return this;
+            return num(v, st.integer);
         }
 
         Rows pct(long num, long den) {
-            if (den == 0) {
-                return text("—");
-            }
-            Cell c = row.createCell(col++);
-            c.setCellValue(num * 100.0 / den);
-            c.setCellStyle(st.percent);
-            return this;
+            return den == 0 ? text("—") : num(num * 100.0 / den, st.percent);
         }
 
         Rows threshold(vn.hoctap.standards.Percent p) {
-            if (p == null) {
-                return text("—");
-            }
-            Cell c = row.createCell(col++);
-            c.setCellValue(p.hundredths() / 100.0);
-            c.setCellStyle(st.number);
-            return this;
-        }
-
-        Rows headers(String... names) {
-            row();
-            for (String n : names) {
-                text(n, st.header);
-            }
-            return this;
+            return p == null ? text("—") : num(p.hundredths() / 100.0, st.number);
         }
 
         void title(String t) {
@@ -713,12 +651,6 @@ public final class StandardsExports {
 
         void heading(String t) {
             row().text(t, st.bold);
-        }
-
-        void widths(int... chars) {
-            for (int i = 0; i < chars.length; i++) {
-                sheet.setColumnWidth(i, Math.min(255, chars[i]) * 256);
-            }
         }
     }
 
@@ -746,7 +678,7 @@ public final class StandardsExports {
                     .num(u.childCount());
         }
         r.row().text("Ngày lập", st.bold);
-        Cell c = r.row.createCell(r.col++);
+        Cell c = r.cell();
         c.setCellValue(d.generated());
         c.setCellStyle(st.date);
         r.skip();
@@ -788,7 +720,7 @@ public final class StandardsExports {
             heads.add(c.labelVi());
         }
         r.headers(heads.toArray(String[]::new));
-        r.row.setHeightInPoints(60);
+        r.current().setHeightInPoints(60);
         if (t != null) {
             for (Map.Entry<Integer, long[]> e : t.rows().entrySet()) {
                 r.row().num(e.getKey()).num(d.year() - e.getKey());
@@ -802,7 +734,7 @@ public final class StandardsExports {
         r.heading("Bảng 2. Tiêu chí");
         r.headers("Mã tiêu chí", "Nội dung", "Độ tuổi", "Tử số", "Mẫu số", "Tỷ lệ (%)", "Mức", "Ngưỡng (%)",
                 "Ngưỡng xã ĐBKK (%)", "Ngưỡng áp dụng (%)", "Đạt", "Căn cứ pháp lý", "Trạng thái", "Ý nghĩa trạng thái");
-        r.row.setHeightInPoints(30);
+        r.current().setHeightInPoints(30);
         for (Criterion c : Criterion.values()) {
             if (c.standard() != s) {
                 continue;
@@ -877,7 +809,7 @@ public final class StandardsExports {
         r.heading("Bảng 2. " + meetingLabel(u, false) + " so với tỷ lệ yêu cầu");
         r.headers("Mức", "Số đơn vị đạt từ mức này trở lên", "Tổng số đơn vị được tính", "Tỷ lệ (%)",
                 "Tỷ lệ yêu cầu (%)", "Đạt", "Căn cứ pháp lý", "Trạng thái", "Ý nghĩa trạng thái");
-        r.row.setHeightInPoints(30);
+        r.current().setHeightInPoints(30);
         for (int k = 1; k <= s.maxLevel(); k++) {
             StandardLevel key = StandardLevel.of(s, k);
             RuleSet.AggregationRule ar = aggregationRule(d.rules(), u, key);
