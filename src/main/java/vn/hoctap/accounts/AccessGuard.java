@@ -8,9 +8,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Phân quyền theo địa bàn: every read and write of unit data goes through here. A commune officer
- * reads and writes only their commune and what hangs below it; city roles read and write the city.
- * A refusal throws {@link AccessDeniedException}, which the web layer turns into 403.
+ * Phân quyền theo vai trò và địa bàn: every read and write of unit data goes through here. The role is judged by
+ * the one {@link AccessMatrix} (kind of data × action), the unit by the user's scopes: a commune officer reads and
+ * writes only their commune and what hangs below it; city roles read and write the city. A refusal throws
+ * {@link AccessDeniedException}, which the web layer turns into 403.
  */
 @Component
 public class AccessGuard {
@@ -77,5 +78,66 @@ public class AccessGuard {
         if (!canWrite(unitCode)) {
             throw new AccessDeniedException("no write access to unit " + unitCode);
         }
+    }
+
+    /** The matrix cell of the current user (someone not signed in: public data only). */
+    public Grant grant(DataKind kind, AccessAction action) {
+        return currentUser().map(u -> AccessMatrix.grant(u.role(), kind, action))
+                .orElseGet(() -> AccessMatrix.anonymous(kind, action));
+    }
+
+    /** Whether the current user's role may do this with this kind of data at all (own data or within scope). */
+    public boolean allows(DataKind kind, AccessAction action) {
+        return grant(kind, action) != Grant.NONE;
+    }
+
+    /** Refuses unless the role may do this with this kind of data; returns the grant (OWN: filter to own rows). */
+    public Grant require(DataKind kind, AccessAction action) {
+        Grant g = grant(kind, action);
+        if (g == Grant.NONE) {
+            throw new AccessDeniedException("role may not " + action + " " + kind);
+        }
+        return g;
+    }
+
+    /**
+     * Refuses unless the role may do this with this kind of data and the unit is within the user's scopes (read and
+     * export: the unit or anything it was formed from; write and approve: the unit or below). Returns the grant: with
+     * {@link Grant#OWN} the caller must also check that the row belongs to the user.
+     */
+    public Grant require(DataKind kind, AccessAction action, String unitCode) {
+        Grant g = require(kind, action);
+        if (kind == DataKind.PUBLIC) return g;
+        boolean inScope = action == AccessAction.READ || action == AccessAction.EXPORT ? canRead(unitCode) : inScope(unitCode);
+        if (!inScope) {
+            throw new AccessDeniedException("unit " + unitCode + " is outside the user's units for " + action + " " + kind);
+        }
+        return g;
+    }
+
+    /** Like {@link #require(DataKind, AccessAction, String)} for data of a year, judged with the unit the code named then. */
+    public Grant requireForYear(DataKind kind, AccessAction action, String unitCode, int year) {
+        Grant g = require(kind, action);
+        if (kind == DataKind.PUBLIC) return g;
+        boolean inScope = action == AccessAction.READ || action == AccessAction.EXPORT ? canReadForYear(unitCode, year)
+                : inScope(unitCode);
+        if (!inScope) {
+            throw new AccessDeniedException("unit " + unitCode + " of " + year + " is outside the user's units");
+        }
+        return g;
+    }
+
+    /**
+     * For data the user may touch as its owner only ({@link Grant#OWN}): refuses unless the grant is SCOPE, or OWN
+     * and {@code owner} is true.
+     */
+    public void requireOwnOrScope(Grant grant, boolean owner) {
+        if (grant == Grant.NONE || (grant == Grant.OWN && !owner)) {
+            throw new AccessDeniedException("not the user's own data");
+        }
+    }
+
+    private boolean inScope(String unitCode) {
+        return currentUser().map(u -> u.scopes().stream().anyMatch(s -> units.within(unitCode, s))).orElse(false);
     }
 }
