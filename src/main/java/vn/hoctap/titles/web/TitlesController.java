@@ -325,7 +325,8 @@ class TitlesController {
     ResponseEntity<String> credential(@PathVariable long id) {
         campaigns.dossier(id);
         String jwt = certificates.credentialJwt(id).orElseThrow(() -> new NotFoundException("titles.error.no-certificate"));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vc+jwt"))
+        // OB 3.0 §"Web Resource": a VC-JWT is served as the Compact JWS with Content-Type text/plain
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.US_ASCII))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cong-dan-hoc-tap-" + id + ".jwt\"").body(jwt);
     }
 
