@@ -275,6 +275,20 @@ class TitlesWalletTest extends IntegrationTest {
                 Integer.class, fam, xa);
         assertThat(indexes).hasSize(2).doesNotHaveDuplicates();
         assertThat(json(payloadJson(famJwt)).get("credentialStatus").get("statusListIndex").asString()).isEqualTo(String.valueOf(indexes.get(0)));
+
+        // key rotation by the city administrator: the family's credential, signed by the old key, still verifies
+        TestUser officer = user(Role.CITY_OFFICER, "01");
+        mvc.perform(post("/api/admin/titles/issuer-key/rotate").with(httpBasic(officer.username(), officer.password()))).andExpect(status().isForbidden());
+        TestUser admin = user(Role.CITY_ADMIN, "01");
+        String oldKid = json(new String(Base64.getUrlDecoder().decode(famJwt.split("\\.")[0]), StandardCharsets.UTF_8)).get("kid").asString();
+        String newKid = json(mvc.perform(post("/api/admin/titles/issuer-key/rotate").with(httpBasic(admin.username(), admin.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get("kid").asString();
+        assertThat(newKid).isNotEqualTo(oldKid).startsWith(keys.did() + "#");
+        String didDoc = fetch(IssuerKeyRing.didWebDocumentUrl(keys.did()));
+        assertThat(didDoc).contains(oldKid).contains(newKid);
+        assertThat(verifier.verify(famJwt).outcome()).isEqualTo(Outcome.VALID);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'titles.issuer-key.rotate' and entity_id = ?",
+                Integer.class, newKid)).isEqualTo(1);
     }
 
     /** Over https the issuer id is the public Profile; the did:web is the host; a legacy key is rotated, still published. */

@@ -76,10 +76,13 @@ public class Certificates {
     private final vn.hoctap.units.UnitDirectory units;
     private final SecureRandom random = new SecureRandom();
 
-    Certificates(JdbcTemplate jdbc, IssuerKeyStore keys, vn.hoctap.units.UnitDirectory units) {
+    private final vn.hoctap.audit.AuditLog audit;
+
+    Certificates(JdbcTemplate jdbc, IssuerKeyStore keys, vn.hoctap.units.UnitDirectory units, vn.hoctap.audit.AuditLog audit) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.units = units;
+        this.audit = audit;
     }
 
     String newCode() {
@@ -118,6 +121,16 @@ public class Certificates {
         jdbc.update("insert into titles_credential (id, evaluation_id, status_index, form, holder, jwt) values (?, ?, ?, 'ob3', ?, ?)",
                 ic.id(), d.id(), index, holderDid, ic.jwt());
         return ic;
+    }
+
+    /** Key rotation by the city administrator: a new signing key; the old one stays published (audited). */
+    @org.springframework.transaction.annotation.Transactional
+    public String rotateKey() {
+        String before = keys.keys().kid();
+        String after = keys.rotate();
+        audit.record("titles.issuer-key.rotate", "titles_issuer_key", after, "01", Map.of("kid", before), Map.of("kid", after),
+                "Đổi khóa ký chứng nhận số (khóa cũ vẫn được công bố)");
+        return after;
     }
 
     public String jwks() {

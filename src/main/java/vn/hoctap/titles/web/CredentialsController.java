@@ -87,6 +87,14 @@ class CredentialsController {
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5))).body(jwt);
     }
 
+    @PostMapping("/api/admin/titles/issuer-key/rotate")
+    @ResponseBody
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
+    @Operation(summary = "Rotate the credential signing key (city administrator); the old key stays in the JWKS and the DID document")
+    Map<String, Object> rotate() {
+        return Map.of("kid", certificates.rotateKey(), "did_document", "/.well-known/did.json");
+    }
+
     // ---------------------------------------------------------------- OpenID4VCI 1.0
 
     @GetMapping("/.well-known/openid-credential-issuer")
