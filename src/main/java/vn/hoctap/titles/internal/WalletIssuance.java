@@ -52,6 +52,8 @@ public class WalletIssuance {
     static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
     static final Duration PROOF_AGE = Duration.ofMinutes(5);
     static final Set<JWSAlgorithm> PROOF_ALGS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
+    /** The nonce endpoint is public: at most this many live nonces, so that it cannot be used to fill the table. */
+    static final int MAX_LIVE_NONCES = 10_000;
 
     /** An OAuth / OID4VCI error: {@code error} code and HTTP status. */
     public static final class ProtocolError extends RuntimeException {
@@ -217,7 +219,9 @@ public class WalletIssuance {
     @Transactional
     public Map<String, Object> nonce() {
         String nonce = randomToken();
-        jdbc.update("delete from titles_wallet_nonce where expires_at < now()");
+        jdbc.update("delete from titles_wallet_nonce where expires_at < now() or used");
+        Integer live = jdbc.queryForObject("select count(*) from titles_wallet_nonce", Integer.class);
+        if (live != null && live >= MAX_LIVE_NONCES) throw new ProtocolError("temporarily_unavailable", 503, "too many outstanding nonces");
         jdbc.update("insert into titles_wallet_nonce (nonce, expires_at) values (?, ?)", nonce, java.sql.Timestamp.from(Instant.now().plus(NONCE_LIFETIME)));
         return Map.of("c_nonce", nonce);
     }
