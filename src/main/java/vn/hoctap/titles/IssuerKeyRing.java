@@ -61,14 +61,16 @@ public final class IssuerKeyRing {
 
     /**
      * The DID document: one {@code JsonWebKey2020} verification method per key, {@code id} the key's kid when it is a DID URL
-     * of this DID (else {@code <did>#<fragment of the kid>}), listed under {@code assertionMethod} (signing
+     * of this DID (else {@code <did>#retired-<fragment of the kid>}), all distinct, listed under {@code assertionMethod} (signing
      * credentials) by full DID URL, as DID resolvers that look a kid up by string comparison expect.
      */
     public Map<String, Object> didDocument(String did, List<String> alsoKnownAs) {
         List<Map<String, Object>> methods = new ArrayList<>();
         List<String> ids = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (JWK k : publicKeys()) {
             String id = verificationMethodId(did, k.getKeyID());
+            for (int n = 2; !seen.add(id); n++) id = verificationMethodId(did, k.getKeyID()) + "-" + n; // ids are unique
             Map<String, Object> vm = new LinkedHashMap<>();
             vm.put("id", id);
             vm.put("type", "JsonWebKey2020");
@@ -86,11 +88,15 @@ public final class IssuerKeyRing {
         return doc;
     }
 
+    /**
+     * A key of this DID keeps its kid; a key from before (a kid into the old JWKS, or of another host's DID) is listed as
+     * {@code <did>#retired-<its fragment>}, never under an id a current key could take.
+     */
     static String verificationMethodId(String did, String kid) {
         if (kid.startsWith(did + "#")) return kid;
         int hash = kid.lastIndexOf('#');
-        String fragment = hash >= 0 ? kid.substring(hash + 1) : kid.replaceAll("[^A-Za-z0-9._-]", "-");
-        return did + "#" + fragment;
+        String fragment = (hash >= 0 ? kid.substring(hash + 1) : kid).replaceAll("[^A-Za-z0-9._-]", "-");
+        return did + "#retired-" + fragment;
     }
 
     /** Parses the retired keys written as a JWKS; refuses a private key. */

@@ -246,6 +246,11 @@ class CredentialConformanceTest {
         assertThat(independent.verify(after.jwt()).outcome()).isEqualTo(Outcome.VALID);
         JsonNode did = JSON.readTree(web.get("https://hoctap.hanoi.gov.vn/.well-known/did.json"));
         assertThat(did.get("verificationMethod")).hasSize(2);
+        assertThat(did.get("verificationMethod").get(1).get("id").asString()).isEqualTo(DID + "#rs256-2026-1"); // the retired key keeps its id
+        // a key kept from another host keeps no id a current key could take
+        JsonNode moved = JSON.readTree(JSON.writeValueAsString(new IssuerKeyRing(next, List.of(IssuerKeys.generate(SigningAlgorithm.RS256,
+                "did:web:old.example#rs256-2027-1").publicJwk())).didDocument(DID, List.of())));
+        assertThat(moved.get("verificationMethod").get(1).get("id").asString()).isEqualTo(DID + "#retired-rs256-2027-1");
         assertThat(did.get("verificationMethod").get(0).get("publicKeyJwk").has("d")).isFalse();
         // the retired key signs nothing new: the ring's current key is the new one
         assertThat(ring.current().kid()).isEqualTo(DID + "#rs256-2027-1");

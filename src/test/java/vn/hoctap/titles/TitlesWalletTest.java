@@ -305,6 +305,12 @@ class TitlesWalletTest extends IntegrationTest {
         // first use: the legacy key (kid into the JWKS) is retired, a did:web key signs
         assertThat(store.keys().kid()).startsWith("did:web:hoctap.example.vn#rs256-");
         assertThat(store.ring().publicJwksJson()).contains("https://hoctap.example.vn/.well-known/jwks.json#rs256-2026-1");
+        assertThat(store.keys().kid()).isNotEqualTo("did:web:hoctap.example.vn#rs256-2026-1"); // that fragment was the legacy key's
+        // the DID document lists both keys under distinct ids: the legacy one as retired
+        Map<String, Object> doc = store.ring().didDocument(store.did(), List.of());
+        List<?> methods = (List<?>) doc.get("verificationMethod");
+        assertThat(methods.stream().map(vm -> ((Map<?, ?>) vm).get("id")).distinct().count()).isEqualTo(2);
+        assertThat(doc.get("assertionMethod").toString()).contains("did:web:hoctap.example.vn#retired-rs256-2026-1");
         String second = store.rotate();
         assertThat(second).isNotEqualTo(store.ring().retired().get(1).getKeyID());
         assertThat(store.ring().retired()).hasSize(2);

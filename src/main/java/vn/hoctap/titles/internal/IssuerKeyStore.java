@@ -140,11 +140,14 @@ public class IssuerKeyStore {
         return k.kid();
     }
 
+    /** The next free kid: neither an existing kid nor an existing key's fragment (a key kept from another host or form). */
     private String nextKid(List<String> used) {
         int year = HanoiTime.today().getYear();
+        java.util.Set<String> fragments = new java.util.HashSet<>();
+        for (String k : used) fragments.add(k.substring(k.lastIndexOf('#') + 1));
         for (int n = 1; ; n++) {
-            String kid = did() + "#rs256-" + year + "-" + n;
-            if (!used.contains(kid)) return kid;
+            String fragment = "rs256-" + year + "-" + n;
+            if (!fragments.contains(fragment) && !used.contains(did() + "#" + fragment)) return did() + "#" + fragment;
         }
     }
 
