@@ -37,7 +37,8 @@ class ModularityTests {
                 .or().haveNameMatching("vn\\.hoctap\\.indicators\\.expression\\.(?!package-info$).*")
                 .or().haveNameMatching("vn\\.hoctap\\.analytics\\.(?!package-info$|live\\.).*")
                 .or().haveNameMatching("vn\\.hoctap\\.reporting\\.rules\\..*")
-                .or().haveNameMatching("vn\\.hoctap\\.indicators\\.(Progress|TargetSpec|MergerApportionment|IndicatorCatalogue|IndicatorDefinition).*")
+                .or().haveNameMatching("vn\\.hoctap\\.cycle\\.rules\\..*")
+                .or().haveNameMatching("vn\\.hoctap\\.indicators\\.(Progress|TargetSpec|MergerApportionment|IndicatorCatalogue|IndicatorDefinition|CommuneTargetRollup|CommuneTargetSource).*")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
                 .allowEmptyShould(true)
                 .check(classes);

@@ -194,6 +194,11 @@ public class CommuneTargets implements CommuneTargetSource {
                 rs.getString("proposed_by"), rs.getString("decided_by"));
     }
 
+    /** Forgets the targets kept in memory (after a change made outside this service). */
+    void evict() {
+        cache = null;
+    }
+
     private void changed() {
         cache = null;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

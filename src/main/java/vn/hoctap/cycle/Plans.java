@@ -90,7 +90,8 @@ public class Plans {
     /** A commune's plan from the city's: the same actions, dates and indicators, done by the commune's People's Committee. */
     @Transactional
     public long derive(long cityPlanId, String communeCode) {
-        Plan city = plan(cityPlanId);
+        guard.require(DataKind.PLANS_AND_INSPECTION, AccessAction.WRITE, communeCode);   // before saying anything about the commune
+        Plan city = get(cityPlanId);
         if (city.level() != Level.CITY) {
             throw ValidationException.of("plan", "cycle.error.derive-from-city");
         }
