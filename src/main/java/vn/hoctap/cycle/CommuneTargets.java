@@ -83,14 +83,26 @@ public class CommuneTargets implements CommuneTargetSource {
     @Transactional
     public int proposeDefaults(int dataYear) {
         guard.require(DataKind.PLANS_AND_INSPECTION, AccessAction.APPROVE, Targets.CITY);
-        Integer baselineYear = values.years().stream().filter(y -> y <= dataYear).max(Integer::compare).orElse(null);
+        List<Integer> years = values.years().stream().filter(y -> y <= dataYear).sorted(java.util.Comparator.reverseOrder()).toList();
         Map<String, NavigableMap<Integer, TargetSpec>> city = targets.cityTargets("nq23");
         List<Object[]> rows = new ArrayList<>();
         List<UnitVersion> communes = communes();
+        Map<String, Integer> baselineYears = new LinkedHashMap<>();
         for (IndicatorDefinition d : brokenDown()) {
             var t = Targets.applicable(city.get(d.id()), dataYear);
             if (t == null) continue;
-            Map<String, IndicatorValues.Value> base = baselineYear == null ? Map.of() : values.onCurrentCommunes(d.id(), baselineYear);
+            // the baseline: the indicator's latest data year with values for the communes
+            Integer baselineYear = null;
+            Map<String, IndicatorValues.Value> base = Map.of();
+            for (int y : years) {
+                Map<String, IndicatorValues.Value> v = values.onCurrentCommunes(d.id(), y);
+                if (v.values().stream().anyMatch(IndicatorValues.Value::present)) {
+                    baselineYear = y;
+                    base = v;
+                    break;
+                }
+            }
+            baselineYears.put(d.id(), baselineYear);
             for (UnitVersion c : communes) {
                 IndicatorValues.Value v = base.get(c.code());
                 Double b = v == null || !v.present() ? null : v.value();
@@ -108,7 +120,7 @@ public class CommuneTargets implements CommuneTargetSource {
         int written = 0;
         for (int[] batch : n) for (int x : batch) written += Math.max(x, 0);
         audit.record("propose-defaults", "cycle_commune_target", String.valueOf(dataYear), Targets.CITY, null,
-                Map.of("data_year", dataYear, "baseline_year", baselineYear == null ? "none" : baselineYear, "targets", written), null);
+                Map.of("data_year", dataYear, "targets", written, "baseline_years", baselineYears.toString()), null);
         changed();
         return written;
     }

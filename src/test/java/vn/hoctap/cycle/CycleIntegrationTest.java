@@ -92,37 +92,42 @@ class CycleIntegrationTest extends IntegrationTest {
             assertThat(written).isEqualTo(24 * 126);
             assertThat(jdbc.queryForObject("select count(distinct unit_code) from cycle_commune_target", Integer.class)).isEqualTo(126);
             as("badinh.targets", Role.COMMUNE_OFFICER, "00004");
-            var families = communeTargets.ofCommune("00004").stream().filter(t -> t.indicatorId().equals("model.learning_families")).findFirst().orElseThrow();
-            // the city's applicable target for 2026 is the 2025 one (60; no 2030 target is set): no baseline → the city's
-            assertThat(families.targetYear()).isEqualTo(2025);
-            assertThat(families.spec()).isEqualTo("≥ 60");
-            assertThatThrownBy(() -> communeTargets.propose("model.learning_families", "00004", 2025, "≥ 70", "ngắn"))
+            // universities' digital programmes: reported, and no test approves a university report, so no baseline
+            var digital = communeTargets.ofCommune("00004").stream().filter(t -> t.indicatorId().equals(INDICATOR)).findFirst().orElseThrow();
+            // the city's applicable target for 2026 is the 2025 one (100; no 2030 target is set): no baseline → the city's
+            assertThat(digital.targetYear()).isEqualTo(2025);
+            assertThat(digital.spec()).isEqualTo("≥ 100");
+            assertThat(digital.basis()).isEqualTo("Chưa có số liệu năm gốc: áp dụng chỉ tiêu thành phố");
+            assertThatThrownBy(() -> communeTargets.propose(INDICATOR, "00004", 2025, "≥ 90", "ngắn"))
                     .isInstanceOf(ValidationException.class);
-            communeTargets.propose("model.learning_families", "00004", 2025, "≥ 70", "Phường đã có 68% gia đình đạt danh hiệu.");
-            assertThatThrownBy(() -> communeTargets.decide("model.learning_families", "00004", 2025, true))
+            communeTargets.propose(INDICATOR, "00004", 2025, "≥ 90", "Phường chỉ có một trường cao đẳng đang chuyển đổi số.");
+            assertThatThrownBy(() -> communeTargets.decide(INDICATOR, "00004", 2025, true))
                     .isInstanceOf(AccessDeniedException.class);
             as("ngocha.targets", Role.COMMUNE_OFFICER, "00008");
-            assertThatThrownBy(() -> communeTargets.propose("model.learning_families", "00004", 2025, "≥ 10", "Không phải xã của mình."))
+            assertThatThrownBy(() -> communeTargets.propose(INDICATOR, "00004", 2025, "≥ 10", "Không phải xã của mình."))
                     .isInstanceOf(AccessDeniedException.class);
             as("city.targets", Role.CITY_OFFICER, "01");
             assertThat(communeTargets.pending()).extracting(CommuneTargets.CommuneTarget::unitCode).contains("00004");
-            communeTargets.decide("model.learning_families", "00004", 2025, true);
+            communeTargets.decide(INDICATOR, "00004", 2025, true);
             // the dashboard judges Ba Đình against its own target, Ngọc Hà against the city's
-            assertThat(line(2026, "00004").target().text()).isEqualTo("≥ 70");
-            assertThat(line(2026, "00008").target().text()).isEqualTo("≥ 60");
-            assertThat(line(2026, "01").target().text()).isEqualTo("≥ 60");
-            // city 60 vs 125 communes at 60 and one at 70: unweighted (no baseline) mean 60 + 10/126
-            var rollup = status.communeRollup("model.learning_families", 2026);
+            assertThat(line(2026, "00004").target().text()).isEqualTo("≥ 90");
+            assertThat(line(2026, "00008").target().text()).isEqualTo("≥ 100");
+            assertThat(line(2026, "01").target().text()).isEqualTo("≥ 100");
+            // city 100 vs 125 communes at 100 and one at 90: unweighted (no baseline) mean 100 − 10/126
+            var rollup = status.communeRollup(INDICATOR, 2026);
             assertThat(rollup.communes()).isEqualTo(126);
-            assertThat(rollup.difference()).isCloseTo(10.0 / 126, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(rollup.weighted()).isFalse();
+            assertThat(rollup.difference()).isCloseTo(-10.0 / 126, org.assertj.core.api.Assertions.within(1e-9));
         } finally {
             jdbc.update("delete from cycle_commune_target");
             communeTargets.evict();
         }
     }
 
+    static final String INDICATOR = "inst.digital_university";
+
     private IndicatorStatus.Line line(int year, String unit) {
-        return status.unit(year, unit).stream().filter(l -> l.definition().id().equals("model.learning_families")).findFirst().orElseThrow();
+        return status.unit(year, unit).stream().filter(l -> l.definition().id().equals(INDICATOR)).findFirst().orElseThrow();
     }
 
     @Test

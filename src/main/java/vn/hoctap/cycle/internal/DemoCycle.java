@@ -46,18 +46,20 @@ class DemoCycle implements ApplicationRunner {
     private final Inspections inspections;
     private final Decisions decisions;
     private final JdbcTemplate jdbc;
+    private final vn.hoctap.register.RegisterStandards registers;
     private final boolean demo;
     private final String command;
     private final String adminUsername;
 
     DemoCycle(Plans plans, CommuneTargets targets, Inspections inspections, Decisions decisions, JdbcTemplate jdbc,
-              @Value("${hoctap.demo:false}") boolean demo, @Value("${hoctap.command:}") String command,
+              vn.hoctap.register.RegisterStandards registers, @Value("${hoctap.demo:false}") boolean demo, @Value("${hoctap.command:}") String command,
               @Value("${hoctap.admin.username:admin}") String adminUsername) {
         this.plans = plans;
         this.targets = targets;
         this.inspections = inspections;
         this.decisions = decisions;
         this.jdbc = jdbc;
+        this.registers = registers;
         this.demo = demo;
         this.command = command;
         this.adminUsername = adminUsername;
@@ -71,11 +73,39 @@ class DemoCycle implements ApplicationRunner {
         try {
             create();
             log.info("Đã tạo dữ liệu minh họa kế hoạch, kiểm tra / demo plans and inspection created");
+            baselineTargetsLater();
         } catch (RuntimeException e) {
             log.warn("Không tạo được dữ liệu minh họa kế hoạch, kiểm tra / demo cycle data not created: {}", e.toString());
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /**
+     * The demo registers are imported in the background after this runner: once the 2025 one is in, the city proposes
+     * the communes' defaults again from their baseline (a commune's pending proposal is kept).
+     */
+    private void baselineTargetsLater() {
+        Thread t = new Thread(() -> {
+            try {
+                long until = System.currentTimeMillis() + 15 * 60_000L;
+                while (!registers.years().contains(2025) && System.currentTimeMillis() < until) {
+                    Thread.sleep(5_000);
+                }
+                if (!registers.years().contains(2025)) return;
+                act(adminUsername, Role.CITY_ADMIN, "01");
+                int n = targets.proposeDefaults(HanoiTime.today().getYear());
+                log.info("Chỉ tiêu minh họa của xã, phường theo số liệu năm gốc / demo commune targets from the baseline: {}", n);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Không đề xuất được chỉ tiêu minh họa theo năm gốc / demo baseline targets not proposed: {}", e.toString());
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }, "demo-cycle-targets");
+        t.setDaemon(true);
+        t.start();
     }
 
     static void act(String username, Role role, String scope) {
