@@ -201,6 +201,14 @@ class CycleIntegrationTest extends IntegrationTest {
             assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("Sơ kết năm " + year)
                     .contains("Công khai thu chi quý IV").contains("Đã khắc phục").contains("Nơi nhận:");
         }
+        TestUser ngocHa = user(Role.COMMUNE_OFFICER, "00008");
+        String api = mvc.perform(get("/api/cycle/inspection/actions").param("year", String.valueOf(year))
+                .with(httpBasic(outsider.username(), outsider.password()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(api).contains("Công khai thu chi quý IV").contains("\"closed\":true");
+        String ngocHaJson = mvc.perform(get("/api/cycle/inspection/actions").param("year", String.valueOf(year))
+                .with(httpBasic(ngocHa.username(), ngocHa.password()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(ngocHaJson).doesNotContain("Công khai thu chi quý IV");
+        assertThat(mvc.perform(get("/api/openapi")).andReturn().getResponse().getContentAsString()).contains("/api/cycle/inspection/summary");
         mvc.perform(get("/cycle/reports/summary-2023-2025.pdf").with(httpBasic("admin", ADMIN_PASSWORD))).andExpect(status().isOk());
         mvc.perform(get("/cycle/reports/review-" + year + ".docx").with(httpBasic(outsider.username(), outsider.password())))
                 .andExpect(status().isForbidden());

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -16,7 +13,6 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -99,23 +95,5 @@ class OfficialDocumentTest {
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
         assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("Độc lập - Tự do - Hạnh phúc")
                 .contains("Hà Nội, ngày 05 tháng 02 năm 2026").contains("BÁO CÁO").contains("Nơi nhận:").contains("TRƯỞNG BAN");
-    }
-
-    @Test
-    void libreOfficeConvertsTheDocxToPdf(@TempDir Path dir) throws Exception {
-        Path docx = dir.resolve("so-ket.docx");
-        try (var out = Files.newOutputStream(docx)) {
-            sample().writeDocx(out);
-        }
-        Process p = new ProcessBuilder("libreoffice", "-env:UserInstallation=file://" + dir.resolve("profile").toAbsolutePath(),
-                "--headless", "--convert-to", "pdf", "--outdir", dir.toString(), docx.toString())
-                .redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("LibreOffice finished").isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
-        Path pdf = dir.resolve("so-ket.pdf");
-        assertThat(pdf).exists();
-        String text = new PdfTextExtractor(new PdfReader(Files.readAllBytes(pdf))).getTextFromPage(1);
-        assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("BÁO CÁO");
     }
 }
