@@ -242,4 +242,44 @@ class CycleIntegrationTest extends IntegrationTest {
             values.invalidate(2026);
         }
     }
+
+    @Test
+    void everyPageRendersForTheCityAndACommuneInBothLanguages() throws Exception {
+        TestUser commune = user(Role.COMMUNE_OFFICER, "00004");
+        TestUser inspector = user(Role.INSPECTOR, "01");
+        TestUser cityUser = user(Role.CITY_OFFICER, "01");
+        int year = HanoiTime.today().getYear();
+        as("city.pages", Role.CITY_OFFICER, "01");
+        long city = plans.create(Plans.Level.CITY, "01", null, 2025, 2026, "Kế hoạch trang " + System.nanoTime(), "1/KH-UBND");
+        plans.addAction(city, "Nhiệm vụ trang", "Sở", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), 1_500_000L, List.of("inst.clc_it"));
+        long round = inspections.createRound(year, "Đợt trang " + System.nanoTime(), List.of(inspector.username()));
+        long visit = inspections.scheduleVisit(round, "00004", Inspections.Subject.SCHOOL, "Trường Tiểu học thử", HanoiTime.today());
+        SecurityContextHolder.clearContext();
+        for (String lang : List.of("vi", "en")) {
+            for (String path : List.of("/cycle", "/cycle/plans/" + city, "/cycle/targets", "/cycle/targets?commune=00004", "/cycle/inspection",
+                    "/cycle/inspection/rounds/" + round, "/cycle/inspection/visits/" + visit, "/cycle/inspection/actions",
+                    "/cycle/decisions?year=2025", "/cycle/reports?year=" + year)) {
+                for (TestUser u : List.of(cityUser, commune, inspector)) {
+                    boolean report = path.startsWith("/cycle/reports");
+                    var result = mvc.perform(get(path).param("lang", lang).with(httpBasic(u.username(), u.password())));
+                    if (report && u == commune) {
+                        result.andExpect(status().isForbidden());   // the city's review is the city's; a commune officer may not export it
+                        continue;
+                    }
+                    String html = result.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    assertThat(html).as(path + " " + lang + " " + u.username()).doesNotContain("??").doesNotContain("cycle.")
+                            .doesNotContain("<script>");
+                }
+            }
+        }
+        // the plan page: 1.500.000 ₫ and the indicator; the commune may make its plan from the city's
+        String page = mvc.perform(get("/cycle/plans/" + city).with(httpBasic(commune.username(), commune.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("1.500.000 ₫").contains("inst.clc_it").contains("id=\"derive-plan\"");
+        // the inspector records the school visit on its page; the commune sees the visit but no form
+        assertThat(mvc.perform(get("/cycle/inspection/visits/" + visit).with(httpBasic(inspector.username(), inspector.password())))
+                .andReturn().getResponse().getContentAsString()).contains("id=\"visit-form\"").contains("inspection-outbox.js");
+        assertThat(mvc.perform(get("/cycle/inspection/visits/" + visit).with(httpBasic(commune.username(), commune.password())))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("id=\"visit-form\"");
+    }
 }
