@@ -41,7 +41,7 @@ import com.lowagie.text.pdf.PdfWriter;
  * ("Số: 12/BC-UBND"), địa danh and date ("Hà Nội, ngày 07 tháng 12 năm 2026", a day below 10 and a month below 3
  * with a leading zero), the kind of document and its summary (trích yếu) centred in bold, the body, then nơi nhận
  * (bottom left) and the signature block (quyền hạn, chức vụ, họ tên; bottom right). A4, margins top and bottom
- * 20 mm, left 30 mm, right 15 mm; Times New Roman in the DOCX, which officials finish in Word (the PDF embeds Be Vietnam
+ * 20 mm, left 30 mm, right 15 mm; page numbers top centre from the second page; Times New Roman in the DOCX, which officials finish in Word (the PDF embeds Be Vietnam
  * Pro, the platform's font with every Vietnamese letter). Status of the layout rules: [S] (the decree's appendix as
  * commonly reproduced; not re-read from the official gazette for this code) — see docs/cycle.md.
  *
@@ -171,6 +171,11 @@ public final class OfficialDocument {
             mar.setBottom(BigInteger.valueOf(mm(20)));
             mar.setLeft(BigInteger.valueOf(mm(30)));
             mar.setRight(BigInteger.valueOf(mm(15)));
+            // page numbers: top centre, from the second page (the first page has an empty header)
+            doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.FIRST);
+            XWPFParagraph number = centre(doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph());
+            number.getCTP().addNewFldSimple().setInstr("PAGE");
+            if (!sect.isSetTitlePg()) sect.addNewTitlePg();
 
             // the header: agency on the left, national name and motto on the right
             XWPFTable head = borderless(doc, 2, new int[] {mm(65), mm(100)});
@@ -300,7 +305,17 @@ public final class OfficialDocument {
         float pt = 72f / 25.4f;
         Document doc = new Document(PageSize.A4, 30 * pt, 15 * pt, 20 * pt, 20 * pt);
         try {
-            PdfWriter.getInstance(doc, out);
+            PdfWriter writer = PdfWriter.getInstance(doc, out);
+            Font pageFont = new Font(regular, 11.5f);
+            writer.setPageEvent(new com.lowagie.text.pdf.PdfPageEventHelper() {
+                @Override
+                public void onEndPage(PdfWriter w, Document d) {
+                    if (w.getPageNumber() > 1) {   // top centre, from the second page
+                        com.lowagie.text.pdf.ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_CENTER,
+                                new Phrase(String.valueOf(w.getPageNumber()), pageFont), (d.left() + d.right()) / 2, d.top() + 22, 0);
+                    }
+                }
+            });
             doc.open();
             Font f11 = new Font(regular, 9.5f);
             Font f12 = new Font(regular, 10.5f);

@@ -96,4 +96,32 @@ class OfficialDocumentTest {
         assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("Độc lập - Tự do - Hạnh phúc")
                 .contains("Hà Nội, ngày 05 tháng 02 năm 2026").contains("BÁO CÁO").contains("Nơi nhận:").contains("TRƯỞNG BAN");
     }
+
+    static OfficialDocument longOne() {
+        OfficialDocument d = sample();
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 120; i++) rows.add(List.of(String.valueOf(i), "Xã thử " + i, "50,00%"));
+        return d.table(List.of("TT", "Xã, phường", "Kết quả"), rows, 1, 5, 2);
+    }
+
+    @Test
+    void pagesAreNumberedAtTheTopFromTheSecond() throws Exception {
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        longOne().writeDocx(docx);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.toByteArray()))) {
+            var sect = doc.getDocument().getBody().getSectPr();
+            assertThat(sect.isSetTitlePg()).isTrue();
+            var policy = doc.getHeaderFooterPolicy();
+            assertThat(policy.getFirstPageHeader().getText()).isBlank();
+            assertThat(policy.getDefaultHeader().getParagraphs().get(0).getCTP().getFldSimpleArray(0).getInstr()).isEqualTo("PAGE");
+            assertThat(policy.getDefaultHeader().getParagraphs().get(0).getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
+        }
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        longOne().writePdf(pdf);
+        PdfReader reader = new PdfReader(pdf.toByteArray());
+        assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+        PdfTextExtractor text = new PdfTextExtractor(reader);
+        assertThat(List.of(text.getTextFromPage(2).split("\\s*\\n\\s*"))).contains("2");
+        assertThat(List.of(text.getTextFromPage(1).split("\\s*\\n\\s*"))).doesNotContain("1");
+    }
 }
