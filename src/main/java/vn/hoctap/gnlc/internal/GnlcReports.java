@@ -93,7 +93,7 @@ public class GnlcReports {
     public List<Summary> questionnaires() {
         guard.require(DataKind.GNLC_EVIDENCE, AccessAction.READ);
         List<Summary> out = new ArrayList<>();
-        for (String code : jdbc.queryForList("select code from gnlc_questionnaire order by loaded_at desc, code", String.class)) {
+        for (String code : jdbc.queryForList("select code from gnlc_questionnaire order by loaded_at desc, kind desc, code", String.class)) {
             Map<Integer, Answer> a = answers(code);
             out.add(new Summary(stored(code), (int) a.values().stream().filter(x -> !x.textVi().isBlank() || !x.textEn().isBlank()).count(),
                     (int) a.values().stream().filter(x -> x.status() == Status.APPROVED).count()));
@@ -172,8 +172,7 @@ public class GnlcReports {
                             city ? null : e.unitName(), city ? null : e.unitName()));
                 }
                 for (GnlcEvidence.Cooperation c : evidence.cooperation(t)) {
-                    sources.add(new AnswerDraft.Source(c.titleVi() + " — " + c.partner(), c.titleEn() == null ? null : c.titleEn() + " — " + c.partner(),
-                            c.dateFrom(), c.partner(), null, null));
+                    sources.add(new AnswerDraft.Source(c.titleVi(), c.titleEn(), c.dateFrom(), c.partner(), null, null));
                 }
                 for (GnlcEvidence.IndicatorEvidence i : evidence.indicators(t)) {
                     if (seenIndicators.add(i.id())) stats.add(i.statistic());
