@@ -23,6 +23,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import vn.hoctap.RequiresEnvironment;
+import vn.hoctap.RequiresEnvironment.Need;
 import vn.hoctap.accounts.Role;
 
 /**
@@ -31,6 +33,7 @@ import vn.hoctap.accounts.Role;
  * English and edits it; the city (the administrator) approves; the English DOCX is downloaded and LibreOffice converts
  * it to PDF; the gap view shows every area with what exists and what is missing; the public sees the approved answer.
  */
+@RequiresEnvironment({Need.CHROMIUM, Need.LIBREOFFICE})
 class GnlcE2ETest extends BrowserTest {
 
     static final String SAMPLE = "sample-biennial-2021";
