@@ -63,6 +63,17 @@ class GnlcIntegrationTest extends IntegrationTest {
         assertThat(mvc.perform(get("/gnlc/areas/2.2").with(as(officer))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).contains(mine);
 
+        // an attached HTML file is sent back as bytes to download, never as a page
+        String withFile = uniqueTitle();
+        mvc.perform(evidence("2.2", "00004", withFile).file(new MockMultipartFile("file", "x.html", "text/html",
+                "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))).with(as(officer))).andExpect(status().is3xxRedirection());
+        long id = jdbc.queryForObject("select id from gnlc_evidence where title_vi = ?", Long.class, withFile);
+        var download = mvc.perform(get("/gnlc/evidence/" + id + "/file").with(as(officer))).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(download.getContentType()).isEqualTo("application/octet-stream");
+        assertThat(download.getHeader("Content-Disposition")).startsWith("attachment");
+        TestUser stranger = user(Role.COMMUNE_OFFICER, "00008");
+        mvc.perform(get("/gnlc/evidence/" + id + "/file").with(as(stranger))).andExpect(status().isNotFound());
+
         String other = uniqueTitle();
         mvc.perform(evidence("2.2", "00008", other).with(as(officer))).andExpect(status().isForbidden());
         mvc.perform(evidence("2.2", "01", other).with(as(officer))).andExpect(status().isForbidden());

@@ -135,12 +135,16 @@ class GnlcController {
         return "redirect:/gnlc/areas/" + framework.framework().area(area).map(KeyFeatures.Area::code).orElse("1.1");
     }
 
+    /** Types served as themselves; anything else (HTML, SVG, scripts…) is sent as bytes to download. */
+    static final java.util.Set<String> SAFE_TYPES = java.util.Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
+            "image/webp", "text/plain");
+
     @GetMapping("/gnlc/evidence/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable long id) {
         GnlcEvidence.StoredFile f = evidence.file(id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(f.type() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(f.type()))
+                .contentType(SAFE_TYPES.contains(f.type()) ? MediaType.parseMediaType(f.type()) : MediaType.APPLICATION_OCTET_STREAM)
                 .header("X-Content-Type-Options", "nosniff")
                 .body(f.bytes());
     }
