@@ -74,6 +74,17 @@ class GnlcIntegrationTest extends IntegrationTest {
         TestUser stranger = user(Role.COMMUNE_OFFICER, "00008");
         mvc.perform(get("/gnlc/evidence/" + id + "/file").with(as(stranger))).andExpect(status().isNotFound());
 
+        // the other commune may not delete it; its own officer may, and the deletion is audited
+        mvc.perform(post("/gnlc/evidence/" + id + "/delete").param("area", "2.2").with(csrf()).with(as(stranger))).andExpect(status().isNotFound());
+        TestUser associationOfBaDinh = user(Role.ASSOCIATION_MEMBER, "00004");
+        mvc.perform(post("/gnlc/evidence/" + id + "/delete").param("area", "2.2").with(csrf()).with(as(associationOfBaDinh)))
+                .andExpect(status().isForbidden());
+        assertThat(rows(withFile)).isEqualTo(1);
+        mvc.perform(post("/gnlc/evidence/" + id + "/delete").param("area", "2.2").with(csrf()).with(as(officer))).andExpect(status().is3xxRedirection());
+        assertThat(rows(withFile)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'gnlc.evidence.delete' and entity_id = ?",
+                Integer.class, String.valueOf(id))).isEqualTo(1);
+
         String other = uniqueTitle();
         mvc.perform(evidence("2.2", "00008", other).with(as(officer))).andExpect(status().isForbidden());
         mvc.perform(evidence("2.2", "01", other).with(as(officer))).andExpect(status().isForbidden());

@@ -172,6 +172,29 @@ public class GnlcEvidence {
         return id;
     }
 
+    /**
+     * Removes a record (a mistake, a duplicate): whoever may add evidence of the record's unit; audited with what it
+     * said. Answers already drafted from it keep their text.
+     */
+    @Transactional
+    public void delete(long id) {
+        guard.require(DataKind.GNLC_EVIDENCE, AccessAction.WRITE);
+        List<Evidence> rows = jdbc.query("select " + COLUMNS + " from gnlc_evidence where id = ?", (rs, i) -> row(rs), id);
+        if (rows.isEmpty() || !visible(rows.get(0).unitCode())) throw new NotFoundException("gnlc.error.not-found");
+        Evidence e = rows.get(0);
+        guard.require(DataKind.GNLC_EVIDENCE, AccessAction.WRITE, e.unitCode());
+        jdbc.update("delete from gnlc_evidence where id = ?", id);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("target", e.target());
+        before.put("kind", e.kind());
+        before.put("title_vi", e.titleVi());
+        before.put("date_from", e.dateFrom().toString());
+        before.put("unit", e.unitCode());
+        before.put("created_by", e.createdBy());
+        audit.record("gnlc.evidence.delete", "gnlc_evidence", String.valueOf(id), e.unitCode(), before, null,
+                "Xóa bằng chứng của " + e.target());
+    }
+
     /** A record's file: name, type, bytes (only when the user may see the record). */
     public record StoredFile(String name, String type, byte[] bytes) {
     }

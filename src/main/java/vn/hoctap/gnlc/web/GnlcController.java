@@ -108,6 +108,8 @@ class GnlcController {
         model.addAttribute("features", fw.featuresOf(code));
         model.addAttribute("targets", targets);
         model.addAttribute("units", evidence.writableUnits());
+        model.addAttribute("deletable", evidence.writableUnits().stream().map(vn.hoctap.units.UnitVersion::code)
+                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("kinds", List.of("DOCUMENT", "PRACTICE", "EVENT", "PARTNERSHIP", "PHOTO"));
         model.addAttribute("isAdmin", guard.currentUser().map(u -> u.isAdmin()).orElse(false));
         model.addAttribute("today", LocalDate.now(vn.hoctap.platform.HanoiTime.ZONE));
@@ -138,6 +140,14 @@ class GnlcController {
     /** Types served as themselves; anything else (HTML, SVG, scripts…) is sent as bytes to download. */
     static final java.util.Set<String> SAFE_TYPES = java.util.Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
             "image/webp", "text/plain");
+
+    @PostMapping("/gnlc/evidence/{id}/delete")
+    @Access(kind = DataKind.GNLC_EVIDENCE, action = AccessAction.WRITE)
+    String deleteEvidence(@PathVariable long id, @RequestParam String area, RedirectAttributes redirect) {
+        evidence.delete(id);
+        redirect.addFlashAttribute("deleted", true);
+        return "redirect:/gnlc/areas/" + framework.framework().area(area).map(KeyFeatures.Area::code).orElse("1.1");
+    }
 
     @GetMapping("/gnlc/evidence/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable long id) {
