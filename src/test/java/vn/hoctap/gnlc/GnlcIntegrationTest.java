@@ -41,7 +41,12 @@ class GnlcIntegrationTest extends IntegrationTest {
     }
 
     org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder evidence(String target, String unit, String title) {
-        return multipart("/gnlc/evidence").param("area", target.substring(0, 3)).param("target", target).param("kind", "DOCUMENT")
+        return evidence(target, unit, title, "DOCUMENT");
+    }
+
+    org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder evidence(String target, String unit, String title,
+                                                                                               String kind) {
+        return multipart("/gnlc/evidence").param("area", target.substring(0, 3)).param("target", target).param("kind", kind)
                 .param("titleVi", title).param("titleEn", title + " (en)").param("dateFrom", vn.hoctap.platform.HanoiTime.today().toString())
                 .param("owner", "UBND").param("language", "vi").param("unit", unit).with(csrf());
     }
@@ -114,6 +119,15 @@ class GnlcIntegrationTest extends IntegrationTest {
                 + "question|2||" + feature + "|Phát triển bền vững?|Sustainable development?\n";
         mvc.perform(multipart("/gnlc/questionnaires").file(new MockMultipartFile("file", code + ".txt", "text/plain",
                 file.getBytes(StandardCharsets.UTF_8))).with(csrf()).with(as(officer))).andExpect(status().is3xxRedirection());
+
+        // only the administrator adds features; a photo must be an image (refused with its reason, nothing stored)
+        mvc.perform(post("/gnlc/features").param("area", "1.3").param("wordingVi", "x").param("wordingEn", "x").param("source", "s")
+                .with(csrf()).with(as(officer))).andExpect(status().isForbidden());
+        String photo = uniqueTitle();
+        var refused = mvc.perform(evidence(feature, "01", photo, "PHOTO").file(new MockMultipartFile("file", "a.txt",
+                "text/plain", "không phải ảnh".getBytes(StandardCharsets.UTF_8))).with(as(officer))).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(refused.getFlashMap().get("errors")).asString().containsAnyOf("Ảnh phải là tệp hình ảnh.", "A photo must be an image file.");
+        assertThat(rows(photo)).isZero();
 
         String title = uniqueTitle();
         mvc.perform(evidence(feature, "01", title).with(as(officer))).andExpect(status().is3xxRedirection());
