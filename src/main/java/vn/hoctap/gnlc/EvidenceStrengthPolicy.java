@@ -18,7 +18,7 @@ public final class EvidenceStrengthPolicy {
     public enum Strength { NONE, WEAK, STRONG }
 
     /** What the view says is missing. */
-    public enum Missing { NO_EVIDENCE, NO_INDICATOR, NO_RECORD, ONE_KIND_ONLY, NOTHING_RECENT }
+    public enum Missing { NO_EVIDENCE, NO_INDICATOR, NO_RECORD, NOTHING_RECENT }
 
     /** One piece of evidence: its kind (INDICATOR for a platform indicator) and the date it speaks of. */
     public record Item(String kind, LocalDate date) {
@@ -42,7 +42,6 @@ public final class EvidenceStrengthPolicy {
         boolean recent = items.stream().anyMatch(i -> i.date() != null && !i.date().isBefore(since) && !i.date().isAfter(today));
         if (!indicator) missing.add(Missing.NO_INDICATOR);
         if (!record) missing.add(Missing.NO_RECORD);
-        if (kinds < 2 && indicator == record) missing.add(Missing.ONE_KIND_ONLY);
         if (!recent) missing.add(Missing.NOTHING_RECENT);
         boolean strong = items.size() >= 2 && kinds >= 2 && recent;
         return new Judgement(strong ? Strength.STRONG : Strength.WEAK, missing);
