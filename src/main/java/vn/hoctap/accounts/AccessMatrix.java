@@ -70,6 +70,10 @@ public final class AccessMatrix {
             GNLC_EVIDENCE         EXPORT   S   S    S    -     -   -   -      -       -     S       -
             GNLC_EVIDENCE         WRITE    S   S    S    -     -   -   -      -       -     -       -
             GNLC_EVIDENCE         APPROVE  S   S    -    -     -   -   -      -       -     -       -
+            DATA_SUBJECT_REQUESTS READ     S   S    S    O     O   O   O      O       O     S       O
+            DATA_SUBJECT_REQUESTS EXPORT   S   S    S    -     -   -   -      -       -     S       -
+            DATA_SUBJECT_REQUESTS WRITE    O   O    O    O     O   O   O      O       O     O       O
+            DATA_SUBJECT_REQUESTS APPROVE  S   S    S    -     -   -   -      -       -     -       -
             AUDIT                 READ     S   -    -    -     -   -   -      -       -     S       -
             AUDIT                 EXPORT   S   -    -    -     -   -   -      -       -     S       -
             AUDIT                 WRITE    -   -    -    -     -   -   -      -       -     -       -
