@@ -99,6 +99,33 @@ public final class AccessMatrix {
         return kind == DataKind.PUBLIC && action != AccessAction.APPROVE ? Grant.SCOPE : Grant.NONE;
     }
 
+    /**
+     * The matrix as a Markdown table for README and docs/architecture.md (kept identical by a test): one row per kind of
+     * data, one column per role; a cell has one letter per action — R read, E export, W write, A approve — upper case
+     * within the user's units, lower case for own data only, "·" refused.
+     */
+    public static String markdown() {
+        StringBuilder sb = new StringBuilder("| kind of data |");
+        for (Role r : Role.values()) sb.append(' ').append(r.name()).append(" |");
+        sb.append("\n|---|");
+        for (int i = 0; i < Role.values().length; i++) sb.append(":-:|");
+        sb.append('\n');
+        for (DataKind k : DataKind.values()) {
+            sb.append("| ").append(k.name()).append(" |");
+            for (Role r : Role.values()) {
+                sb.append(" `");
+                for (AccessAction a : AccessAction.values()) {
+                    Grant g = grant(r, k, a);
+                    char c = a.name().charAt(0);
+                    sb.append(g == Grant.SCOPE ? c : g == Grant.OWN ? Character.toLowerCase(c) : '·');
+                }
+                sb.append("` |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     static Map<Role, Map<DataKind, Map<AccessAction, Grant>>> parse(String table) {
         Map<Role, Map<DataKind, Map<AccessAction, Grant>>> cells = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
