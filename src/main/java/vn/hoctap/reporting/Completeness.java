@@ -14,7 +14,6 @@ import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.accounts.Grant;
 import vn.hoctap.accounts.CurrentUser;
-import vn.hoctap.accounts.Role;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.reporting.rules.DataSet;
 

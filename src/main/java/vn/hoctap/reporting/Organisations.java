@@ -113,6 +113,10 @@ public class Organisations {
         return guard.can(DataKind.ORGANISATION_REPORTS, AccessAction.APPROVE, o.communeCode());
     }
 
+    /**
+     * The workflow's level rule (not an access rule): the commune accepts, the city (Sở, the city administrator)
+     * approves; applied on top of the access matrix's ORGANISATION_REPORTS × APPROVE.
+     */
     static boolean isCity(CurrentUser u) {
         return u.role() == Role.CITY_OFFICER || u.role() == Role.CITY_ADMIN;
     }
