@@ -194,6 +194,12 @@ class RouteAccessTest extends IntegrationTest {
             SecurityContextHolder.clearContext();
         }
 
+        final Set<String> knownPatterns = new java.util.HashSet<>();
+
+        boolean knows(String pattern) {
+            return knownPatterns.contains(pattern);
+        }
+
         String personMine, personOther, tag;
 
         /** Strings only another commune's data contains. */
@@ -319,6 +325,7 @@ class RouteAccessTest extends IntegrationTest {
             known.put("/dashboard/{id}", s -> "/dashboard/lab.trained?year=" + YEAR);
             known.put("/dashboard/{id}.csv", s -> "/dashboard/lab.trained.csv?year=" + YEAR);
             known.put("/titles/sets/{id}", s -> "/titles/sets/" + jdbc.queryForObject("select min(id) from titles_criteria_set", Long.class));
+            knownPatterns.addAll(known.keySet());
             Function<Side, String> f = known.get(p);
             // routes whose URL names no unit or row (the answer is filtered to the user's units: checked by the markers)
             boolean dataRoute = f != null && !Set.of("/dashboard/{id}", "/dashboard/{id}.csv", "/titles/sets/{id}", "/reporting/export.csv",
@@ -444,7 +451,10 @@ class RouteAccessTest extends IntegrationTest {
                     if (s != 403) wrong.add(r + " as " + role + " (matrix: none) → " + s + " " + mine);
                     continue;
                 }
-                boolean positive = !r.write() && (g == Grant.SCOPE || ownsTheData(role, r));
+                // a route whose path variables this test does not know got "1" for each: that row may be another unit's,
+                // so only the role rule is judged for it
+                boolean known = !r.pattern().contains("{") || fx.knows(r.pattern());
+                boolean positive = known && !r.write() && (g == Grant.SCOPE || ownsTheData(role, r));
                 if (positive && (s == 401 || s == 403 || s >= 500)) {
                     wrong.add(r + " as " + role + " (matrix: " + g + ") → " + s + " " + mine);
                 }
