@@ -62,6 +62,10 @@ import vn.hoctap.units.Villages;
  */
 class RouteAccessTest extends IntegrationTest {
 
+    /** Public routes that a wallet calls with an OAuth bearer token (OpenID4VCI 1.0 §8, the credential endpoint). */
+    static final java.util.Set<String> BEARER_TOKEN_ROUTES = java.util.Set.of("/api/public/oid4vci/credential");
+
+
     static final String MINE = "00004";
     static final String OTHER = "00008";
     static final int YEAR = 2025;
@@ -449,7 +453,11 @@ class RouteAccessTest extends IntegrationTest {
             String mineUrl = fx.url(r, Role.COMMUNE_OFFICER, Side.MINE);
             int anon = status(r, mineUrl, null);
             checked++;
-            if (kind == DataKind.PUBLIC) {
+            if (kind == DataKind.PUBLIC && BEARER_TOKEN_ROUTES.contains(r.pattern())) {
+                // public to wallets, but authorised by the OAuth access token of OpenID4VCI, not by a sign-in:
+                // without one the answer is 401 (RFC 6750 §3.1)
+                if (anon != 401) wrong.add(r + " without an access token → " + anon + " (expected 401)");
+            } else if (kind == DataKind.PUBLIC) {
                 if (anon == 401 || anon == 403 || anon >= 500) wrong.add(r + " not signed in (public) → " + anon);
             } else if (anon != 401) {
                 wrong.add(r + " not signed in → " + anon + " (expected 401 or the login page)");
