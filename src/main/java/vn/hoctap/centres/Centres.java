@@ -30,7 +30,6 @@ import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.platform.VietnameseText;
 import vn.hoctap.reporting.OrganisationRegistry;
-import vn.hoctap.reporting.rules.OrganisationKind;
 
 /**
  * Trung tâm học tập cộng đồng (TTHTCĐ; Quy chế of QĐ 09/2008/QĐ-BGDĐT as amended by TT 40/2010/TT-BGDĐT, founded under
@@ -384,7 +383,7 @@ public class Centres {
      */
     public void refreshIndicator(int year) {
         LocalDate d = LocalDate.of(year, 12, 31);
-        Map<String, Integer> centresIn = registry.countsInForce(d, Set.of(OrganisationKind.CLC));
+        Map<String, Integer> centresIn = registry.countsInForce(d, Set.of("clc"));
         Map<String, Integer> active = new HashMap<>();
         jdbc.query("""
                 select o.commune_code, count(distinct o.id) n from centre_course c join reporting_organisation o on o.id = c.organisation_id

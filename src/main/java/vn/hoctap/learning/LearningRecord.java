@@ -322,7 +322,15 @@ public class LearningRecord {
     /** Records a follow-up status of a newly literate person for a year (officers of the commune, centre officers). */
     @Transactional
     public void recordFollowUp(String personId, String communeCode, int completedYear, int followYear, String status) {
-        guard.require(DataKind.LEARNING_RECORD, AccessAction.WRITE, communeCode);
+        Grant g = guard.require(DataKind.LEARNING_RECORD, AccessAction.WRITE, communeCode);
+        if (g == Grant.OWN) {
+            // a centre officer follows up only persons who learned literacy at their own centre
+            String me = guard.requireUser().username();
+            Long org = guard.requireUser().role() == Role.CITIZEN ? null : providers.providerOf(me).orElse(null);
+            Integer n = org == null ? 0 : jdbc.queryForObject(
+                    "select count(*) from learning_entry where person_id = ? and provider_org_id = ? and topic = 'literacy'", Integer.class, personId, org);
+            guard.requireOwnOrScope(g, n != null && n > 0);
+        }
         if (!List.of("in_class", "post_literacy", "retested", "relapsed", "not_found").contains(status)) {
             throw ValidationException.of("status", "learning.error.followup-status");
         }

@@ -115,13 +115,16 @@ public class OrganisationRegistry {
                 Long.class, date, date));
     }
 
-    /** Number of organisations in force on a date per commune (no rows, only counts), optionally of some kinds. */
-    public Map<String, Integer> countsInForce(LocalDate date, Set<OrganisationKind> kinds) {
+    /**
+     * Number of organisations in force on a date per commune (no rows, only counts), optionally of some kinds (codes:
+     * agency, school, university, clc, enterprise; null = all).
+     */
+    public Map<String, Integer> countsInForce(LocalDate date, Set<String> kinds) {
         Map<String, Integer> out = new TreeMap<>();
         jdbc.query("""
                 select commune_code, kind, count(*) n from reporting_organisation where valid_from <= ? and (valid_until is null or valid_until > ?)
                 group by commune_code, kind""", rs -> {
-            if (kinds == null || kinds.contains(OrganisationKind.fromCode(rs.getString("kind")))) {
+            if (kinds == null || kinds.contains(rs.getString("kind"))) {
                 out.merge(rs.getString("commune_code"), rs.getInt("n"), Integer::sum);
             }
         }, date, date);
@@ -365,6 +368,7 @@ public class OrganisationRegistry {
                     insert into reporting_organisation (code, name, kind, commune_code, school_level, ownership, staff, valid_from, synthetic)
                     values (?, ?, ?, ?, ?, ?, ?, ?, true)""", r[0], r[1], r[2], r[3], r[4], r[5],
                     r[6] == null ? null : Integer.valueOf(r[6]), LocalDate.parse(r[7]));
+            // not audited one by one: a synthetic demo set loaded at start (one line in the log)
             n++;
         }
         return n;

@@ -69,7 +69,11 @@ public class Campaigns {
 
     /** A new evaluation: the subject and its criteria set (one of the campaign's kind). */
     public record NewDossier(SubjectType subjectType, String subjectName, String communeCode, Long villageId, String householdId,
-                             String setId) {
+                             String setId, String personId) {
+        /** Without a register person id (all subjects but a resident whose record is linked). */
+        public NewDossier(SubjectType subjectType, String subjectName, String communeCode, Long villageId, String householdId, String setId) {
+            this(subjectType, subjectName, communeCode, villageId, householdId, setId, null);
+        }
     }
 
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -335,6 +339,9 @@ public class Campaigns {
                 criteria_set_id, criteria_sha256, status, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?) returning id""",
                 Long.class, campaignId, n.subjectType().name(), n.subjectName().strip(), n.communeCode(), n.villageId(),
                 n.householdId() == null || n.householdId().isBlank() ? null : n.householdId().strip(), set.id(), set.sha256(), actorName());
+        if (n.subjectType() == SubjectType.CITIZEN && n.personId() != null && !n.personId().isBlank()) {
+            jdbc.update("update titles_evaluation set person_id = ? where id = ?", n.personId().strip(), id);
+        }
         historyAndAudit(id, null, TitleStatus.REGISTERED, null, n.communeCode(), "titles.evaluation.register");
         return find(id);
     }
