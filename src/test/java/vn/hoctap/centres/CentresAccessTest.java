@@ -14,22 +14,22 @@ import com.jayway.jsonpath.JsonPath;
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
 
-/** A centre officer sees and writes their own centre only; citizens and other communes are refused. Commune 00196 only here. */
+/** A centre officer sees and writes their own centre only; citizens and other communes are refused. Commune 00229 only here. */
 class CentresAccessTest extends IntegrationTest {
 
     long centre(TestUser commune, String name) throws Exception {
         String body = mvc.perform(post("/api/reporting/organisations").with(httpBasic(commune.username(), commune.password()))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"commune_code\": \"00196\", \"name\": \"" + name + " " + System.nanoTime()
+                .contentType(MediaType.APPLICATION_JSON).content("{\"commune_code\": \"00229\", \"name\": \"" + name + " " + System.nanoTime()
                         + "\", \"kind\": \"clc\"}")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     @Test
     void aCentreOfficerSeesOnlyTheirCentre() throws Exception {
-        TestUser commune = user(Role.COMMUNE_OFFICER, "00196");
+        TestUser commune = user(Role.COMMUNE_OFFICER, "00229");
         TestUser other = user(Role.COMMUNE_OFFICER, "00004");
-        TestUser officerA = user(Role.CENTRE_OFFICER, "00196");
-        TestUser citizen = user(Role.CITIZEN, "00196");
+        TestUser officerA = user(Role.CENTRE_OFFICER, "00229");
+        TestUser citizen = user(Role.CITIZEN, "00229");
         long a = centre(commune, "TTHTCĐ thử A");
         long b = centre(commune, "TTHTCĐ thử B");
         // only the commune (not another commune, not the officer themself) assigns the officer

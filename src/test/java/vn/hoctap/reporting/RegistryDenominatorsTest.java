@@ -25,6 +25,8 @@ class RegistryDenominatorsTest extends ReportingSupport {
 
     @Autowired
     IndicatorValues indicatorValues;
+    @Autowired
+    vn.hoctap.indicators.IndicatorCoverage coverage;
 
     static final String FILE = """
             code,name,kind,school_level,ownership,commune_code,staff,valid_from,valid_until,former_commune_code
@@ -85,6 +87,11 @@ class RegistryDenominatorsTest extends ReportingSupport {
         assertThat(clc.get("00160").value()).isEqualTo(50.0);
         assertThat(clc.get("00166").value()).isEqualTo(0.0);
         assertThat(clc.get("00166").denominator()).isEqualTo(1.0);
+        // the dashboard's coverage: Nghĩa Đô 1 of 2 reported (C is no longer in force), 1 not reported
+        assertThat(coverage.coverage("inst.clc_it", 2026, "00160")).contains(new vn.hoctap.indicators.IndicatorCoverage.Coverage(2, 1));
+        String page = mvc.perform(get("/dashboard/inst.clc_it").param("year", "2026").with(as(city))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"coverage\"").contains("chưa báo cáo, được tính là chưa đạt");
 
         // the public primary school reports: digital teaching and the national standard
         approve(nghiaDo, city, id(city, "TR-00160-101"), "school_digital", Map.of("school_public", "1", "digital_teaching", "1",
