@@ -120,6 +120,14 @@ class CentreCourseE2ETest extends BrowserTest {
         driver.get(url("/dashboard/clc.active?year=" + year));
         String expected = String.format(new java.util.Locale("vi", "VN"), "%.2f%%", after.value());
         assertThat(driver.findElement(By.cssSelector("#city-line td.num")).getText()).isEqualTo(expected);
+        // the commune's view of the centre (year report, rating) and of the register
+        driver.get(url("/centres/" + centre));
+        assertThat(driver.findElement(By.id("year-report")).getText()).contains("1");
+        assertThat(driver.findElement(By.id("rating")).getText()).contains("Ứng dụng công nghệ thông tin");
+        Browser.assertAccessible(driver);
+        driver.get(url("/reporting/registry?commune=00190"));
+        assertThat(driver.findElement(By.id("registry")).getText()).contains("TTHTCĐ phường Ô Chợ Dừa (thử E2E");
+        Browser.assertAccessible(driver);
     }
 
     void clickAndWait(By by) {

@@ -110,6 +110,21 @@ class RegistryDenominatorsTest extends ReportingSupport {
                 "it_security_trained", "1", "trained_digital_basic", "20", "trained_data_skills", "5"));
         assertThat(indicatorValues.forYear(2026).values().get("cs.digital_basic").get("00160").value()).isEqualTo(40.0);
 
+        // the register page of the commune; an officer edits an organisation (audited), another commune may not
+        String reg = mvc.perform(get("/reporting/registry").param("commune", "00160").with(as(nghiaDo))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(reg).contains("TTHTCĐ Nghĩa Đô (thử B)").contains("Trung học cơ sở").contains("Ngoài công lập");
+        long agency = id(city, "CQ-00160-101");
+        mvc.perform(post("/reporting/registry/" + agency).with(as(nghiaDo)).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()).param("name", "UBND thử Nghĩa Đô").param("ownership", "public")
+                .param("staff", "55").param("validFrom", "2026-01-01")).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/api/reporting/registry").param("commune", "00160").with(as(city))).andReturn().getResponse()
+                .getContentAsString()).contains("\"staff\":55");
+        TestUser baDinh = user(Role.COMMUNE_OFFICER, "00004");
+        mvc.perform(post("/reporting/registry/" + agency).with(as(baDinh)).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()).param("name", "Đổi tên").param("ownership", "public")
+                .param("validFrom", "2026-01-01")).andExpect(status().isForbidden());
+
         // completeness lists the centre that did not report as not reported (no state)
         String comp = mvc.perform(get("/api/reporting/completeness").param("dataSet", "clc_it").param("period", "2026")
                 .param("commune", "00160").with(as(nghiaDo))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
