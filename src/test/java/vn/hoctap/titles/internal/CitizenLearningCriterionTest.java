@@ -68,6 +68,52 @@ class CitizenLearningCriterionTest extends IntegrationTest {
         }
     }
 
+    @Autowired
+    vn.hoctap.reporting.OrganisationRegistry registry;
+    @Autowired
+    vn.hoctap.indicators.IndicatorValues indicatorValues;
+
+    /**
+     * model.learning_units divides by the register of organisations: Láng has 4 organisations in force on 31/12 of this
+     * year, 2 of them candidates, 1 recognised and published → 1 of 4 = 25 % (not 1 of 2).
+     */
+    @Test
+    void learningUnitsAreCountedOverTheRegister() {
+        int year = HanoiTime.today().getYear();
+        DemoCampaigns.act("city.lang", Role.CITY_OFFICER, "01");
+        try {
+            var r = registry.importCsv("code,name,kind,school_level,ownership,commune_code,staff,valid_from,valid_until,former_commune_code\n"
+                    + ",Trường Tiểu học thử Láng,school,tieu_hoc,public,00199,,2020-01-01,,\n"
+                    + ",Trường THCS thử Láng,school,thcs,public,00199,,2020-01-01,,\n"
+                    + ",Công ty thử Láng,enterprise,,private,00199,,2020-01-01,,\n"
+                    + ",UBND thử Láng,agency,,public,00199,30,2020-01-01,,\n"
+                    + ",Hợp tác xã đã giải thể,enterprise,,private,00199,,2020-01-01,2021-01-01,\n", false);
+            assertThat(r.errors()).isEmpty();
+            int inRegister = registry.countsInForce(LocalDate.of(year, 12, 31), null).get("00199");
+            var d = new CampaignWorkflow.Deadlines(HanoiTime.today().plusDays(5), HanoiTime.today().plusDays(10),
+                    HanoiTime.today().plusDays(15), HanoiTime.today().plusDays(20));
+            long c = campaigns.createCampaign(year, TitleKind.DON_VI, "00199", null, d).id();
+            DemoCampaigns.act("officer.lang", Role.COMMUNE_OFFICER, "00199");
+            long a = campaigns.register(c, new Campaigns.NewDossier(SubjectType.UNIT, "Trường Tiểu học thử Láng", "00199", null, null, "dvht")).id();
+            campaigns.register(c, new Campaigns.NewDossier(SubjectType.UNIT, "Công ty thử Láng", "00199", null, null, "dvht"));
+            Map<String, Integer> full = new HashMap<>();
+            sets.latest("dvht").set().indicators().forEach((id, ind) -> full.put(id, ind.maxPoints()));
+            campaigns.selfAssess(a, full, 0);
+            campaigns.step(a, CampaignWorkflow.Step.REVIEW, null);
+            DemoCampaigns.act("city.lang", Role.CITY_OFFICER, "01");
+            campaigns.step(a, CampaignWorkflow.Step.DECIDE, null);
+            campaigns.step(a, CampaignWorkflow.Step.PUBLISH, null);
+            var v = indicatorValues.forYear(year).values().get("model.learning_units").get("00199");
+            // Láng's register: the four of this test in force (the cooperative dissolved in 2021 is not) — not the 2 candidates
+            assertThat(inRegister).isEqualTo(4);
+            assertThat(v.numerator()).isEqualTo(1.0);
+            assertThat(v.denominator()).isEqualTo(4.0);
+            assertThat(v.value()).isEqualTo(25.0);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     Map<String, Campaigns.Score> byId(long evaluation) {
         Map<String, Campaigns.Score> m = new HashMap<>();
         campaigns.scores(evaluation).forEach(s -> m.put(s.indicatorId(), s));
