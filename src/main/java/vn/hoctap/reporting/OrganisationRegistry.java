@@ -288,6 +288,40 @@ public class OrganisationRegistry {
         return new Row(line, code, name, kind, level, ownership, commune, staff, from, until, former.isEmpty() ? null : former);
     }
 
+    /**
+     * Imports the first sheet of an XLSX workbook with the same columns (row n of the sheet is line n of the errors):
+     * each cell as displayed (dates as YYYY-MM-DD), then exactly as {@link #importCsv}.
+     */
+    @Transactional
+    public ImportResult importXlsx(byte[] xlsx, boolean dryRun) {
+        guard.require(DataKind.ORGANISATIONS, AccessAction.WRITE);
+        StringBuilder csv = new StringBuilder();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            var fmt = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+            int width = sheet.getRow(sheet.getFirstRowNum()) == null ? 0 : sheet.getRow(sheet.getFirstRowNum()).getLastCellNum();
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                for (int c = 0; c < width; c++) {
+                    if (c > 0) csv.append(',');
+                    var cell = row == null ? null : row.getCell(c);
+                    String v;
+                    if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+                        v = cell.getLocalDateTimeCellValue().toLocalDate().toString();
+                    } else {
+                        v = cell == null ? "" : fmt.formatCellValue(cell);
+                    }
+                    csv.append(quote(v.replace("\r", " ").replace("\n", " ")));
+                }
+                csv.append('\n');
+            }
+        } catch (IOException | RuntimeException e) {
+            return new ImportResult(dryRun, 0, 0, 0, List.of(new ImportError(1, "xlsx", "", "registry.import.xlsx")));
+        }
+        return importCsv(csv.toString(), dryRun);
+    }
+
     private static LocalDate date(int line, String column, String text, boolean required, List<ImportError> errors) {
         if (text.isEmpty()) {
             if (required) errors.add(new ImportError(line, column, "", "registry.error.date"));

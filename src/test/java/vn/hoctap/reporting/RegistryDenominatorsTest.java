@@ -66,6 +66,23 @@ class RegistryDenominatorsTest extends ReportingSupport {
         assertThat(JsonPath.<List<String>>read(refused, "$.errors[*].column")).containsExactly("valid_from", "school_level");
         assertThat(mvc.perform(get("/api/reporting/registry").param("commune", "00166").with(as(city))).andReturn().getResponse()
                 .getContentAsString()).doesNotContain("TT-00166-101");
+        // the same refusal from a workbook: row 8 of the sheet, column school_level
+        byte[] xlsx;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var bytes = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("so-danh-muc");
+            String[] lines = bad.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                var row = sheet.createRow(i);
+                String[] f = lines[i].split(",", -1);
+                for (int j = 0; j < f.length; j++) row.createCell(j).setCellValue(f[j]);
+            }
+            wb.write(bytes);
+            xlsx = bytes.toByteArray();
+        }
+        String fromXlsx = mvc.perform(post("/api/reporting/registry/import").param("dryRun", "true")
+                        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").content(xlsx).with(as(city)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Integer>>read(fromXlsx, "$.errors[*].line")).containsExactly(5, 8);
         // a commune officer may not import another commune's organisations
         mvc.perform(post("/api/reporting/registry/import").contentType("text/csv").content(FILE).with(as(nghiaDo)))
                 .andExpect(status().isBadRequest());

@@ -56,6 +56,14 @@ class RegistryApiController {
         return ResponseEntity.status(r.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(r);
     }
 
+    @PostMapping(value = "/import", consumes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "Import a register workbook (XLSX, first sheet, same columns): all or nothing, errors by row and column")
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
+    ResponseEntity<OrganisationRegistry.ImportResult> importXlsx(@RequestBody byte[] xlsx, @RequestParam(defaultValue = "false") boolean dryRun) {
+        OrganisationRegistry.ImportResult r = registry.importXlsx(xlsx, dryRun);
+        return ResponseEntity.status(r.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(r);
+    }
+
     record EntryJson(String name, String schoolLevel, String ownership, Integer staff, LocalDate validFrom, LocalDate validUntil) {
     }
 
