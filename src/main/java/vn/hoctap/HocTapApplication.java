@@ -30,6 +30,11 @@ public class HocTapApplication {
             System.exit(vn.hoctap.analytics.live.PlatformBench.run(HocTapApplication.class,
                     java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && "bench-record".equals(args[0])) {
+            // the lifelong learning record at three sizes on a throw-away PostgreSQL (issue 12)
+            System.exit(vn.hoctap.learning.LearningBench.run(HocTapApplication.class,
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length > 0 && DATABASE_COMMANDS.contains(args[0])) {
             // commands that work on the platform's database: the application without its web server
             SpringApplication app = new SpringApplication(HocTapApplication.class);

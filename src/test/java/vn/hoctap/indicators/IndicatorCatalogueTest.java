@@ -16,7 +16,9 @@ class IndicatorCatalogueTest {
 
     @Test
     void theTwentyFiveTargetsOfTheResolution() {
-        List<IndicatorDefinition> all = IndicatorCatalogue.load();
+        // the 25 targets of NQ 23, plus the centres' indicator proposed by the platform (issue 12), which has no target
+        List<IndicatorDefinition> all = IndicatorCatalogue.load().stream().filter(d -> !d.id().equals("clc.active")).toList();
+        assertThat(IndicatorCatalogue.load()).hasSize(26);
         assertThat(all).hasSize(25);
         assertThat(all).extracting(IndicatorDefinition::group).containsOnly(1, 2, 3, 4);
         assertThat(all.stream().filter(d -> d.group() == 1)).hasSize(6);

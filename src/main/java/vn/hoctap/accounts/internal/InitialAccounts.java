@@ -47,6 +47,7 @@ class InitialAccounts implements ApplicationRunner {
             new Demo("khuyenhoc.badinh", "Hội Khuyến học phường Ba Đình", Role.ASSOCIATION_MEMBER, Set.of("00004")),
             new Demo("truong.badinh", "Trường Tiểu học Ba Đình", Role.ORGANISATION_USER, Set.of("00004")),
             new Demo("congdan", "Nguyễn Văn An", Role.CITIZEN, Set.of("00004")),
+            new Demo("tthtcd.badinh", "Cán bộ TTHTCĐ phường Ba Đình", Role.CENTRE_OFFICER, Set.of("00004")),
             new Demo("kiemtra", "Thành viên đoàn kiểm tra thành phố", Role.INSPECTOR, Set.of("01")));
 
     private final Accounts accounts;

@@ -56,8 +56,12 @@ class DashboardController {
     private final AccessGuard guard;
     private final MessageSource messages;
 
+    private final java.util.List<vn.hoctap.indicators.IndicatorCoverage> coverage;
+
     DashboardController(IndicatorValues values, IndicatorStatus status, Targets targets, UnitDirectory units,
-                        AccessGuard guard, MessageSource messages) {
+                        AccessGuard guard, MessageSource messages,
+                        org.springframework.beans.factory.ObjectProvider<vn.hoctap.indicators.IndicatorCoverage> coverage) {
+        this.coverage = coverage.orderedStream().toList();
         this.values = values;
         this.status = status;
         this.targets = targets;
@@ -141,6 +145,8 @@ class DashboardController {
         model.addAttribute("mapRows", mapRows);
         model.addAttribute("estimated", yv.hasDistricts());
         model.addAttribute("expression", values.expression(id));
+        model.addAttribute("coverage", coverage.stream().map(c -> c.coverage(id, y, "01")).flatMap(java.util.Optional::stream)
+                .findFirst().orElse(null));
         return "dashboard/indicator";
     }
 

@@ -14,6 +14,8 @@ import vn.hoctap.indicators.IndicatorValues;
 import vn.hoctap.indicators.Targets;
 import vn.hoctap.reporting.rules.DataSet;
 import vn.hoctap.reporting.rules.IndicatorMapping;
+import vn.hoctap.reporting.rules.OrganisationKind;
+import vn.hoctap.reporting.rules.RegistryDenominator;
 
 /**
  * Số liệu đã phê duyệt → chỉ tiêu: after an approval, each indicator the data set feeds is recomputed for
@@ -23,6 +25,10 @@ import vn.hoctap.reporting.rules.IndicatorMapping;
  * A commune whose denominator sum is 0 gets no value. For years before the 2025 reform (31 December before
  * 1/7/2025) only the city's value is stored: organisations are registered under today's communes, whose
  * codes meant other units then.
+ *
+ * <p>Denominators come from the register of organisations (issue 12): every organisation of the data set's kind in
+ * force on 31 December of the period that has no approved report adds 0 to the numerator and what
+ * {@link RegistryDenominator} says to the denominator, so "chưa báo cáo" lowers the rate instead of vanishing.
  */
 @Component
 public class IndicatorFeed {
@@ -55,6 +61,19 @@ public class IndicatorFeed {
             approved.computeIfAbsent(org, k -> new HashMap<>()).put(rs.getString("element"), v.doubleValue());
         }, set.code(), period);
         boolean communes = !LocalDate.of(period, 12, 31).isBefore(REFORM);
+        // the register: organisations of the kind in force on 31 December of the period without an approved report
+        Map<Long, RegistryDenominator.Facts> silent = new TreeMap<>();
+        Map<Long, String> silentCommune = new HashMap<>();
+        jdbc.query("""
+                select id, commune_code, kind, school_level, ownership, staff from reporting_organisation
+                where kind = ? and valid_from <= ? and (valid_until is null or valid_until > ?)""", rs -> {
+            long id = rs.getLong("id");
+            if (approved.containsKey(id)) return;
+            Integer staff = rs.getObject("staff") == null ? null : rs.getInt("staff");
+            silent.put(id, new RegistryDenominator.Facts(OrganisationKind.fromCode(rs.getString("kind")), rs.getString("school_level"),
+                    "public".equals(rs.getString("ownership")), staff));
+            silentCommune.put(id, rs.getString("commune_code"));
+        }, set.kind().code(), LocalDate.of(period, 12, 31), LocalDate.of(period, 12, 31));
         for (IndicatorMapping m : set.indicators()) {
             Map<String, double[]> sums = new LinkedHashMap<>();
             double[] city = new double[2];
@@ -68,6 +87,12 @@ public class IndicatorFeed {
                 acc[0] += n;
                 acc[1] += d;
                 city[0] += n;
+                city[1] += d;
+            });
+            silent.forEach((org, facts) -> {
+                Double d = RegistryDenominator.of(m.indicatorId(), facts);
+                if (d == null || d == 0) return;
+                sums.computeIfAbsent(silentCommune.get(org), k -> new double[2])[1] += d;
                 city[1] += d;
             });
             Map<String, double[]> byUnit = new LinkedHashMap<>();

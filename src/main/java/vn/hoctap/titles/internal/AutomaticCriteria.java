@@ -23,6 +23,11 @@ import vn.hoctap.titles.CriteriaSet;
  * households in the register (persons whose village name is the village's); points = 20 × share / 70 %, at
  * most 20 (the draft's "≥ 70 % được 20 điểm", chưa xác minh).</li>
  * </ul>
+ * <li>Công dân học tập 1.2 "Tham gia học tập tại TTHTCĐ hoặc lớp học ở cơ sở" (every {@code cdht-*} set that has it),
+ * when the evaluation names a register person id: from the lifelong learning record (issue 12), the courses and hours
+ * that started in the campaign year; at least one course → full points, none → 0 (the platform's rule, chưa xác
+ * minh). Without a person id the item stays typed.</li>
+ * </ul>
  * The register year used is the campaign year, else the latest earlier year in the register.
  */
 @Component
@@ -37,12 +42,16 @@ public class AutomaticCriteria {
     static final String VILLAGE_SET = "cdht-village";
     static final String VILLAGE_FAMILIES = "2.1";
 
+    static final String CITIZEN_LEARNING = "1.2";
+
     private final RegisterStandards register;
     private final JdbcTemplate jdbc;
+    private final vn.hoctap.learning.LearningRecord learning;
 
-    AutomaticCriteria(RegisterStandards register, JdbcTemplate jdbc) {
+    AutomaticCriteria(RegisterStandards register, JdbcTemplate jdbc, vn.hoctap.learning.LearningRecord learning) {
         this.register = register;
         this.jdbc = jdbc;
+        this.learning = learning;
     }
 
     /** Whether an indicator of a set is filled automatically. */
@@ -67,6 +76,14 @@ public class AutomaticCriteria {
         }
         if (set.id().equals(VILLAGE_SET) && set.indicator(VILLAGE_FAMILIES).isPresent()) {
             out.put(VILLAGE_FAMILIES, villageFamilies(d, c.year(), set.indicator(VILLAGE_FAMILIES).get().maxPoints()));
+        }
+        if (set.id().startsWith("cdht-") && d.subjectType() == vn.hoctap.titles.SubjectType.CITIZEN
+                && set.indicator(CITIZEN_LEARNING).isPresent()) {
+            String person = jdbc.queryForList("select person_id from titles_evaluation where id = ? and person_id is not null", String.class,
+                    d.id()).stream().findFirst().orElse(null);
+            if (person != null) {
+                out.put(CITIZEN_LEARNING, citizenLearning(person, c.year(), set.indicator(CITIZEN_LEARNING).get().maxPoints()));
+            }
         }
         return out;
     }
@@ -144,5 +161,14 @@ public class AutomaticCriteria {
                         + " / %d of %d households recognised as learning families.",
                 villageName, n, year, base, share * 100, points, n, denominator);
         return new Filled(points, evidence);
+    }
+
+    Filled citizenLearning(String personId, int year, int max) {
+        var y = learning.summary(personId, year);
+        int points = y.courses() > 0 ? max : 0;
+        String hours = y.hours().stripTrailingZeros().toPlainString();
+        return new Filled(points, "Hồ sơ học tập năm " + year + ": " + y.courses() + " khóa, lớp (" + y.verifiedCourses()
+                + " do đơn vị xác nhận), " + hours + " giờ → " + points + " điểm (từ 1 khóa học được đủ điểm, quy tắc của nền tảng, chưa xác minh)."
+                + " / Learning record " + year + ": " + y.courses() + " courses, " + hours + " hours.");
     }
 }

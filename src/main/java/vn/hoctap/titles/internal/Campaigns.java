@@ -73,7 +73,11 @@ public class Campaigns {
 
     /** A new evaluation: the subject and its criteria set (one of the campaign's kind). */
     public record NewDossier(SubjectType subjectType, String subjectName, String communeCode, Long villageId, String householdId,
-                             String setId) {
+                             String setId, String personId) {
+        /** Without a register person id (all subjects but a resident whose record is linked). */
+        public NewDossier(SubjectType subjectType, String subjectName, String communeCode, Long villageId, String householdId, String setId) {
+            this(subjectType, subjectName, communeCode, villageId, householdId, setId, null);
+        }
     }
 
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -394,6 +398,9 @@ public class Campaigns {
                 Long.class, campaignId, n.subjectType().name(), subjectName, n.communeCode(), n.villageId(),
                 n.householdId() == null || n.householdId().isBlank() ? null : n.householdId().strip(), set.id(), set.sha256(), actorName(),
                 ownerOrganisation, ownerUser);
+        if (n.subjectType() == SubjectType.CITIZEN && n.personId() != null && !n.personId().isBlank()) {
+            jdbc.update("update titles_evaluation set person_id = ? where id = ?", n.personId().strip(), id);
+        }
         historyAndAudit(id, null, TitleStatus.REGISTERED, null, n.communeCode(), "titles.evaluation.register");
         return find(id);
     }

@@ -29,7 +29,9 @@ import vn.hoctap.units.UnitLevel;
  * (else the latest earlier register year) — the same population as the register expression used before;</li>
  * <li>families, clans, communities: the commune's households in that register (distinct household ids) + the
  * clans registered in the campaigns (no list of clans exists elsewhere) + the commune's villages in force on 31/12;</li>
- * <li>units: the organisation units registered in the year's campaigns (no register of organisations exists);</li>
+ * <li>units: the organisations of the register (reporting.OrganisationRegistry, issue 12) in force on 31/12 of the
+ * year in the commune, or the units registered in the year's campaigns when there are more of those (a register
+ * not yet complete); an organisation of the register that is not a candidate counts as not recognised;</li>
  * <li>communes ("xã học tập", the re-based district target): the communes in force on 31/12 of the year (126 since
  * 1/7/2025); each commune's own value is 100 or 0.</li>
  * </ul>
@@ -45,11 +47,13 @@ public class TitleIndicators {
     private final RegisterStandards register;
     private final AutomaticCriteria automatic;
     private final UnitDirectory units;
+    private final vn.hoctap.reporting.OrganisationRegistry organisations;
     /** register year → commune → {adults 15+, households}. */
     private final Map<Integer, Map<String, long[]>> population = new ConcurrentHashMap<>();
 
     TitleIndicators(JdbcTemplate jdbc, IndicatorValues values, RegisterStandards register, AutomaticCriteria automatic,
-                    UnitDirectory units) {
+                    UnitDirectory units, vn.hoctap.reporting.OrganisationRegistry organisations) {
+        this.organisations = organisations;
         this.jdbc = jdbc;
         this.values = values;
         this.register = register;
@@ -144,12 +148,17 @@ public class TitleIndicators {
         if (kinds.contains("DON_VI")) {
             Map<String, double[]> out = new LinkedHashMap<>();
             double[] city = new double[2];
-            registered.getOrDefault("UNIT", Map.of()).forEach((c, den) -> {
+            Map<String, Integer> inRegister = organisations.countsInForce(endOfYear, null);
+            Set<String> unitCommunes = new HashSet<>(registered.getOrDefault("UNIT", Map.of()).keySet());
+            unitCommunes.addAll(inRegister.keySet());
+            for (String c : unitCommunes) {
                 long num = pub.getOrDefault("UNIT", Map.of()).getOrDefault(c, 0L);
+                long den = Math.max(registered.getOrDefault("UNIT", Map.of()).getOrDefault(c, 0L), inRegister.getOrDefault(c, 0));
+                if (den == 0) continue;
                 out.put(c, new double[] {num, den});
                 city[0] += num;
                 city[1] += den;
-            });
+            }
             if (city[1] > 0) {
                 out.put(CITY, city);
                 values.store("model.learning_units", year, out, "titles");

@@ -189,12 +189,13 @@ class TitlesController {
     @PostMapping("/titles/campaigns/{id}/evaluations")
     String register(@PathVariable long id, @RequestParam String subjectName, @RequestParam(required = false) String commune,
                     @RequestParam(required = false) Long villageId, @RequestParam(required = false) String householdId,
-                    @RequestParam(required = false) String setId, RedirectAttributes redirect, Locale locale) {
+                    @RequestParam(required = false) String setId, @RequestParam(required = false) String personId,
+                    RedirectAttributes redirect, Locale locale) {
         Campaigns.Campaign c = campaigns.campaign(id);
         String communeCode = commune == null || commune.isBlank() ? c.unitCode() : commune;
         try {
             Campaigns.Dossier d = campaigns.register(id, new Campaigns.NewDossier(SubjectType.of(c.kind()), subjectName, communeCode,
-                    villageId, householdId, setId));
+                    villageId, householdId, setId, personId));
             return "redirect:/titles/evaluations/" + d.id();
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", forms.messages(e, locale));

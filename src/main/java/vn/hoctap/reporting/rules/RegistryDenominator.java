@@ -1,0 +1,40 @@
+package vn.hoctap.reporting.rules;
+
+/**
+ * Mẫu số theo sổ danh mục: what an organisation of the register that did <em>not</em> report (or whose report is
+ * not approved) adds to an indicator's denominator; its numerator is 0 ("chưa báo cáo" counts as not meeting the
+ * indicator). Reporting organisations keep their reported denominators. The platform's decision for issue 12
+ * (NQ 23 divides by all centres, schools, agencies of the city, not by those that reported).
+ * <ul>
+ * <li>{@code inst.clc_it}, {@code inst.digital_university}: every centre / university in force counts 1.</li>
+ * <li>{@code inst.digital_schools}: every school in force counts 1 except kindergartens (mầm non is not "phổ thông,
+ * GDNN-GDTX").</li>
+ * <li>{@code inst.schools_national_standard}: every public school counts 1 (the indicator is about public schools).</li>
+ * <li>{@code cs.digital_basic}, {@code cs.data_skills}: the agency's headcount in the register ({@code staff});
+ * unknown headcount → the agency is shown as not reported but cannot enlarge the denominator.</li>
+ * <li>{@code cs.infosec_trained}: the register holds no IT-security headcount → unknown (shown as not reported
+ * only).</li>
+ * </ul>
+ * Pure Java.
+ */
+public final class RegistryDenominator {
+
+    /** The register's facts about one organisation. */
+    public record Facts(OrganisationKind kind, String schoolLevel, boolean publicOwnership, Integer staff) {
+    }
+
+    private RegistryDenominator() {
+    }
+
+    /** The denominator a non-reporting organisation adds, or null when the register cannot say (unknown). */
+    public static Double of(String indicatorId, Facts f) {
+        return switch (indicatorId) {
+            case "inst.clc_it" -> f.kind() == OrganisationKind.CLC ? 1.0 : null;
+            case "inst.digital_university" -> f.kind() == OrganisationKind.UNIVERSITY ? 1.0 : null;
+            case "inst.digital_schools" -> f.kind() == OrganisationKind.SCHOOL ? ("mam_non".equals(f.schoolLevel()) ? 0.0 : 1.0) : null;
+            case "inst.schools_national_standard" -> f.kind() == OrganisationKind.SCHOOL ? (f.publicOwnership() ? 1.0 : 0.0) : null;
+            case "cs.digital_basic", "cs.data_skills" -> f.kind() == OrganisationKind.AGENCY && f.staff() != null ? f.staff().doubleValue() : null;
+            default -> null;
+        };
+    }
+}

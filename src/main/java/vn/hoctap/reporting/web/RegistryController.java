@@ -1,0 +1,99 @@
+package vn.hoctap.reporting.web;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.hoctap.accounts.Access;
+import vn.hoctap.accounts.AccessAction;
+import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.platform.HanoiTime;
+import vn.hoctap.platform.ValidationException;
+import vn.hoctap.reporting.OrganisationRegistry;
+import vn.hoctap.units.UnitDirectory;
+import vn.hoctap.units.UnitLevel;
+import vn.hoctap.units.UnitVersion;
+
+/** Sổ danh mục cơ quan, tổ chức: the register of a commune, its import (dry run first) and an organisation's edit form. */
+@Controller
+class RegistryController {
+
+    private final OrganisationRegistry registry;
+    private final UnitDirectory units;
+    private final AccessGuard guard;
+    private final MessageSource messages;
+
+    RegistryController(OrganisationRegistry registry, UnitDirectory units, AccessGuard guard, MessageSource messages) {
+        this.registry = registry;
+        this.units = units;
+        this.guard = guard;
+        this.messages = messages;
+    }
+
+    Map<String, String> communes() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (UnitVersion u : units.unitsOn(HanoiTime.today())) {
+            if (u.level() == UnitLevel.COMMUNE && guard.canRead(u.code())) names.put(u.code(), u.name());
+        }
+        return names;
+    }
+
+    @GetMapping("/reporting/registry")
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.READ)
+    String list(@RequestParam(required = false) String commune, Model model) {
+        Map<String, String> names = communes();
+        String c = commune != null && !commune.isBlank() ? commune : names.size() == 1 ? names.keySet().iterator().next() : null;
+        model.addAttribute("communes", names);
+        model.addAttribute("commune", c);
+        model.addAttribute("entries", c == null ? List.of() : registry.entries(c));
+        model.addAttribute("today", HanoiTime.today());
+        model.addAttribute("canWrite", guard.allows(DataKind.ORGANISATIONS, AccessAction.WRITE));
+        return "reporting/registry";
+    }
+
+    @PostMapping("/reporting/registry/import")
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
+    String importCsv(@RequestParam String text, @RequestParam(defaultValue = "false") boolean dryRun, RedirectAttributes flash, Locale locale) {
+        OrganisationRegistry.ImportResult r = registry.importCsv(text, dryRun);
+        flash.addFlashAttribute("result", r);
+        flash.addFlashAttribute("errorLines", r.errors().stream().map(e -> messages.getMessage("registry.import.line",
+                new Object[] {e.line(), e.column(), e.value(), messages.getMessage(e.reason(), null, e.reason(), locale)}, locale)).toList());
+        if (dryRun || !r.ok()) flash.addFlashAttribute("text", text);
+        return "redirect:/reporting/registry";
+    }
+
+    @GetMapping("/reporting/registry/{id}")
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.READ)
+    String entry(@PathVariable long id, Model model) {
+        model.addAttribute("e", registry.entry(id));
+        model.addAttribute("levels", OrganisationRegistry.LEVELS);
+        return "reporting/registry-entry";
+    }
+
+    @PostMapping("/reporting/registry/{id}")
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
+    String update(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) String schoolLevel,
+                  @RequestParam String ownership, @RequestParam(required = false) Integer staff, @RequestParam LocalDate validFrom,
+                  @RequestParam(required = false) LocalDate validUntil, RedirectAttributes flash) {
+        try {
+            OrganisationRegistry.Entry e = registry.update(id, name, schoolLevel, ownership, staff, validFrom, validUntil);
+            flash.addFlashAttribute("saved", true);
+            return "redirect:/reporting/registry?commune=" + e.communeCode();
+        } catch (ValidationException ex) {
+            flash.addFlashAttribute("errors", ex.errors());
+            return "redirect:/reporting/registry/" + id;
+        }
+    }
+}
