@@ -108,6 +108,7 @@ public class LearningRecord {
     /** Links a citizen account to a register person id (commune or city officers of the commune); audited. */
     @Transactional
     public void linkCitizen(String username, String personId, String communeCode) {
+        if (communeCode == null || communeCode.isBlank()) throw ValidationException.of("commune_code", "learning.error.commune");
         guard.require(DataKind.LEARNING_RECORD, AccessAction.WRITE, communeCode);
         guard.requireOwnOrScope(guard.grant(DataKind.LEARNING_RECORD, AccessAction.WRITE), false);
         var account = accounts.findByUsername(username == null ? "" : username.strip())
