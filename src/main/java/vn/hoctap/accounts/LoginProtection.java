@@ -17,14 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.NotFoundException;
 
 /**
  * Bảo vệ đăng nhập: throttles sign-in attempts per account (the username tried) and per client address with
  * growing delays ({@link LoginThrottlePolicy}), locks an account temporarily after repeated failures (an
- * administrator can lift the lockout), caps the attempts of one client with a token bucket (Bucket4j: 30 a minute),
+ * administrator can lift the lockout), caps the failed attempts of one client with a token bucket (Bucket4j: 30 a minute; correct sign-ins cost nothing),
  * and records every failed attempt (username tried, client, time, form or HTTP Basic; never the password) in
  * {@code login_failure} and the audit trail. The check runs before the password is looked at, so a remembered
  * password ({@code RecentlyVerifiedPasswords}) does not bypass it. Account states are stored (they survive a
@@ -45,7 +45,7 @@ public class LoginProtection {
     public record AccountState(String username, int failures, Instant lastFailure, Instant lockedUntil, boolean locked) {
     }
 
-    public static final int ATTEMPTS_PER_CLIENT_PER_MINUTE = 30;
+    public static final int FAILURES_PER_CLIENT_PER_MINUTE = 30;
     static final int MAX_CLIENTS = 50_000;
     public static final Duration KEEP_FAILURES = Duration.ofDays(180);
 
@@ -57,9 +57,9 @@ public class LoginProtection {
 
     private static final class ClientState {
         LoginThrottlePolicy.State state = LoginThrottlePolicy.State.NONE;
-        final Bucket attempts = Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(ATTEMPTS_PER_CLIENT_PER_MINUTE)
-                        .refillGreedy(ATTEMPTS_PER_CLIENT_PER_MINUTE, Duration.ofMinutes(1)).build())
+        final Bucket failures = Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(FAILURES_PER_CLIENT_PER_MINUTE)
+                        .refillGreedy(FAILURES_PER_CLIENT_PER_MINUTE, Duration.ofMinutes(1)).build())
                 .build();
         volatile Instant lastSeen;
     }
@@ -92,9 +92,10 @@ public class LoginProtection {
         synchronized (c) {
             wait = ceilSeconds(LoginThrottlePolicy.CLIENT.waitBefore(c.state, now));
         }
-        ConsumptionProbe probe = c.attempts.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            wait = Math.max(wait, Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()));
+        // the bucket counts failures only: a client signing in correctly (an API client on every request) is never slowed
+        EstimationProbe probe = c.failures.estimateAbilityToConsume(1);
+        if (!probe.canBeConsumed()) {
+            wait = Math.max(wait, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
         }
         LoginThrottlePolicy.State account = accountState(key(username));
         Duration accountWait = LoginThrottlePolicy.ACCOUNT.waitBefore(account, now);
@@ -119,6 +120,7 @@ public class LoginProtection {
         synchronized (c) {
             c.state = LoginThrottlePolicy.CLIENT.afterFailure(c.state, now);
         }
+        c.failures.tryConsume(1);
         String key = key(username);
         tx.executeWithoutResult(status -> {
             jdbc.update("insert into login_failure (username_tried, client, channel, outcome) values (?, ?, ?, 'wrong')",

@@ -164,10 +164,7 @@ public final class Cli {
 
     static final class Csv {
         static String cell(String s) {
-            if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-                return "\"" + s.replace("\"", "\"\"") + "\"";
-            }
-            return s;
+            return vn.hoctap.platform.SpreadsheetCells.csv(s);
         }
     }
 
