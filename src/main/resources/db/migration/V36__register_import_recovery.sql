@@ -1,6 +1,6 @@
 -- Nhập sổ có thể hoàn tác (issue 11): each import that changes the register keeps, for the persons it actually
 -- inserted, changed or deleted, what they were before (the whole row as jsonb; nothing for an inserted one), so an
--- officer sees what changed and can undo the import. Kept 30 days (RegisterImportHistory.RETENTION), then purged.
+-- officer sees what changed and can undo the import. Kept 30 days (RegisterImportReview.RETENTION), then purged.
 alter table register_import
     add column status        varchar(10) not null default 'applied' check (status in ('applied', 'undone')),
     add column first_of_year boolean     not null default false,

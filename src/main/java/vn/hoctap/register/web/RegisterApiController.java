@@ -23,7 +23,7 @@ import vn.hoctap.accounts.DataKind;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
-import vn.hoctap.register.RegisterImportHistory;
+import vn.hoctap.register.RegisterImportReview;
 import vn.hoctap.register.RegisterImports;
 import vn.hoctap.standards.ImportIssue;
 
@@ -36,9 +36,9 @@ import vn.hoctap.standards.ImportIssue;
 class RegisterApiController {
 
     private final RegisterImports imports;
-    private final RegisterImportHistory history;
+    private final RegisterImportReview history;
 
-    RegisterApiController(RegisterImports imports, RegisterImportHistory history) {
+    RegisterApiController(RegisterImports imports, RegisterImportReview history) {
         this.imports = imports;
         this.history = history;
     }
@@ -85,19 +85,19 @@ class RegisterApiController {
 
     @GetMapping("/imports")
     @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.READ)
-    List<RegisterImportHistory.ImportSummary> list(@RequestParam int year) {
+    List<RegisterImportReview.ImportSummary> list(@RequestParam int year) {
         return history.list(year);
     }
 
     @GetMapping("/imports/{id}")
     @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.READ)
-    RegisterImportHistory.Changes changes(@PathVariable long id) {
+    RegisterImportReview.Changes changes(@PathVariable long id) {
         return history.changes(id);
     }
 
     @PostMapping("/imports/{id}/undo")
     @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
-    RegisterImportHistory.ImportSummary undo(@PathVariable long id) {
+    RegisterImportReview.ImportSummary undo(@PathVariable long id) {
         return history.undo(id);
     }
 }

@@ -42,10 +42,10 @@ class RegisterController {
     private final RegisterImports imports;
     private final RegisterStandards standards;
     private final AccessGuard guard;
-    private final vn.hoctap.register.RegisterImportHistory history;
+    private final vn.hoctap.register.RegisterImportReview history;
 
     RegisterController(Register register, RegisterImports imports, RegisterStandards standards, AccessGuard guard,
-                       vn.hoctap.register.RegisterImportHistory history) {
+                       vn.hoctap.register.RegisterImportReview history) {
         this.history = history;
         this.register = register;
         this.imports = imports;
@@ -169,7 +169,7 @@ class RegisterController {
         model.addAttribute("years", years);
         model.addAttribute("year", y);
         model.addAttribute("imports", history.list(y));
-        model.addAttribute("retentionDays", vn.hoctap.register.RegisterImportHistory.RETENTION.toDays());
+        model.addAttribute("retentionDays", vn.hoctap.register.RegisterImportReview.RETENTION.toDays());
         model.addAttribute("times", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(HanoiTime.ZONE));
         return "register/history";
     }

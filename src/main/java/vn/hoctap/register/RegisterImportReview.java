@@ -39,9 +39,9 @@ import vn.hoctap.register.internal.PersonColumns;
  * and refused when a later import touched the same communes or a person of those communes was edited since.
  */
 @Service
-public class RegisterImportHistory {
+public class RegisterImportReview {
 
-    private static final Logger log = LoggerFactory.getLogger(RegisterImportHistory.class);
+    private static final Logger log = LoggerFactory.getLogger(RegisterImportReview.class);
 
     public static final Duration RETENTION = Duration.ofDays(30);
     static final int SHOWN = 200;
@@ -72,7 +72,7 @@ public class RegisterImportHistory {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
-    public RegisterImportHistory(JdbcTemplate jdbc, AccessGuard guard, AuditLog audit, TransactionTemplate tx,
+    public RegisterImportReview(JdbcTemplate jdbc, AccessGuard guard, AuditLog audit, TransactionTemplate tx,
                                  ApplicationEventPublisher events, JsonMapper json) {
         this.jdbc = jdbc;
         this.guard = guard;
