@@ -1,5 +1,8 @@
 package vn.hoctap.indicators.web;
 
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.AccessAction;
+import vn.hoctap.accounts.Access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -74,6 +77,7 @@ class DashboardController {
         return years.isEmpty() ? HanoiTime.today().getYear() : years.get(years.size() - 1);
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit,
                      Model model, Locale locale) {
@@ -109,6 +113,7 @@ class DashboardController {
     record UnitRow(String code, String name, IndicatorValues.Value value, Progress.Assessment assessment) {
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/dashboard/{id}")
     String indicator(@PathVariable String id, @RequestParam(required = false) Integer year, Model model) {
         IndicatorDefinition d = targets.definition(id);
@@ -156,6 +161,7 @@ class DashboardController {
         return rows;
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/{id}.csv")
     void csv(@PathVariable String id, @RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
         targets.definition(id);
@@ -186,6 +192,7 @@ class DashboardController {
     }
 
     /** The boundaries of the 126 communes, served locally for the map (no internet tiles). */
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping(value = "/geo/communes-2025.geojson", produces = "application/geo+json")
     ResponseEntity<byte[]> geojson() throws IOException {
         try (InputStream in = new ClassPathResource("data/hanoi/communes-2025.geojson").getInputStream()) {
@@ -194,6 +201,7 @@ class DashboardController {
         }
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.READ)
     @GetMapping("/admin/targets")
     String targetsPage(Model model) {
         model.addAttribute("targets", targets.all());
@@ -201,6 +209,7 @@ class DashboardController {
         return "dashboard/targets";
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
     @PostMapping("/admin/targets")
     String setTarget(@RequestParam String indicatorId, @RequestParam int year, @RequestParam String scope,
                      @RequestParam(defaultValue = "") String spec, RedirectAttributes redirect) {
@@ -217,6 +226,7 @@ class DashboardController {
         return messages.getMessage(key, args, key, locale);
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/review.xlsx")
     void reviewXlsx(@RequestParam(required = false) Integer year, Locale locale, HttpServletResponse response) throws IOException {
         AnnualReviewExport.Review review = review(year(year), locale);
@@ -225,6 +235,7 @@ class DashboardController {
         AnnualReviewExport.xlsx(review, response.getOutputStream());
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/review.pdf")
     void reviewPdf(@RequestParam(required = false) Integer year, Locale locale, HttpServletResponse response) throws IOException {
         AnnualReviewExport.Review review = review(year(year), locale);
