@@ -44,6 +44,10 @@ public final class Cli {
                                              bằng SQL trong PostgreSQL và DuckDB, nhập sổ so với COPY, API
                                              benchmark (default 8.7 million): columnar engine, the same in
                                              PostgreSQL and DuckDB SQL, import vs COPY, the API under load
+              soak --password P [--url URL] [--user U] [--seconds 60] [--clients 64] [--year Y]
+                                             thử tải và tấn công một nền tảng đang chạy: đọc, sửa, nhập sổ, đăng
+                                             nhập sai; đếm lại dữ liệu ghi mất hoặc ghi dở (chỉ dùng trên bản thử)
+                                             load and abuse against a running platform (a test installation)
               help                           hướng dẫn này / this help
 
             Biến môi trường / environment: SPRING_DATASOURCE_URL (PostgreSQL ngoài; mặc định: PostgreSQL
@@ -68,6 +72,7 @@ public final class Cli {
                 case "units" -> units(rest, out, err);
                 case "standards" -> vn.hoctap.standards.StandardsCommand.run(rest, out, err);
                 case "generate" -> vn.hoctap.synthetic.GenerateCommand.run(rest, out, err);
+                case "soak" -> SoakCommand.run(rest, out, err);
                 default -> {
                     err.println("Lệnh không tồn tại / unknown command: " + args[0]);
                     err.print(HELP);
@@ -164,10 +169,7 @@ public final class Cli {
 
     static final class Csv {
         static String cell(String s) {
-            if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-                return "\"" + s.replace("\"", "\"\"") + "\"";
-            }
-            return s;
+            return vn.hoctap.platform.SpreadsheetCells.csv(s);
         }
     }
 

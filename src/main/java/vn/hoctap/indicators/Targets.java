@@ -129,7 +129,10 @@ public class Targets {
         }
         TargetSpec spec;
         try {
-            spec = specText == null || specText.isBlank() ? null : TargetSpec.parse(specText);
+            spec = specText == null || specText.isBlank() ? null : TargetSpec.parse(specText, d.unit());
+        } catch (TargetSpec.InvalidTarget e) {
+            // located: the field, and which rule the text breaks (bounded numbers, 0–100 for rates, band order)
+            throw ValidationException.of("spec", e.reasonKey());
         } catch (IllegalArgumentException e) {
             throw ValidationException.of("spec", "indicators.error.target-spec");
         }

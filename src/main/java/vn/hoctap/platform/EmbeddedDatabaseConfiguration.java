@@ -44,10 +44,38 @@ public class EmbeddedDatabaseConfiguration {
         } else {
             Path dir = Path.of(dataDir).toAbsolutePath().resolve("pgdata");
             Files.createDirectories(dir.getParent());
+            stopOrphanedServer(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
             log.info("Embedded PostgreSQL: data directory {}", dir);
         }
         return builder.start();
+    }
+
+    /**
+     * After the platform was killed (SIGKILL, power cut of the JVM only), the PostgreSQL server it had started runs on
+     * without it and holds the data directory: a restart would fail. Its transactions were rolled back when the
+     * platform's connections closed; it is asked to stop (SIGTERM, PostgreSQL's "smart" shutdown: no client is left)
+     * and waited for, so the restart takes the data directory over. Only a process named postgres whose id is in this
+     * data directory's postmaster.pid is touched.
+     */
+    static void stopOrphanedServer(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+            if (process.isEmpty()) {
+                return;
+            }
+            log.warn("Embedded PostgreSQL of an earlier run (pid {}) still holds {}: stopping it", pid, dataDir);
+            process.get().destroy();
+            process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Could not stop the earlier embedded PostgreSQL: {}", e.toString());
+        }
     }
 
     /** A connection pool on the embedded server, as in production. */

@@ -14,7 +14,8 @@ import org.apache.poi.ss.usermodel.Workbook;
  * Appends rows and cells to an XLSX sheet, the way every spreadsheet report of the platform is written
  * (the standards export, the annual review): text in NFC, so that Vietnamese diacritics survive in any
  * reader; numbers as numbers; a header row; column widths in characters. A report extends it with its own
- * cells ({@code R} is the report's own subclass, so calls chain).
+ * cells ({@code R} is the report's own subclass, so calls chain). Text cells are neutralised against formula
+ * injection ({@link SpreadsheetCells}); numbers are written as numbers.
  */
 public abstract class XlsxRows<R extends XlsxRows<R>> {
 
@@ -82,7 +83,8 @@ public abstract class XlsxRows<R extends XlsxRows<R>> {
 
     public R text(String v, CellStyle s) {
         Cell c = cell();
-        c.setCellValue(v == null ? "" : Normalizer.normalize(v, Normalizer.Form.NFC));
+        // never a formula: a text starting with = + - @ is prefixed with a quote (SpreadsheetCells, OWASP)
+        c.setCellValue(v == null ? "" : SpreadsheetCells.neutralise(Normalizer.normalize(v, Normalizer.Form.NFC)));
         if (s != null) {
             c.setCellStyle(s);
         }

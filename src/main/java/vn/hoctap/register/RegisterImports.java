@@ -60,7 +60,7 @@ public class RegisterImports {
 
     /** A running or finished import; {@code progress} is 0–100. */
     public static final class Job {
-        private final String id = UUID.randomUUID().toString();
+        private final String id;
         private final String fileName;
         private final int year;
         private final String actor;
@@ -69,8 +69,14 @@ public class RegisterImports {
         private volatile long rows;
         private volatile Result result;
         private volatile String failure;
+        private volatile Long importId;
 
         Job(String fileName, int year, String actor) {
+            this(UUID.randomUUID().toString(), fileName, year, actor);
+        }
+
+        private Job(String id, String fileName, int year, String actor) {
+            this.id = id;
             this.fileName = fileName;
             this.year = year;
             this.actor = actor;
@@ -87,6 +93,8 @@ public class RegisterImports {
         /** A message key for a failure that is not about rows (unreadable file, database down). */
         public String failure() { return failure; }
         public boolean finished() { return state == State.DONE || state == State.FAILED; }
+        /** The import it recorded (register_import.id) when it changed the register, else null. */
+        public Long importId() { return importId; }
     }
 
     /** The outcome: either the errors (nothing written) or what changed. */
@@ -136,6 +144,37 @@ public class RegisterImports {
     }
 
     /**
+     * At start: a job still queued or running in the table was interrupted (the platform stopped or crashed during
+     * the import; its transaction was rolled back by PostgreSQL, so the register is as before it): it is failed.
+     */
+    @jakarta.annotation.PostConstruct
+    void failInterruptedJobs() {
+        int n = jdbc.update("""
+                update register_import_job set state = 'FAILED', failure = 'register.import.interrupted', finished_at = now()
+                where state not in ('DONE', 'FAILED')""");
+        if (n > 0) {
+            log.warn("{} register import job(s) interrupted by a stop of the platform marked failed", n);
+        }
+    }
+
+    private void recordStart(Job job) {
+        jdbc.update("insert into register_import_job (id, year, file_name, actor, state) values (?, ?, ?, ?, 'QUEUED')",
+                job.id(), job.year(), job.fileName(), job.actor());
+    }
+
+    private void recordState(Job job) {
+        try {
+            jdbc.update("""
+                    update register_import_job set state = ?, failure = ?, rows = ?, errors = ?, import_id = ?,
+                      finished_at = case when ? then now() end where id = ?""",
+                    job.finished() ? job.state().name() : "RUNNING", job.failure(), job.rows(),
+                    job.result() == null ? null : job.result().errorCount(), job.importId, job.finished(), job.id());
+        } catch (RuntimeException e) {
+            log.warn("register import {}: could not record its state: {}", job.id(), e.getClass().getSimpleName());
+        }
+    }
+
+    /**
      * Starts importing {@code file} (which the job deletes when done) in the background, as the
      * signed-in user; returns at once.
      */
@@ -143,6 +182,7 @@ public class RegisterImports {
         guard.require(DataKind.PERSON_ROWS, AccessAction.WRITE);
         Job job = new Job(fileName, year, guard.requireUser().username());
         jobs.put(job.id(), job);
+        recordStart(job);
         SecurityContext context = SecurityContextHolder.getContext();
         worker.submit(() -> {
             SecurityContextHolder.setContext(context);
@@ -161,6 +201,7 @@ public class RegisterImports {
         guard.require(DataKind.PERSON_ROWS, AccessAction.WRITE);
         Job job = new Job(fileName, year, guard.requireUser().username());
         jobs.put(job.id(), job);
+        recordStart(job);
         run(job, file);
         return job;
     }
@@ -169,13 +210,39 @@ public class RegisterImports {
     public java.util.Optional<Job> job(String id) {
         Job job = jobs.get(id);
         if (job == null) {
+            job = stored(id);
+        }
+        if (job == null) {
             return java.util.Optional.empty();
         }
         var user = guard.requireUser();
         return user.isAdmin() || user.username().equals(job.actor()) ? java.util.Optional.of(job) : java.util.Optional.empty();
     }
 
+    /** A job of an earlier run of the platform, as recorded (finished, or failed at start when interrupted). */
+    private Job stored(String id) {
+        List<Job> found = jdbc.query("select * from register_import_job where id = ?", (rs, i) -> {
+            Job j = new Job(rs.getString("id"), rs.getString("file_name"), rs.getInt("year"), rs.getString("actor"));
+            j.state = State.valueOf(rs.getString("state").equals("RUNNING") ? "CHECKING" : rs.getString("state"));
+            j.failure = rs.getString("failure");
+            j.rows = rs.getLong("rows");
+            long importId = rs.getLong("import_id");
+            j.importId = rs.wasNull() ? null : importId;
+            return j;
+        }, id);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     private void run(Job job, Path file) {
+        recordState(job);
+        try {
+            runJob(job, file);
+        } finally {
+            recordState(job);
+        }
+    }
+
+    private void runJob(Job job, Path file) {
         Path csv = file;
         try {
             long size = Files.size(file);
@@ -281,8 +348,9 @@ public class RegisterImports {
             long stored = copy.finish();
             finished = true;
             if (copy.direct()) {
-                // the year's first import: every row is new, nothing to update or delete
-                return saved(job, report, communes, digest, new RegisterStore.MergeCounts((int) stored, 0, 0));
+                // the year's first import: every row is new, nothing to update or delete (undoing it empties the year)
+                long importId = recordImport(job, report, communes, digest, true);
+                return saved(job, report, communes, digest, new RegisterStore.MergeCounts((int) stored, 0, 0), importId);
             }
             return save(job, communes, report, digest);
         } finally {
@@ -305,16 +373,29 @@ public class RegisterImports {
             return new Result(false, report.rows(), moved.size(), moved, report.warningCount(), report.warnings(),
                     0, 0, 0, communes, digest);
         }
-        return saved(job, report, communes, digest, store.merge(job.year(), communes));
+        long importId = recordImport(job, report, communes, digest, false);
+        // the before-images of the persons the merge will change or delete, for the diff page and the undo
+        store.keepBeforeImages(importId, job.year(), communes);
+        return saved(job, report, communes, digest, store.merge(job.year(), communes), importId);
+    }
+
+    private long recordImport(Job job, ImportReport report, Set<String> communes, String digest, boolean firstOfYear) {
+        Long id = jdbc.queryForObject("""
+                insert into register_import (year, file_name, sha256, actor, rows, inserted, updated, deleted, communes, first_of_year)
+                values (?, ?, ?, ?, ?, 0, 0, 0, ?, ?) returning id""", Long.class, job.year(), job.fileName(), digest,
+                job.actor(), (int) report.rows(), String.join(",", communes), firstOfYear);
+        return id;
     }
 
     /** Records a successful import (unless it changed nothing): the import log and the audit trail. */
-    private Result saved(Job job, ImportReport report, Set<String> communes, String digest, RegisterStore.MergeCounts counts) {
-        if (!counts.changedNothing()) {
-            jdbc.update("""
-                    insert into register_import (year, file_name, sha256, actor, rows, inserted, updated, deleted, communes)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", job.year(), job.fileName(), digest, job.actor(), (int) report.rows(),
-                    counts.inserted(), counts.updated(), counts.deleted(), String.join(",", communes));
+    private Result saved(Job job, ImportReport report, Set<String> communes, String digest, RegisterStore.MergeCounts counts,
+                         long importId) {
+        if (counts.changedNothing()) {
+            jdbc.update("delete from register_import where id = ?", importId);
+        } else {
+            jdbc.update("update register_import set inserted = ?, updated = ?, deleted = ? where id = ?",
+                    counts.inserted(), counts.updated(), counts.deleted(), importId);
+            job.importId = importId;
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("file", job.fileName());
             after.put("sha256", digest);
@@ -323,6 +404,7 @@ public class RegisterImports {
             after.put("updated", counts.updated());
             after.put("deleted", counts.deleted());
             after.put("communes", communes);
+            after.put("import_id", importId);
             audit.record("import", "register", job.year() + ":" + digest.substring(0, 12),
                     communes.size() == 1 ? communes.iterator().next() : null, null, after,
                     "Nhập sổ phổ cập năm " + job.year() + ": " + job.fileName());

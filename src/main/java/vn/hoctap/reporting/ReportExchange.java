@@ -115,7 +115,7 @@ public class ReportExchange {
     }
 
     private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return vn.hoctap.platform.SpreadsheetCells.csv(s);
     }
 
     /** DHIS2 dataValueSets JSON (camelCase, as DHIS2 reads it). */

@@ -36,8 +36,10 @@ public final class PersonsReader {
 
     /** Earliest accepted birth year (decision: anything earlier is treated as a typo). */
     public static final int MIN_BIRTH_YEAR = 1900;
-    /** Longest accepted person_id, in characters. */
-    public static final int MAX_ID_LENGTH = 1000;
+    /** Longest accepted person_id, in characters (register-csv.md v2: the stored column holds 100). */
+    public static final int MAX_ID_LENGTH = 100;
+    /** Longest accepted household_id, village and ethnicity, in characters (register-csv.md v2, issue 11). */
+    public static final int MAX_HOUSEHOLD_LENGTH = 100, MAX_VILLAGE_LENGTH = 200, MAX_ETHNICITY_LENGTH = 50;
 
     private static final String MISSING_VI = "Thiếu giá trị bắt buộc";
     private static final String MISSING_EN = "Required value is missing";
@@ -109,8 +111,13 @@ public final class PersonsReader {
         private long line;
         private boolean bad;
 
+        private final String[] names;
+
         Row(CsvHeader h, ImportReport r) {
             this.r = r;
+            int width = h.index.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+            names = new String[width];
+            h.index.forEach((n, i) -> names[i] = n);
             personId = idx(h, "person_id"); householdId = idx(h, "household_id"); communeCode = idx(h, "commune_code");
             village = idx(h, "village"); birthDate = idx(h, "birth_date"); sex = idx(h, "sex");
             ethnicity = idx(h, "ethnicity"); residence = idx(h, "residence"); disability = idx(h, "disability");
@@ -128,7 +135,7 @@ public final class PersonsReader {
             return i == null ? -1 : i;
         }
 
-        private String cell(int i) { return i < 0 ? "" : f.get(i); }
+        private String cell(int i) { return i < 0 ? "" : restoreFormulaQuote(f.get(i)); }
 
         private void err(String column, String value, String vi, String en) {
             bad = true;
@@ -140,6 +147,7 @@ public final class PersonsReader {
             this.line = line;
             this.bad = false;
 
+            controlCharacters();
             String id = required(personId, "person_id");
             if (id != null) {
                 if (id.length() > MAX_ID_LENGTH) {
@@ -154,6 +162,7 @@ public final class PersonsReader {
                 }
             }
             String household = required(householdId, "household_id");
+            tooLong(household, "household_id", MAX_HOUSEHOLD_LENGTH);
             String commune = required(communeCode, "commune_code");
             if (commune != null && units != null) {
                 if (units.communeIndex(commune) < 0) {
@@ -187,7 +196,9 @@ public final class PersonsReader {
             if (sexS != null) sexV = enumValue(Person.Sex.class, sexS, "sex");
 
             String villageV = emptyToNull(cell(village));
+            tooLong(villageV, "village", MAX_VILLAGE_LENGTH);
             String ethnicityV = emptyToNull(cell(ethnicity));
+            tooLong(ethnicityV, "ethnicity", MAX_ETHNICITY_LENGTH);
             Person.Residence residenceV = optEnum(Person.Residence.class, residence, "residence");
             Person.Disability disabilityV = optEnum(Person.Disability.class, disability, "disability");
             Person.Enrolment enrolmentV = optEnum(Person.Enrolment.class, enrolment, "enrolment");
@@ -237,6 +248,38 @@ public final class PersonsReader {
             return new Person(id, household, commune, villageV, birth, birthYear, sexV, ethnicityV, residenceV,
                     disabilityV, enrolmentV, gradeV, preschoolV, primaryV, lowerSecV, upperSecV, highestV, stageV,
                     employedV, qualV, digitalV, infoV, lifeV, citizenV, line);
+        }
+
+        /** A text longer than the contract allows: a located error (the value shown shortened). */
+        private void tooLong(String v, String column, int max) {
+            if (v != null && v.length() > max) {
+                err(column, v.substring(0, 50) + "… (" + v.length() + " ký tự / characters)",
+                        "Quá dài: tối đa " + max + " ký tự (register-csv.md phiên bản 2)",
+                        "Too long: at most " + max + " characters (register-csv.md version 2)");
+            }
+        }
+
+        /** A NUL or another control character in any cell (register-csv.md v2): a located error, not a crash later. */
+        private void controlCharacters() {
+            for (int i = 0; i < f.size(); i++) {
+                String v = f.get(i);
+                for (int k = 0; k < v.length(); k++) {
+                    char c = v.charAt(k);
+                    // tab and line breaks inside a quoted cell were valid in version 1 and stay so
+                    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                        String shown = v.substring(0, Math.min(k, 40)).replace("\n", " ") + "\\u" + String.format("%04X", (int) c);
+                        err(columnName(i), shown, "Ô chứa ký tự điều khiển U+" + String.format("%04X", (int) c)
+                                        + " ở vị trí " + (k + 1) + " (không được phép: NUL và các ký tự điều khiển khác)",
+                                "The cell holds the control character U+" + String.format("%04X", (int) c) + " at position "
+                                        + (k + 1) + " (not allowed: NUL and other control characters)");
+                        break;
+                    }
+                }
+            }
+        }
+
+        private String columnName(int i) {
+            return i < names.length && names[i] != null ? names[i] : "#" + (i + 1);
         }
 
         private String required(int i, String column) {
@@ -313,6 +356,23 @@ public final class PersonsReader {
     private static final Integer INVALID = new Integer(Integer.MIN_VALUE);
 
     private static String emptyToNull(String s) { return s.isEmpty() ? null : s; }
+
+    /**
+     * register-csv.md v2, "Formula characters": exporters put a single quote before a text that a spreadsheet would
+     * take for a formula ({@code = + - @}, tab, CR; OWASP CSV injection); importers drop that one quote, so an export
+     * re-imports unchanged. The same rule as {@code platform.SpreadsheetCells.restore} (kept here: this core is pure).
+     */
+    static String restoreFormulaQuote(String s) {
+        if (s.length() >= 2 && s.charAt(0) == '\'') {
+            char c = s.charAt(1);
+            boolean formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
+                    || c == '\uFF1D' || c == '\uFF0B' || c == '\uFF0D' || c == '\uFF20';
+            if (formula && !s.substring(1).matches("-?[0-9]+([.,][0-9]+)?")) {
+                return s.substring(1);
+            }
+        }
+        return s;
+    }
 
     /** Optional '-' then 1–9 ASCII digits. */
     static Integer parseInt(String s) {

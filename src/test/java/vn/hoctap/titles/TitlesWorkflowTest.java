@@ -216,4 +216,23 @@ class TitlesWorkflowTest extends IntegrationTest {
             assertThatThrownBy(() -> campaigns.file(fileId)).isInstanceOf(AccessDeniedException.class);
         }
     }
+
+    /** Issue 11: the type is judged from the content (Apache Tika), not from what the browser declared. */
+    @Test
+    void evidenceWhoseContentIsNotItsDeclaredTypeIsRefused() throws Exception {
+        try (var a = as(Role.COMMUNE_OFFICER, BA_DINH)) {
+            Campaigns.Campaign c = campaigns.createCampaign(2043, TitleKind.GIA_DINH, BA_DINH, null, TitlesTestSupport.open());
+            Campaigns.Dossier d = campaigns.register(c.id(), new Campaigns.NewDossier(SubjectType.FAMILY, "Gia đình Tika", BA_DINH, null, null, null));
+            byte[] html = "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>".getBytes();
+            assertThat(refusal(() -> campaigns.addEvidence(d.id(), "giay-khen.pdf", "application/pdf", html)))
+                    .isEqualTo("titles.error.file-type");
+            byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
+            // a real PNG declared as a PDF: an allowed type, but not the one declared
+            assertThat(refusal(() -> campaigns.addEvidence(d.id(), "anh.pdf", "application/pdf", png)))
+                    .isEqualTo("file.error.type-mismatch");
+            campaigns.addEvidence(d.id(), "anh.png", "image/png", png);
+            assertThat(campaigns.files(d.id())).extracting(Campaigns.EvidenceFile::fileName, Campaigns.EvidenceFile::contentType)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("anh.png", "image/png"));
+        }
+    }
 }

@@ -59,8 +59,10 @@ class IndicatorsCommand implements ApplicationRunner, ExitCodeGenerator {
             String national = l.national() == null ? "" : l.national().text();
             String st = l.assessment().status().name().toLowerCase(Locale.ROOT);
             if (csv) {
-                sb.append(String.join(",", l.definition().id(), year, value, '"' + target + '"',
-                        l.target() == null ? "" : String.valueOf(l.targetYear()), '"' + national + '"', st)).append('\n');
+                sb.append(String.join(",", vn.hoctap.platform.SpreadsheetCells.csv(l.definition().id()), year, value,
+                        vn.hoctap.platform.SpreadsheetCells.csv(target),
+                        l.target() == null ? "" : String.valueOf(l.targetYear()), vn.hoctap.platform.SpreadsheetCells.csv(national), st))
+                        .append('\n');
             } else {
                 sb.append("  {\"indicator\": \"").append(l.definition().id()).append("\", \"year\": ").append(y)
                   .append(", \"value\": ").append(value.isEmpty() ? "null" : value)

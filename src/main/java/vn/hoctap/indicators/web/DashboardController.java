@@ -187,7 +187,9 @@ class DashboardController {
     }
 
     private static void line(Writer w, String id, int y, String code, String name, IndicatorValues.Value v) throws IOException {
-        w.write(String.join(",", id, String.valueOf(y), code, '"' + name.replace("\"", "\"\"") + '"',
+        w.write(String.join(",", vn.hoctap.platform.SpreadsheetCells.csv(id), String.valueOf(y),
+                vn.hoctap.platform.SpreadsheetCells.csv(code),
+                '"' + vn.hoctap.platform.SpreadsheetCells.neutralise(name).replace("\"", "\"\"") + '"',
                 v.present() ? String.format(Locale.ROOT, "%.4f", v.value()) : "",
                 Double.isNaN(v.numerator()) ? "" : String.format(Locale.ROOT, "%.2f", v.numerator()),
                 Double.isNaN(v.denominator()) ? "" : String.format(Locale.ROOT, "%.2f", v.denominator()),

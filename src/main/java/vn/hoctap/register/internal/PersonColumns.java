@@ -122,7 +122,8 @@ public final class PersonColumns {
             if (sb.length() > 0) {
                 sb.append(',');
             }
-            quote(sb, cell);
+            // a text typed or imported as "=HYPERLINK(…)" must not become a formula in the officer's spreadsheet
+            sb.append(vn.hoctap.platform.SpreadsheetCells.csv(cell));
         }
         return sb.toString();
     }

@@ -210,6 +210,36 @@ public class RegisterStore {
         return new MergeCounts(inserted, updated, deleted);
     }
 
+    /** The data columns an import compares (what makes a person "changed"). */
+    private static final List<String> COMPARED = PersonColumns.COLUMNS.stream()
+            .filter(c -> !c.equals("year") && !c.equals("person_id") && !c.equals("search_key")).toList();
+
+    /**
+     * Keeps, before {@link #merge}, what the merge will replace: for each staged person that differs from the stored
+     * one its stored row ('U'), for each stored person of {@code communes} the file no longer has its row ('D'), and
+     * the ids of the new persons ('I'). Unchanged persons cost no row. Same transaction as the merge.
+     */
+    public void keepBeforeImages(long importId, int year, Collection<String> communes) {
+        String r = COMPARED.stream().map(c -> "r." + c).collect(java.util.stream.Collectors.joining(", "));
+        String i = COMPARED.stream().map(c -> "i." + c).collect(java.util.stream.Collectors.joining(", "));
+        jdbc.update("""
+                insert into register_import_change (import_id, person_id, change, before)
+                select ?, r.person_id, 'U', to_jsonb(r) from register_person r
+                join import_person i on i.year = r.year and i.person_id = r.person_id
+                where r.year = ? and (%s) is distinct from (%s)""".formatted(r, i), importId, year);
+        jdbc.update("""
+                insert into register_import_change (import_id, person_id, change, before)
+                select ?, r.person_id, 'D', to_jsonb(r) from register_person r
+                where r.year = ? and r.commune_code = any (?)
+                  and not exists (select 1 from import_person i where i.year = r.year and i.person_id = r.person_id)""",
+                importId, year, communes.toArray(String[]::new));
+        jdbc.update("""
+                insert into register_import_change (import_id, person_id, change)
+                select ?, i.person_id, 'I' from import_person i
+                where not exists (select 1 from register_person r where r.year = i.year and r.person_id = i.person_id)""",
+                importId);
+    }
+
     /** Staged persons already registered for the year under another commune: (person_id, that commune). */
     public List<String[]> stagedFromOtherCommunes() {
         return jdbc.query("""

@@ -45,8 +45,11 @@ class RegisterController {
     private final RegisterImports imports;
     private final RegisterStandards standards;
     private final AccessGuard guard;
+    private final vn.hoctap.register.RegisterImportReview history;
 
-    RegisterController(Register register, RegisterImports imports, RegisterStandards standards, AccessGuard guard) {
+    RegisterController(Register register, RegisterImports imports, RegisterStandards standards, AccessGuard guard,
+                       vn.hoctap.register.RegisterImportReview history) {
+        this.history = history;
         this.register = register;
         this.imports = imports;
         this.standards = standards;
@@ -165,6 +168,40 @@ class RegisterController {
     String status(@PathVariable String id, Model model) {
         model.addAttribute("job", imports.job(id).orElseThrow(() -> new NotFoundException("register.import.no-job", id)));
         return "register/job :: status";
+    }
+
+    /** Các lần nhập sổ của một năm: what each changed, and undo. */
+    @GetMapping("/register/imports")
+    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.PERSON_ROWS, action = vn.hoctap.accounts.AccessAction.READ)
+    String imports(@RequestParam(required = false) Integer year, Model model) {
+        List<Integer> years = standards.years();
+        int y = year == null ? defaultYear(years) : year;
+        model.addAttribute("years", years);
+        model.addAttribute("year", y);
+        model.addAttribute("imports", history.list(y));
+        model.addAttribute("retentionDays", vn.hoctap.register.RegisterImportReview.RETENTION.toDays());
+        model.addAttribute("times", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(HanoiTime.ZONE));
+        return "register/history";
+    }
+
+    @GetMapping("/register/imports/{id}")
+    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.PERSON_ROWS, action = vn.hoctap.accounts.AccessAction.READ)
+    String importChanges(@PathVariable long id, Model model) {
+        model.addAttribute("c", history.changes(id));
+        model.addAttribute("times", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(HanoiTime.ZONE));
+        return "register/changes";
+    }
+
+    @PostMapping("/register/imports/{id}/undo")
+    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.PERSON_ROWS, action = vn.hoctap.accounts.AccessAction.WRITE)
+    String undoImport(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            history.undo(id);
+            redirect.addFlashAttribute("undone", id);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("undoErrors", e.errors());
+        }
+        return "redirect:/register/imports/" + id;
     }
 
     @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.EXPORT)
