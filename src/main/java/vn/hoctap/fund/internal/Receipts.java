@@ -193,6 +193,10 @@ public class Receipts {
             (Long) rs.getObject("programme_id"), (Long) rs.getObject("pledge_id"), rs.getString("bank_ref"), rs.getString("note"),
             rs.getLong("entry_id"), rs.getBoolean("reversed"), rs.getString("prepared_by"), rs.getTimestamp("created_at").toInstant());
 
+    public boolean existsKey(String key) {
+        return key != null && byKey(key).isPresent();
+    }
+
     Optional<Receipt> byKey(String key) {
         return jdbc.query(SELECT + " where r.idempotency_key = ?", ROW, key).stream().findFirst();
     }
