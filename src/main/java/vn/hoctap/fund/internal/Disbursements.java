@@ -205,12 +205,12 @@ public class Disbursements {
     public Disbursement get(long id) {
         Disbursement d = jdbc.query(SELECT + " where id = ?", ROW, id).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("fund.error.disbursement-not-found", id));
-        guard.require(DataKind.FUND_RECORDS, AccessAction.READ, funds.byId(d.fundId()).unitCode());
+        funds.requireBooks(funds.byId(d.fundId()), AccessAction.READ);
         return d;
     }
 
     public List<Disbursement> ofFund(Funds.Fund f) {
-        guard.require(DataKind.FUND_RECORDS, AccessAction.READ, f.unitCode());
+        funds.requireBooks(f, AccessAction.READ);
         return jdbc.query(SELECT + " where fund_id = ? order by id desc", ROW, f.id());
     }
 

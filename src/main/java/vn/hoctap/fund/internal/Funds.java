@@ -57,6 +57,16 @@ public class Funds {
         return f;
     }
 
+    /**
+     * Refuses unless the user may see the fund's books (within the fund's unit, and the whole books, not only their own
+     * donations: a citizen's {@code OWN} grant covers their receipts only).
+     */
+    public void requireBooks(Fund f, AccessAction action) {
+        if (guard.require(DataKind.FUND_RECORDS, action, f.unitCode()) != vn.hoctap.accounts.Grant.SCOPE) {
+            throw new org.springframework.security.access.AccessDeniedException("only own donations");
+        }
+    }
+
     public Optional<Fund> find(String code) {
         return jdbc.query("select * from fund where code = ?", (rs, n) -> new Fund(rs.getLong("id"), rs.getString("code"),
                 rs.getString("name"), rs.getString("unit_code"), rs.getString("owner_kind"), rs.getLong("approval_limit_vnd")), code)

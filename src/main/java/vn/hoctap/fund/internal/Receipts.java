@@ -213,7 +213,7 @@ public class Receipts {
         if (g == Grant.OWN) {
             guard.requireOwnOrScope(g, guard.currentUser().map(CurrentUser::username).orElse("").equals(r.donorUsername()));
         } else {
-            guard.require(DataKind.FUND_RECORDS, AccessAction.READ, f.unitCode());
+            funds.requireBooks(f, AccessAction.READ);
         }
         return r;
     }
@@ -225,7 +225,7 @@ public class Receipts {
     }
 
     public List<Receipt> ofFund(Funds.Fund f, int limit) {
-        guard.require(DataKind.FUND_RECORDS, AccessAction.READ, f.unitCode());
+        funds.requireBooks(f, AccessAction.READ);
         return jdbc.query(SELECT + " where r.fund_id = ? order by r.receipt_date desc, r.id desc limit ?", ROW, f.id(), limit);
     }
 
@@ -269,7 +269,7 @@ public class Receipts {
 
     /** Pledges and how much of each the receipts (not reversed) fulfilled. */
     public List<Pledge> pledges(Funds.Fund f) {
-        guard.require(DataKind.FUND_RECORDS, AccessAction.READ, f.unitCode());
+        funds.requireBooks(f, AccessAction.READ);
         return jdbc.query("""
                 select p.*, d.kind, d.name, coalesce((select sum(r.amount_vnd) from fund_receipt r where r.pledge_id = p.id
                    and not exists (select 1 from fund_entry x where x.reverses = r.entry_id)), 0) fulfilled

@@ -42,7 +42,7 @@ import vn.hoctap.platform.HanoiTime;
 @Tag(name = "fund", description = "Quỹ khuyến học: ledger, receipts, disbursements, public reports")
 class FundApiController {
 
-    record LineBody(String account, long debit, long credit) {
+    record LineBody(String account, Long debit, Long credit) {
     }
 
     record EntryBody(LocalDate date, String description, List<LineBody> lines) {
@@ -81,7 +81,7 @@ class FundApiController {
     @Operation(summary = "Post a balanced entry (Idempotency-Key header required)")
     ResponseEntity<Map<String, Object>> post(@PathVariable String code, @RequestHeader("Idempotency-Key") String key, @RequestBody EntryBody body) {
         FundLedger.Posted p = ledger.post(code, new EntryDraft(body.date(), body.description(),
-                body.lines() == null ? List.of() : body.lines().stream().map(l -> new Line(l.account(), l.debit(), l.credit())).toList()), key);
+                body.lines() == null ? List.of() : body.lines().stream().map(l -> new Line(l.account(), l.debit() == null ? 0 : l.debit(), l.credit() == null ? 0 : l.credit())).toList()), key);
         return posted(p);
     }
 
@@ -105,7 +105,7 @@ class FundApiController {
     @Operation(summary = "Trial balance through a date: each account's debit and credit totals and balance")
     Map<String, Object> trial(@PathVariable String code, @RequestParam(required = false) LocalDate date) {
         Funds.Fund f = funds.get(code);
-        guard.require(DataKind.FUND_RECORDS, AccessAction.READ, f.unitCode());
+        funds.requireBooks(f, AccessAction.READ);
         List<FundLedger.TrialRow> rows = ledger.trialBalance(f, date == null ? HanoiTime.today() : date);
         long d = rows.stream().mapToLong(FundLedger.TrialRow::debit).sum();
         long c = rows.stream().mapToLong(FundLedger.TrialRow::credit).sum();

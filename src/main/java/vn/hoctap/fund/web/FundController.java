@@ -82,7 +82,7 @@ class FundController {
     @Access(kind = DataKind.FUND_RECORDS, action = AccessAction.READ)
     String fund(@PathVariable String code, Model model) {
         Funds.Fund f = funds.get(code);
-        guard.require(DataKind.FUND_RECORDS, AccessAction.READ, f.unitCode());
+        funds.requireBooks(f, AccessAction.READ);
         LocalDate today = HanoiTime.today();
         model.addAttribute("fund", f);
         model.addAttribute("trial", ledger.trialBalance(f, today));
