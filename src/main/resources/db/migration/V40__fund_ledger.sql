@@ -23,7 +23,8 @@ create table fund_account (
     code    text not null,
     name    text not null,
     kind    text not null check (kind in ('ASSET', 'LIABILITY', 'NET_ASSETS', 'INCOME', 'EXPENSE')),
-    unique (fund_id, code)
+    unique (fund_id, code),
+    unique (fund_id, id)
 );
 
 create table fund_period (
@@ -48,19 +49,23 @@ create table fund_entry (
     posted_by       text   not null,
     posted_at       timestamptz not null default now(),
     posted_tx       bigint not null default txid_current(),
-    check (period = extract(year from entry_date)::int * 100 + extract(month from entry_date)::int)
+    check (period = extract(year from entry_date)::int * 100 + extract(month from entry_date)::int),
+    unique (id, fund_id, period)
 );
 create index fund_entry_fund_period on fund_entry (fund_id, period);
 
 create table fund_line (
     id         bigserial primary key,
-    entry_id   bigint not null references fund_entry (id),
+    entry_id   bigint not null,
     fund_id    bigint not null,
     period     int    not null,
-    account_id bigint not null references fund_account (id),
+    account_id bigint not null,
     debit      bigint not null default 0 check (debit >= 0),
     credit     bigint not null default 0 check (credit >= 0),
-    check ((debit = 0) <> (credit = 0))
+    check ((debit = 0) <> (credit = 0)),
+    -- a line belongs to its entry's fund and month, and names an account of that fund
+    foreign key (entry_id, fund_id, period) references fund_entry (id, fund_id, period),
+    foreign key (fund_id, account_id) references fund_account (fund_id, id)
 );
 create index fund_line_entry on fund_line (entry_id);
 create index fund_line_fund_period on fund_line (fund_id, period, account_id) include (debit, credit);
@@ -105,6 +110,10 @@ create or replace function fund_entry_open_period() returns trigger language plp
 declare
     r_fund bigint;
 begin
+    -- a key already posted: nothing inserted (the service then returns the entry posted the first time)
+    if exists (select 1 from fund_entry where idempotency_key = new.idempotency_key) then
+        return null;
+    end if;
     perform pg_advisory_xact_lock_shared(fund_lock_key(new.fund_id));
     -- closing a month closes every earlier month too
     if exists (select 1 from fund_period where fund_id = new.fund_id and period >= new.period) then
@@ -123,18 +132,10 @@ create trigger fund_entry_open_period before insert on fund_entry
     for each row execute function fund_entry_open_period();
 
 create or replace function fund_line_same_tx() returns trigger language plpgsql as $$
-declare
-    e record;
 begin
-    select fund_id, period, posted_tx into e from fund_entry where id = new.entry_id;
-    if e.posted_tx <> txid_current() then
+    -- fund, month and account are checked by the foreign keys; here: only in the transaction that posted the entry
+    if (select posted_tx from fund_entry where id = new.entry_id) is distinct from txid_current() then
         raise exception 'FUND_IMMUTABLE: entry % is posted; its lines cannot change', new.entry_id using errcode = 'P0001';
-    end if;
-    if e.fund_id <> new.fund_id or e.period <> new.period then
-        raise exception 'FUND_BAD_LINE: line of entry % names another fund or period', new.entry_id using errcode = 'P0001';
-    end if;
-    if not exists (select 1 from fund_account where id = new.account_id and fund_id = new.fund_id) then
-        raise exception 'FUND_BAD_LINE: account % is not an account of fund %', new.account_id, new.fund_id using errcode = 'P0001';
     end if;
     return new;
 end $$;

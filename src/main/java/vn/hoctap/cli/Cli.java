@@ -44,6 +44,9 @@ public final class Cli {
                                              bằng SQL trong PostgreSQL và DuckDB, nhập sổ so với COPY, API
                                              benchmark (default 8.7 million): columnar engine, the same in
                                              PostgreSQL and DuckDB SQL, import vs COPY, the API under load
+              bench-fund [--threads 64] [--seconds 10] [--entries 1000000]
+                                             đo tốc độ sổ quỹ khuyến học: số bút toán/giây (ghi bền vững) và
+                                             báo cáo công khai của quỹ 1 triệu bút toán / fund ledger benchmark
               help                           hướng dẫn này / this help
 
             Biến môi trường / environment: SPRING_DATASOURCE_URL (PostgreSQL ngoài; mặc định: PostgreSQL

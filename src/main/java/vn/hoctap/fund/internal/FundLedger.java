@@ -62,6 +62,8 @@ public class FundLedger {
     private final Funds funds;
     private final AccessGuard guard;
     private final AuditLog audit;
+    /** The last closed month per fund (closing is rare; the database checks every posting anyway). */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Optional<Period>> closedCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     FundLedger(JdbcTemplate jdbc, Funds funds, AccessGuard guard, AuditLog audit) {
         this.jdbc = jdbc;
@@ -84,9 +86,13 @@ public class FundLedger {
             throw ValidationException.of("idempotency_key", "fund.error.idempotency-key");
         }
         String hash = hash(f.id(), draft, sourceKind, reverses);
-        Optional<Posted> replay = replay(idempotencyKey, hash);
-        if (replay.isPresent()) return replay.get();
-        ClosedPeriodIsLocked.check(closedThrough(f.id()), draft.period());
+        Period closed = closedCache.computeIfAbsent(f.id(), id -> Optional.ofNullable(closedThrough(id))).orElse(null);
+        if (closed != null && draft.period().compareTo(closed) <= 0) {
+            // a replay of an entry posted before the closing still answers with that entry
+            Optional<Posted> replay = replay(idempotencyKey, hash);
+            if (replay.isPresent()) return replay.get();
+            ClosedPeriodIsLocked.check(closed, draft.period());
+        }
         List<Long> accountIds = new ArrayList<>();
         for (Line l : draft.lines()) accountIds.add(funds.accountId(f.id(), l.account()));
         String actor = actor();
@@ -102,7 +108,7 @@ public class FundLedger {
         } catch (DataAccessException e) {
             throw translate(e);
         }
-        if (id == null) {   // posted meanwhile by a concurrent request with the same key
+        if (id == null) {   // the key was posted before, or meanwhile by a concurrent request
             return replay(idempotencyKey, hash).orElseThrow(() -> new LedgerException("IDEMPOTENCY_CONFLICT", idempotencyKey));
         }
         StringBuilder sql = new StringBuilder("insert into fund_line (entry_id, fund_id, period, account_id, debit, credit) values ");
@@ -215,6 +221,16 @@ public class FundLedger {
                 select fund_id, period, account_id, sum(debit), sum(credit) from fund_line
                 where fund_id = ? and period between ? and ? group by fund_id, period, account_id""",
                 f.id(), start.yyyymm(), through.yyyymm());
+        closedCache.remove(f.id());
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            closedCache.remove(f.id());
+                        }
+                    });
+        }
         audit.record("fund.close", "fund", f.code(), f.unitCode(), null, Map.of("from", start.toString(), "through", through.toString()),
                 "Khóa sổ " + f.name() + " đến hết tháng " + through);
     }

@@ -67,10 +67,17 @@ public class Funds {
         }
     }
 
+    private final Map<String, Fund> byCode = new ConcurrentHashMap<>();
+
     public Optional<Fund> find(String code) {
-        return jdbc.query("select * from fund where code = ?", (rs, n) -> new Fund(rs.getLong("id"), rs.getString("code"),
+        Fund cached = code == null ? null : byCode.get(code);
+        if (cached != null) return Optional.of(cached);
+        Optional<Fund> f = jdbc.query("select * from fund where code = ?", (rs, n) -> new Fund(rs.getLong("id"), rs.getString("code"),
                 rs.getString("name"), rs.getString("unit_code"), rs.getString("owner_kind"), rs.getLong("approval_limit_vnd")), code)
                 .stream().findFirst();
+        // a fund's row never changes (create() does not read it back inside its own transaction)
+        f.ifPresent(x -> byCode.put(code, x));
+        return f;
     }
 
     public Fund get(String code) {
