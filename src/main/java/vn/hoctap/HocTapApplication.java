@@ -32,7 +32,7 @@ public class HocTapApplication {
         }
         if (args.length > 0 && "bench-fund".equals(args[0])) {
             // the fund ledger's benchmark (issue 13) on its own throw-away embedded database
-            System.exit(vn.hoctap.fund.internal.FundBench.run(HocTapApplication.class,
+            System.exit(vn.hoctap.fund.FundBench.run(HocTapApplication.class,
                     java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (args.length > 0 && DATABASE_COMMANDS.contains(args[0])) {

@@ -1,4 +1,8 @@
-package vn.hoctap.fund.internal;
+package vn.hoctap.fund;
+
+import vn.hoctap.fund.internal.FundLedger;
+import vn.hoctap.fund.internal.FundReports;
+import vn.hoctap.fund.internal.Funds;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
