@@ -7,7 +7,6 @@ import static vn.hoctap.fund.FundTestSupport.as;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
@@ -197,9 +196,5 @@ class FundLedgerDatabaseTest extends IntegrationTest {
     static Receipts.Request req(LocalDate d, String kind, String name, boolean publish, String form, String currency, BigDecimal foreign,
                                 BigDecimal rate, String rateSource, Long vnd, String inKind, String valuation) {
         return new Receipts.Request(d, kind, name, publish, null, form, currency, foreign, rate, rateSource, vnd, inKind, valuation, null, null, null, null);
-    }
-
-    Map<String, Long> unused() {
-        return Map.of();
     }
 }
