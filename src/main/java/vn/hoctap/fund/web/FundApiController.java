@@ -64,9 +64,11 @@ class FundApiController {
     private final BankStatements bank;
     private final FundReports reports;
     private final AccessGuard guard;
+    private final vn.hoctap.fund.internal.Association association;
 
     FundApiController(Funds funds, FundLedger ledger, Receipts receipts, Disbursements disbursements, BankStatements bank,
-                      FundReports reports, AccessGuard guard) {
+                      FundReports reports, AccessGuard guard, vn.hoctap.fund.internal.Association association) {
+        this.association = association;
         this.funds = funds;
         this.ledger = ledger;
         this.receipts = receipts;
@@ -150,6 +152,34 @@ class FundApiController {
     ResponseEntity<BankStatements.Result> bankStatement(@PathVariable String code, @RequestBody String csv) {
         BankStatements.Result r = bank.importStatement(code, "api.csv", csv);
         return ResponseEntity.status(r.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(r);
+    }
+
+    record BranchBody(String unitCode, String name, String kind) {
+    }
+
+    record BranchYearBody(int year, int members, long duesVnd) {
+    }
+
+    @PostMapping("/api/association/branches")
+    @Access(kind = DataKind.FUND_RECORDS, action = AccessAction.WRITE)
+    @Operation(summary = "Add an association branch (chi hội) or committee of a village, clan, organisation or school")
+    Map<String, Object> branch(@RequestBody BranchBody b) {
+        return Map.of("id", association.addBranch(b.unitCode(), b.name(), b.kind()));
+    }
+
+    @PostMapping("/api/association/branches/{id}/years")
+    @Access(kind = DataKind.FUND_RECORDS, action = AccessAction.WRITE)
+    @Operation(summary = "Record a branch's members and dues of a year (replaces the year's figures)")
+    Map<String, Object> branchYear(@PathVariable long id, @RequestBody BranchYearBody b) {
+        association.recordYear(id, b.year(), b.members(), b.duesVnd());
+        return Map.of("branch_id", id, "year", b.year());
+    }
+
+    @GetMapping("/api/association/{unit}/figures")
+    @Access(kind = DataKind.FUND_RECORDS, action = AccessAction.READ)
+    @Operation(summary = "The association's yearly figures of a commune (or 01, the city): branches, members, dues, funds raised per resident")
+    vn.hoctap.fund.internal.Association.YearFigures figures(@PathVariable String unit, @RequestParam int year) {
+        return association.figures(unit, year);
     }
 
     @GetMapping("/api/public/fund/{code}/report")
