@@ -51,7 +51,8 @@ class InitialAccounts implements ApplicationRunner {
             new Demo("chutich.badinh", "Chủ tịch Hội Khuyến học phường Ba Đình", Role.ASSOCIATION_CHAIR, Set.of("00004")),
             new Demo("ketoan.hanoi", "Kế toán Quỹ khuyến học thành phố", Role.FUND_ACCOUNTANT, Set.of("01")),
             new Demo("chutich.hanoi", "Chủ tịch Hội Khuyến học thành phố Hà Nội", Role.ASSOCIATION_CHAIR, Set.of("01")),
-            new Demo("kiemtoan", "Kiểm soát viên quỹ khuyến học", Role.AUDITOR, Set.of("01")));
+            new Demo("kiemtoan", "Kiểm soát viên quỹ khuyến học", Role.AUDITOR, Set.of("01")),
+            new Demo("kiemtra", "Thành viên đoàn kiểm tra thành phố", Role.INSPECTOR, Set.of("01")));
 
     private final Accounts accounts;
     private final String adminUsername;

@@ -1,5 +1,8 @@
 package vn.hoctap.indicators.web;
 
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.AccessAction;
+import vn.hoctap.accounts.Access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -74,6 +77,7 @@ class DashboardController {
         return years.isEmpty() ? HanoiTime.today().getYear() : years.get(years.size() - 1);
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit,
                      Model model, Locale locale) {
@@ -109,6 +113,7 @@ class DashboardController {
     record UnitRow(String code, String name, IndicatorValues.Value value, Progress.Assessment assessment) {
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/dashboard/{id}")
     String indicator(@PathVariable String id, @RequestParam(required = false) Integer year, Model model) {
         IndicatorDefinition d = targets.definition(id);
@@ -130,6 +135,7 @@ class DashboardController {
         model.addAttribute("year", y);
         model.addAttribute("d", d);
         model.addAttribute("line", line);
+        model.addAttribute("rollup", status.communeRollup(id, y));
         model.addAttribute("series", values.citySeries(id));
         model.addAttribute("rows", rows);
         model.addAttribute("mapRows", mapRows);
@@ -155,6 +161,7 @@ class DashboardController {
         return rows;
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/{id}.csv")
     void csv(@PathVariable String id, @RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
         targets.definition(id);
@@ -183,6 +190,7 @@ class DashboardController {
     }
 
     /** The boundaries of the 126 communes, served locally for the map (no internet tiles). */
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping(value = "/geo/communes-2025.geojson", produces = "application/geo+json")
     ResponseEntity<byte[]> geojson() throws IOException {
         try (InputStream in = new ClassPathResource("data/hanoi/communes-2025.geojson").getInputStream()) {
@@ -191,6 +199,7 @@ class DashboardController {
         }
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.READ)
     @GetMapping("/admin/targets")
     String targetsPage(Model model) {
         model.addAttribute("targets", targets.all());
@@ -198,6 +207,7 @@ class DashboardController {
         return "dashboard/targets";
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
     @PostMapping("/admin/targets")
     String setTarget(@RequestParam String indicatorId, @RequestParam int year, @RequestParam String scope,
                      @RequestParam(defaultValue = "") String spec, RedirectAttributes redirect) {
@@ -214,6 +224,7 @@ class DashboardController {
         return messages.getMessage(key, args, key, locale);
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/review.xlsx")
     void reviewXlsx(@RequestParam(required = false) Integer year, Locale locale, HttpServletResponse response) throws IOException {
         AnnualReviewExport.Review review = review(year(year), locale);
@@ -222,6 +233,7 @@ class DashboardController {
         AnnualReviewExport.xlsx(review, response.getOutputStream());
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/review.pdf")
     void reviewPdf(@RequestParam(required = false) Integer year, Locale locale, HttpServletResponse response) throws IOException {
         AnnualReviewExport.Review review = review(year(year), locale);

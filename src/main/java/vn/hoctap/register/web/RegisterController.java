@@ -1,5 +1,6 @@
 package vn.hoctap.register.web;
 
+import vn.hoctap.accounts.Access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -22,7 +23,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
@@ -57,9 +60,10 @@ class RegisterController {
     /** The communes of the year the user may read, for the commune selector. */
     List<Unit> readableCommunes(int year) {
         Units u = standards.unitsFor(year);
-        return u.communes().stream().filter(c -> guard.canReadForYear(c.code(), year)).toList();
+        return u.communes().stream().filter(c -> guard.canForYear(DataKind.PERSON_ROWS, AccessAction.READ, c.code(), year)).toList();
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.READ)
     @GetMapping("/register")
     String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) String commune,
                 @RequestParam(required = false) String q, Model model) {
@@ -78,11 +82,12 @@ class RegisterController {
         if (c != null && !c.isBlank()) {
             model.addAttribute("count", register.count(y, c));
             model.addAttribute("persons", register.search(y, c, q, 200));
-            model.addAttribute("canWrite", guard.canWrite(c));
+            model.addAttribute("canWrite", guard.can(DataKind.PERSON_ROWS, AccessAction.WRITE, c));
         }
         return "register/list";
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.READ)
     @GetMapping("/register/{year}/{personId}")
     String edit(@PathVariable int year, @PathVariable String personId, Model model) {
         Register.Entry e = register.get(year, personId);
@@ -97,10 +102,11 @@ class RegisterController {
             model.addAttribute("cells", cells);
         }
         model.addAttribute("columns", PersonColumns.CSV_COLUMNS.subList(1, PersonColumns.CSV_COLUMNS.size()));
-        model.addAttribute("canWrite", guard.canWrite(e.person().communeCode()));
+        model.addAttribute("canWrite", guard.can(DataKind.PERSON_ROWS, AccessAction.WRITE, e.person().communeCode()));
         return "register/edit";
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
     @PostMapping("/register/{year}/{personId}")
     String save(@PathVariable int year, @PathVariable String personId, @RequestParam Map<String, String> form,
                 RedirectAttributes redirect) {
@@ -121,12 +127,14 @@ class RegisterController {
         return "redirect:/register/" + year + "/" + personId;
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
     @GetMapping("/register/import")
     String importForm(Model model) {
         model.addAttribute("year", defaultYear(standards.years()));
         return "register/import";
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
     @PostMapping("/register/import")
     String upload(@RequestParam("file") MultipartFile file, @RequestParam int year, RedirectAttributes redirect) throws IOException {
         if (file.isEmpty()) {
@@ -144,6 +152,7 @@ class RegisterController {
         return "redirect:/register/import/" + job.id();
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
     @GetMapping("/register/import/{id}")
     String job(@PathVariable String id, Model model) {
         model.addAttribute("job", imports.job(id).orElseThrow(() -> new NotFoundException("register.import.no-job", id)));
@@ -151,15 +160,17 @@ class RegisterController {
     }
 
     /** The progress fragment, polled by htmx until the job has finished. */
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
     @GetMapping("/register/import/{id}/status")
     String status(@PathVariable String id, Model model) {
         model.addAttribute("job", imports.job(id).orElseThrow(() -> new NotFoundException("register.import.no-job", id)));
         return "register/job :: status";
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.EXPORT)
     @GetMapping("/register/export")
     void export(@RequestParam int year, @RequestParam String commune, HttpServletResponse response) throws IOException {
-        guard.requireReadForYear(commune, year);
+        guard.requireForYear(DataKind.PERSON_ROWS, AccessAction.EXPORT, commune, year);   // before any header; the service checks again
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"persons-" + commune + "-" + year + ".csv\"");
         register.export(year, commune, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
