@@ -33,7 +33,6 @@ class TitlesApiController {
 
     @Access(kind = DataKind.PUBLIC, action = AccessAction.READ)
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/jwk-set+json")
-    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.PUBLIC)
     @Operation(summary = "The public keys that sign the Open Badges 3.0 credentials, current and retired (JWKS, no private part)")
     ResponseEntity<String> jwks() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/jwk-set+json")).body(certificates.jwks());
@@ -41,7 +40,6 @@ class TitlesApiController {
 
     @Access(kind = DataKind.PUBLIC, action = AccessAction.READ)
     @GetMapping("/api/public/titles/revocations")
-    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.PUBLIC)
     @Operation(summary = "The revoked credentials (1EdTech Revocation List Status Method 1.0: id, issuer, revokedCredential[])")
     Map<String, Object> revocations() {
         return certificates.revocationDocument();
