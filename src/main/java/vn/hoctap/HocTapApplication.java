@@ -35,6 +35,11 @@ public class HocTapApplication {
             System.exit(vn.hoctap.learning.LearningBench.run(HocTapApplication.class,
                     java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && "bench-fund".equals(args[0])) {
+            // the fund ledger's benchmark (issue 13) on its own throw-away embedded database
+            System.exit(vn.hoctap.fund.FundBench.run(HocTapApplication.class,
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length > 0 && DATABASE_COMMANDS.contains(args[0])) {
             // commands that work on the platform's database: the application without its web server
             SpringApplication app = new SpringApplication(HocTapApplication.class);

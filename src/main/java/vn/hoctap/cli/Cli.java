@@ -48,6 +48,11 @@ public final class Cli {
                                              thử tải và tấn công một nền tảng đang chạy: đọc, sửa, nhập sổ, đăng
                                              nhập sai; đếm lại dữ liệu ghi mất hoặc ghi dở (chỉ dùng trên bản thử)
                                              load and abuse against a running platform (a test installation)
+              bench-record                   đo tốc độ hồ sơ học tập suốt đời ở 3 cỡ (100 nghìn, 300 nghìn, 1 triệu
+                                             mục) / the lifelong learning record at three sizes
+              bench-fund [--threads 64] [--seconds 10] [--entries 1000000]
+                                             đo tốc độ sổ quỹ khuyến học: số bút toán/giây (ghi bền vững) và
+                                             báo cáo công khai của quỹ 1 triệu bút toán / fund ledger benchmark
               help                           hướng dẫn này / this help
 
             Biến môi trường / environment: SPRING_DATASOURCE_URL (PostgreSQL ngoài; mặc định: PostgreSQL

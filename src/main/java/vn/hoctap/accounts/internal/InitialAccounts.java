@@ -48,6 +48,11 @@ class InitialAccounts implements ApplicationRunner {
             new Demo("truong.badinh", "Trường Tiểu học Ba Đình", Role.ORGANISATION_USER, Set.of("00004")),
             new Demo("congdan", "Nguyễn Văn An", Role.CITIZEN, Set.of("00004")),
             new Demo("tthtcd.badinh", "Cán bộ TTHTCĐ phường Ba Đình", Role.CENTRE_OFFICER, Set.of("00004")),
+            new Demo("ketoan.badinh", "Kế toán Quỹ khuyến học phường Ba Đình", Role.FUND_ACCOUNTANT, Set.of("00004")),
+            new Demo("chutich.badinh", "Chủ tịch Hội Khuyến học phường Ba Đình", Role.ASSOCIATION_CHAIR, Set.of("00004")),
+            new Demo("ketoan.hanoi", "Kế toán Quỹ khuyến học thành phố", Role.FUND_ACCOUNTANT, Set.of("01")),
+            new Demo("chutich.hanoi", "Chủ tịch Hội Khuyến học thành phố Hà Nội", Role.ASSOCIATION_CHAIR, Set.of("01")),
+            new Demo("kiemtoan", "Kiểm soát viên quỹ khuyến học", Role.AUDITOR, Set.of("01")),
             new Demo("kiemtra", "Thành viên đoàn kiểm tra thành phố", Role.INSPECTOR, Set.of("01")));
 
     private final Accounts accounts;

@@ -1,0 +1,114 @@
+package vn.hoctap.fund.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.lowagie.text.Document;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfWriter;
+
+import vn.hoctap.fund.ledger.StandardChart;
+import vn.hoctap.platform.PdfFonts;
+
+/**
+ * Biên nhận (PDF, A5 landscape): the fund, the receipt's number and date, the donor (the name only when they agreed;
+ * "Nhà hảo tâm không nêu tên" otherwise), the amount (and the foreign amount with its rate and source, or the gift in
+ * kind with its valuation), and a QR code of the public verification page {@code /public/fund/receipts/{code}}.
+ */
+@Service
+public class ReceiptDocuments {
+
+    private final String publicUrl;
+
+    ReceiptDocuments(@Value("${hoctap.public-url}") String publicUrl) {
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    public String verificationUrl(Receipts.Receipt r) {
+        return publicUrl + "/public/fund/receipts/" + r.verificationCode();
+    }
+
+    public byte[] pdf(Funds.Fund f, Receipts.Receipt r) {
+        String url = verificationUrl(r);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        com.lowagie.text.Rectangle page = PageSize.A5.rotate();
+        Document doc = new Document(page, 36, 36, 36, 36);
+        try {
+            PdfWriter w = PdfWriter.getInstance(doc, out);
+            doc.addTitle("Biên nhận " + r.number());
+            doc.open();
+            BaseFont reg = PdfFonts.baseFont(false);
+            BaseFont bold = PdfFonts.baseFont(true);
+            PdfContentByte cb = w.getDirectContent();
+            float width = page.getWidth();
+            float height = page.getHeight();
+            left(cb, bold, 12, 36, height - 48, f.name().toUpperCase(java.util.Locale.forLanguageTag("vi")));
+            center(cb, bold, 18, width / 2, height - 90, "BIÊN NHẬN ĐÓNG GÓP");
+            center(cb, reg, 11, width / 2, height - 108, "Số " + r.number() + " · ngày " + r.date().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+            float y = height - 145;
+            String donor = r.donorKind().equals("ANONYMOUS") || r.publicDonor() == null ? "Nhà hảo tâm không nêu tên" : r.publicDonor();
+            left(cb, reg, 11, 36, y, "Nhận của: " + donor);
+            y -= 20;
+            String amount = FundReports.vnd(r.amountVnd()) + " đồng";
+            if (!"VND".equals(r.currency())) {
+                amount += " (" + r.foreignAmount().toPlainString() + " " + r.currency() + " × tỷ giá " + r.rate().stripTrailingZeros().toPlainString()
+                        + ", nguồn tỷ giá: " + r.rateSource() + ")";
+            }
+            left(cb, reg, 11, 36, y, "Số tiền / giá trị: " + amount);
+            y -= 20;
+            String form = switch (r.form()) {
+                case "CASH" -> "Tiền mặt";
+                case "BANK" -> "Chuyển khoản" + (r.bankRef() == null ? "" : " (mã giao dịch " + r.bankRef() + ")");
+                default -> "Hiện vật: " + r.inKindDescription() + " — định giá: " + r.valuationBasis();
+            };
+            left(cb, reg, 11, 36, y, "Hình thức: " + form);
+            y -= 20;
+            left(cb, reg, 11, 36, y, "Ghi vào: " + StandardChart.account(StandardChart.incomeFor(r.donorKind())).orElseThrow().nameVi());
+            left(cb, reg, 9, 36, 60, "Mã xác minh: " + r.verificationCode());
+            left(cb, reg, 8, 36, 46, "Kiểm tra tại " + url);
+            qr(cb, url, width - 36 - 110, 36, 110);
+            doc.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("receipt PDF failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void left(PdfContentByte cb, BaseFont font, float size, float x, float y, String s) {
+        cb.beginText();
+        cb.setFontAndSize(font, size);
+        cb.showTextAligned(PdfContentByte.ALIGN_LEFT, java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC), x, y, 0);
+        cb.endText();
+    }
+
+    private static void center(PdfContentByte cb, BaseFont font, float size, float x, float y, String s) {
+        cb.beginText();
+        cb.setFontAndSize(font, size);
+        cb.showTextAligned(PdfContentByte.ALIGN_CENTER, java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC), x, y, 0);
+        cb.endText();
+    }
+
+    static void qr(PdfContentByte cb, String content, float x, float y, float size) throws Exception {
+        BitMatrix m = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
+                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+        float cell = size / m.getWidth();
+        cb.setRGBColorFill(0, 0, 0);
+        for (int r = 0; r < m.getHeight(); r++) {
+            for (int c = 0; c < m.getWidth(); c++) {
+                if (m.get(c, r)) cb.rectangle(x + c * cell, y + size - (r + 1) * cell, cell, cell);
+            }
+        }
+        cb.fill();
+    }
+}
