@@ -31,6 +31,8 @@ import vn.hoctap.register.RegisterImports;
 import vn.hoctap.register.RegisterStandards;
 import vn.hoctap.register.RegisterUnits;
 import vn.hoctap.register.internal.PersonColumns;
+import vn.hoctap.standards.Criterion;
+import vn.hoctap.standards.Person;
 import vn.hoctap.standards.Unit;
 import vn.hoctap.standards.Units;
 
@@ -57,12 +59,19 @@ class RegisterController {
     /** The communes of the year the user may read, for the commune selector. */
     List<Unit> readableCommunes(int year) {
         Units u = standards.unitsFor(year);
-        return u.communes().stream().filter(c -> guard.canReadForYear(c.code(), year)).toList();
+        return u.communes().stream().filter(c -> guard.canReadForYear(c.code(), year))
+                .sorted(java.util.Comparator.comparing(Unit::name, vn.hoctap.platform.VietnameseText.ORDER)).toList();
     }
+
+    /** Persons per page of the register list. */
+    static final int PAGE_SIZE = 50;
 
     @GetMapping("/register")
     String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) String commune,
-                @RequestParam(required = false) String q, Model model) {
+                @RequestParam(required = false) String q, @RequestParam(required = false) Integer ageFrom,
+                @RequestParam(required = false) Integer ageTo, @RequestParam(required = false) String village,
+                @RequestParam(required = false) String disability, @RequestParam(required = false) String criterion,
+                @RequestParam(defaultValue = "1") int page, Model model) {
         List<Integer> years = standards.years();
         int y = year == null ? defaultYear(years) : year;
         List<Unit> communes = readableCommunes(y);
@@ -75,12 +84,91 @@ class RegisterController {
         model.addAttribute("communes", communes);
         model.addAttribute("commune", c);
         model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("ageFrom", ageFrom);
+        model.addAttribute("ageTo", ageTo);
+        model.addAttribute("village", village == null ? "" : village);
+        model.addAttribute("disability", disability == null ? "" : disability);
+        model.addAttribute("criterion", criterion == null ? "" : criterion);
+        model.addAttribute("disabilities", Person.Disability.values());
+        model.addAttribute("criteria", Criterion.values());
         if (c != null && !c.isBlank()) {
+            Person.Disability dis = null;
+            for (Person.Disability d : Person.Disability.values()) {
+                if (d.code().equals(disability)) {
+                    dis = d;
+                }
+            }
+            Register.Filter filter = new Register.Filter(q, ageFrom, ageTo, village, dis, null);
+            int p = Math.max(1, page);
+            int offset = (p - 1) * PAGE_SIZE;
+            Criterion crit = criterion == null || criterion.isBlank() ? null : Criterion.parse(criterion);
+            Register.Page result;
+            if (crit != null) {
+                // the persons behind the criterion's shortfall, filtered the same way, paged in memory
+                List<Person> all = standards.shortfall(y, c, crit).stream().filter(matches(filter, y)).toList();
+                result = new Register.Page(all.subList(Math.min(offset, all.size()), Math.min(offset + PAGE_SIZE, all.size())),
+                        all.size(), offset, PAGE_SIZE);
+            } else {
+                result = register.page(y, c, filter, offset, PAGE_SIZE);
+            }
             model.addAttribute("count", register.count(y, c));
-            model.addAttribute("persons", register.search(y, c, q, 200));
+            model.addAttribute("result", result);
+            model.addAttribute("page", p);
+            model.addAttribute("pages", Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+            model.addAttribute("villages", register.villages(y, c));
             model.addAttribute("canWrite", guard.canWrite(c));
+            model.addAttribute("filtered", filter.query() != null && !filter.query().isBlank() || ageFrom != null || ageTo != null
+                    || (village != null && !village.isBlank()) || dis != null || crit != null);
         }
         return "register/list";
+    }
+
+    /** The same filter as {@link Register#page} for a list already in memory (the persons behind a shortfall). */
+    static java.util.function.Predicate<Person> matches(Register.Filter f, int year) {
+        String q = f.query() == null ? "" : vn.hoctap.platform.VietnameseText.fold(f.query());
+        return p -> (q.isEmpty() || PersonColumns.searchKey(p).contains(q))
+                && (f.ageFrom() == null || year - p.birthYear() >= f.ageFrom())
+                && (f.ageTo() == null || year - p.birthYear() <= f.ageTo())
+                && (f.village() == null || f.village().isBlank() || f.village().equals(p.village()))
+                && (f.disability() == null || f.disability() == p.disability());
+    }
+
+    /** Hộ gia đình: the persons of one household of a commune's register. */
+    @GetMapping("/register/{year}/household")
+    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.PERSON_ROWS, action = vn.hoctap.accounts.AccessAction.READ)
+    String household(@PathVariable int year, @RequestParam String commune, @RequestParam String id, Model model) {
+        Register.Page members = register.page(year, commune, new Register.Filter(null, null, null, null, null, id), 0, 200);
+        if (members.total() == 0) {
+            throw new NotFoundException("register.household.not-found", id);
+        }
+        model.addAttribute("year", year);
+        model.addAttribute("commune", commune);
+        model.addAttribute("communeName", communeName(year, commune));
+        model.addAttribute("householdId", id);
+        model.addAttribute("persons", members.persons());
+        model.addAttribute("village", members.persons().get(0).village());
+        return "register/household";
+    }
+
+    private String communeName(int year, String code) {
+        return standards.unitsFor(year).get(code).map(Unit::name).orElse(code);
+    }
+
+    /** The coded fields of the edit form and their values (labels: register.option.COLUMN.CODE). */
+    static final Map<String, List<String>> OPTIONS = new LinkedHashMap<>();
+
+    static {
+        OPTIONS.put("sex", codes(Person.Sex.values()));
+        OPTIONS.put("residence", codes(Person.Residence.values()));
+        OPTIONS.put("disability", codes(Person.Disability.values()));
+        OPTIONS.put("enrolment", codes(Person.Enrolment.values()));
+        OPTIONS.put("qualification", codes(Person.Qualification.values()));
+        OPTIONS.put("digital_skills", codes(Person.DigitalSkills.values()));
+        OPTIONS.put("yesno", List.of("true", "false"));
+    }
+
+    private static List<String> codes(Person.Coded[] values) {
+        return java.util.Arrays.stream(values).map(Person.Coded::code).toList();
     }
 
     @GetMapping("/register/{year}/{personId}")
@@ -96,10 +184,37 @@ class RegisterController {
             }
             model.addAttribute("cells", cells);
         }
-        model.addAttribute("columns", PersonColumns.CSV_COLUMNS.subList(1, PersonColumns.CSV_COLUMNS.size()));
+        @SuppressWarnings("unchecked")
+        Map<String, String> cells = (Map<String, String>) model.getAttribute("cells");
+        String birth = cells.getOrDefault("birth_date", "");
+        model.addAttribute("birthDay", birth.length() == 10 ? birth : "");
+        model.addAttribute("birthYear", birth.length() >= 4 ? birth.substring(0, 4) : "");
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        Object issues = model.getAttribute("issues");
+        if (issues instanceof List<?> list) {
+            for (Object o : list) {
+                vn.hoctap.standards.ImportIssue i = (vn.hoctap.standards.ImportIssue) o;
+                String col = i.column() == null ? "form" : i.column();
+                errors.computeIfAbsent(col, k -> new java.util.ArrayList<>())
+                        .add(java.util.Locale.ENGLISH.getLanguage().equals(
+                                org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage()) ? i.reasonEn() : i.reasonVi());
+            }
+        }
+        model.addAttribute("errors", errors);
+        model.addAttribute("options", OPTIONS);
+        model.addAttribute("graded", GRADED);
+        model.addAttribute("gradeLevels", java.util.stream.IntStream.rangeClosed(0, 12).mapToObj(String::valueOf).toList());
+        model.addAttribute("literacyStages", List.of("0", "1", "2"));
+        model.addAttribute("communes", readableCommunes(year).stream().filter(u -> guard.canWrite(u.code())
+                || u.code().equals(e.person().communeCode())).toList());
+        model.addAttribute("villages", register.villages(year, e.person().communeCode()));
+        model.addAttribute("communeName", communeName(year, e.person().communeCode()));
         model.addAttribute("canWrite", guard.canWrite(e.person().communeCode()));
         return "register/edit";
     }
+
+    /** Enrolments for which a grade is asked (register-csv.md: grade when primary, lower or upper secondary). */
+    static final java.util.Set<String> GRADED = java.util.Set.of("primary", "lower_secondary", "upper_secondary");
 
     @PostMapping("/register/{year}/{personId}")
     String save(@PathVariable int year, @PathVariable String personId, @RequestParam Map<String, String> form,
@@ -110,6 +225,16 @@ class RegisterController {
             if (form.containsKey(col)) {
                 cells.put(col, form.get(col));
             }
+        }
+        // the date of birth: the full date when known, else the year alone
+        String day = form.getOrDefault("birth_day", "").strip();
+        String yearOnly = form.getOrDefault("birth_year", "").strip();
+        if (form.containsKey("birth_day") || form.containsKey("birth_year")) {
+            cells.put("birth_date", !day.isEmpty() ? day : yearOnly);
+        }
+        // a grade only for the enrolments that have grades (the field is hidden otherwise)
+        if (!GRADED.contains(cells.getOrDefault("enrolment", ""))) {
+            cells.put("grade", "");
         }
         try {
             register.update(year, personId, cells, version);

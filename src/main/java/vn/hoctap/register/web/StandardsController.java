@@ -169,6 +169,7 @@ class StandardsController {
         model.addAttribute("code", code);
         model.addAttribute("criterion", c);
         model.addAttribute("persons", standards.shortfall(year, code, c));
+        model.addAttribute("communeName", standards.unitsFor(year).get(code).map(vn.hoctap.standards.Unit::name).orElse(code));
         return "standards/shortfall";
     }
 

@@ -1,0 +1,223 @@
+package vn.hoctap.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import vn.hoctap.accounts.Role;
+import vn.hoctap.standards.Person;
+
+/**
+ * Issue 19: each role's daily task walked from the home page by clicks only, under the strict
+ * Content-Security-Policy (no violation in Chromium's console), with the accessibility check, on a desktop and a
+ * phone-size window; a Vietnamese page fails when it shows an English code word of the exchange format or the
+ * status enums, or a raw message key. Screenshots of every checked page at both sizes go to target/screenshots.
+ */
+class DailyTasksE2ETest extends BrowserTest {
+
+    static final String COMMUNE = "00190";   // Phường Ô Chợ Dừa, used only here
+    static final int YEAR = 2025;
+
+    /** The codes that must never be read on a Vietnamese page: the exchange format's values and the status enums. */
+    static final Set<String> CODE_WORDS = codeWords();
+
+    static Set<String> codeWords() {
+        Set<String> s = new LinkedHashSet<>();
+        for (Class<? extends Enum<?>> type : List.of(Person.Residence.class, Person.Disability.class, Person.Enrolment.class,
+                Person.Qualification.class, Person.DigitalSkills.class)) {
+            for (Enum<?> e : type.getEnumConstants()) {
+                s.add(((Person.Coded) e).code());
+            }
+        }
+        s.addAll(List.of("true", "false", "null", "met", "registered", "recognised", "MET", "ON_TRACK", "AT_RISK", "OFF_TRACK",
+                "NO_DATA", "anonymousUser", "household_id", "commune_code", "birth_date", "literacy_stage_completed",
+                "PUBLISHED", "SUBMITTED", "DRAFT", "REJECTED", "REVOKED"));
+        return s;
+    }
+
+    static final Pattern RAW_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?|\\b[a-z]+\\.[a-z_-]+\\.[a-z_.-]+\\b");
+
+    /** The code words and raw keys found in a page's visible text (a word is a run of letters, digits and '_'). */
+    static List<String> codeWordsIn(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("[\\p{L}\\p{N}_]+").matcher(text);
+        while (m.find()) {
+            if (CODE_WORDS.contains(m.group())) {
+                found.add(m.group());
+            }
+        }
+        Matcher k = RAW_KEY.matcher(text);
+        while (k.find()) {
+            found.add(k.group());
+        }
+        return found;
+    }
+
+    @Test
+    void theCheckFindsCodeWordsAndRawKeys() {
+        assertThat(codeWordsIn("Đang học: lower_secondary 9 · đạt chỉ tiêu met")).containsExactly("lower_secondary", "met");
+        assertThat(codeWordsIn("??register.field.x_vi?? và register.field.grade")).contains("??register.field.x_vi??", "register.field.grade");
+        assertThat(codeWordsIn("Trung học cơ sở · lớp 9 · Không khuyết tật · 99,64%")).isEmpty();
+    }
+
+    @Test
+    void theConsoleCheckSeesACspViolation() {
+        TestUser officer = user(Role.COMMUNE_OFFICER, COMMUNE);
+        login(officer.username(), officer.password());
+        Browser.consoleProblems(driver);
+        // an inline style attribute, as a page under the strict policy must not have: Chromium refuses and reports it
+        ((JavascriptExecutor) driver).executeScript(
+                "const d = document.createElement('div'); d.innerHTML = '<span style=\"color: red\">x</span>'; document.body.appendChild(d);");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !Browser.consoleProblems(d).isEmpty()
+                || Boolean.TRUE);
+        ((JavascriptExecutor) driver).executeScript("const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.body.appendChild(s);");
+        List<String> problems = Browser.consoleProblems(driver);
+        assertThat(problems).anyMatch(p -> p.contains("Content Security Policy"));
+    }
+
+    @Test
+    void aCommuneOfficerWorksOnTheRegister() throws Exception {
+        importRegister(register(), YEAR);
+        TestUser officer = user(Role.COMMUNE_OFFICER, COMMUNE);
+        login(officer.username(), officer.password());
+        check("officer-home");
+
+        click(By.cssSelector("main .card a[href$='/register']"));
+        new Select(driver.findElement(By.id("year"))).selectByValue(String.valueOf(YEAR));
+        click(By.cssSelector("#register-filter button[type=submit]"));
+        // 62 persons: 50 on the first page, the total says so
+        assertThat(driver.findElement(By.id("register-total")).getText()).isEqualTo("Sổ có 62 người.");
+        assertThat(driver.findElement(By.cssSelector("#register-list caption")).getText()).isEqualTo("Người 1–50 trong 62");
+        assertThat(driver.findElement(By.id("register-list")).getText()).contains("Trung học cơ sở · lớp 9").contains("Nữ");
+        check("register-list");
+        click(By.id("page-next"));
+        assertThat(driver.findElement(By.cssSelector("#register-list caption")).getText()).isEqualTo("Người 51–62 trong 62");
+
+        // the 6-year-olds not in grade 1 (3 of the 10 six-year-olds of the file), printable
+        new Select(driver.findElement(By.id("criterion"))).selectByVisibleText("Trẻ 6 tuổi đang học lớp 1");
+        click(By.cssSelector("#register-filter button[type=submit]"));
+        assertThat(driver.findElement(By.id("register-total")).getText()).isEqualTo("Có 3 người khớp bộ lọc (sổ có 62 người).");
+        click(By.id("print-shortfall"));
+        String doc = driver.findElement(By.tagName("main")).getText();
+        assertThat(doc).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("Độc lập - Tự do - Hạnh phúc")
+                .contains("UBND PHƯỜNG Ô CHỢ DỪA").contains("Danh sách người chưa đạt: Trẻ 6 tuổi đang học lớp 1")
+                .contains("(Ký, ghi rõ họ tên, đóng dấu)");
+        assertThat(driver.findElements(By.cssSelector("#shortfall tbody tr"))).hasSize(3);
+        check("shortfall-print");
+
+        // filters by village and age
+        click(By.linkText("Sổ theo dõi phổ cập giáo dục, xóa mù chữ"));
+        new Select(driver.findElement(By.id("criterion"))).selectByIndex(0);
+        new Select(driver.findElement(By.id("village"))).selectByVisibleText("Tổ dân phố số 2");
+        driver.findElement(By.id("ageFrom")).sendKeys("6");
+        driver.findElement(By.id("ageTo")).sendKeys("6");
+        click(By.cssSelector("#register-filter button[type=submit]"));
+        // six-year-olds: OC1..OC10, the even ones live in Tổ dân phố số 2
+        assertThat(driver.findElement(By.id("register-total")).getText()).isEqualTo("Có 5 người khớp bộ lọc (sổ có 62 người).");
+
+        // a person: Vietnamese labels and choices, the grade only when it applies
+        click(By.linkText("OC1"));
+        assertThat(driver.findElement(By.cssSelector("label[for=f-household_id]")).getText()).isEqualTo("Mã hộ");
+        assertThat(new Select(driver.findElement(By.id("f-enrolment"))).getFirstSelectedOption().getText()).isEqualTo("Mầm non");
+        assertThat(driver.findElement(By.id("grade-field")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("f-birth_date")).getAttribute("value")).isEqualTo("2019-03-04");
+        check("register-edit");
+        new Select(driver.findElement(By.id("f-enrolment"))).selectByVisibleText("Tiểu học");
+        assertThat(driver.findElement(By.id("grade-field")).isDisplayed()).isTrue();
+        new Select(driver.findElement(By.id("f-grade"))).selectByVisibleText("lớp 1");
+        click(By.id("save-person"));
+        assertThat(driver.findElement(By.cssSelector("main .alert.info")).getText()).isEqualTo("Đã lưu thay đổi.");
+        assertThat(new Select(driver.findElement(By.id("f-grade"))).getFirstSelectedOption().getText()).isEqualTo("lớp 1");
+
+        // a wrong value: the reason right under the field, nothing saved
+        WebElement primary = driver.findElement(By.id("f-primary_completed"));
+        primary.sendKeys("1950");
+        click(By.id("save-person"));
+        assertThat(driver.findElement(By.id("form-errors")).getText()).contains("Năm hoàn thành tiểu học");
+        assertThat(driver.findElement(By.id("e-primary_completed")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("f-primary_completed")).getAttribute("aria-describedby")).isEqualTo("e-primary_completed");
+        check("register-edit-error");
+
+        // the household
+        click(By.linkText("Cả hộ"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hộ H1");
+        assertThat(driver.findElements(By.cssSelector("#household tbody tr"))).hasSize(2);
+        check("household");
+    }
+
+    /**
+     * 62 persons of Phường Ô Chợ Dừa: ten 6-year-olds (born 2019) OC1–OC10 in households of two, seven in grade 1 and
+     * three (OC1, OC2, OC3) in preschool; the even ones in Tổ dân phố số 2; then 52 adults, one a lower-secondary pupil.
+     */
+    static String register() {
+        StringBuilder csv = new StringBuilder("person_id,household_id,commune_code,village,birth_date,sex,enrolment,grade\n");
+        for (int i = 1; i <= 10; i++) {
+            boolean grade1 = i > 3;
+            csv.append("OC").append(i).append(",H").append((i + 1) / 2).append(',').append(COMMUNE).append(",Tổ dân phố số ")
+                    .append(i % 2 == 0 ? 2 : 1).append(",2019-03-0").append(i == 10 ? 9 : i + 3 > 9 ? 9 : i + 3)
+                    .append(',').append(i % 2 == 0 ? "F" : "M").append(',').append(grade1 ? "primary,1" : "preschool,").append('\n');
+        }
+        for (int i = 11; i <= 62; i++) {
+            csv.append("OC").append(i).append(",H").append(i).append(',').append(COMMUNE).append(",Tổ dân phố số 3,")
+                    .append(i == 11 ? "2011" : "1980").append(",F,").append(i == 11 ? "lower_secondary,9" : "none,").append('\n');
+        }
+        return csv.toString();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Clicks something that loads a new page and waits until the old one is gone. */
+    void click(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /**
+     * The checks of every page: no CSP violation or script error in the console, no code word or raw key in the
+     * text, axe-core without serious findings, no horizontal scrolling on a phone; a screenshot at both sizes.
+     */
+    void check(String name) throws Exception {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        String text = driver.findElement(By.tagName("body")).getText();
+        assertThat(codeWordsIn(text)).as("code words on " + driver.getCurrentUrl()).isEmpty();
+        Browser.assertAccessible(driver);
+        screenshot(name + "-desktop");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow on a phone at " + driver.getCurrentUrl()).isLessThanOrEqualTo(0);
+        Browser.assertAccessible(driver);
+        screenshot(name + "-phone");
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        assertThat(Browser.consoleProblems(driver)).as("console (CSP) on " + driver.getCurrentUrl()).isEmpty();
+    }
+
+    void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
