@@ -136,11 +136,11 @@ class DailyTasksE2ETest extends BrowserTest {
         assertThat(driver.findElement(By.id("register-total")).getText()).isEqualTo("Có 5 người khớp bộ lọc (sổ có 62 người).");
 
         // a person: Vietnamese labels and choices, the grade only when it applies
-        click(By.linkText("OC1"));
+        click(By.linkText("OC2"));
         assertThat(driver.findElement(By.cssSelector("label[for=f-household_id]")).getText()).isEqualTo("Mã hộ");
         assertThat(new Select(driver.findElement(By.id("f-enrolment"))).getFirstSelectedOption().getText()).isEqualTo("Mầm non");
         assertThat(driver.findElement(By.id("grade-field")).isDisplayed()).isFalse();
-        assertThat(driver.findElement(By.id("f-birth_date")).getAttribute("value")).isEqualTo("2019-03-04");
+        assertThat(driver.findElement(By.id("f-birth_date")).getAttribute("value")).isEqualTo("2019-03-05");
         check("register-edit");
         new Select(driver.findElement(By.id("f-enrolment"))).selectByVisibleText("Tiểu học");
         assertThat(driver.findElement(By.id("grade-field")).isDisplayed()).isTrue();
@@ -164,6 +164,137 @@ class DailyTasksE2ETest extends BrowserTest {
         assertThat(driver.findElements(By.cssSelector("#household tbody tr"))).hasSize(2);
         check("household");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.hoctap.titles.internal.Campaigns campaigns;
+
+    /**
+     * A citizen, signed in, registers for "Công dân học tập" from their own space, self-assesses; the association
+     * reviews, the commune decides and publishes; the citizen then finds their published title, the notifications of
+     * each move and the certificate in their own space (before issue 19: 403 on their own published title).
+     */
+    @Test
+    void aCitizenFindsTheirOwnTitle() throws Exception {
+        int year = vn.hoctap.platform.HanoiTime.today().getYear();
+        vn.hoctap.titles.internal.Campaigns.Campaign campaign;
+        try (var a = as(Role.COMMUNE_OFFICER, COMMUNE)) {
+            var t = vn.hoctap.platform.HanoiTime.today();
+            campaign = campaigns.createCampaign(year, vn.hoctap.titles.TitleKind.CONG_DAN, COMMUNE, null,
+                    new vn.hoctap.titles.CampaignWorkflow.Deadlines(t.plusDays(10), t.plusDays(20), t.plusDays(30), t.plusDays(40)));
+        }
+        TestUser citizen = user(Role.CITIZEN, COMMUNE);
+        login(citizen.username(), citizen.password());
+        check("citizen-home");
+        assertThat(driver.findElements(By.linkText("API"))).isEmpty();
+        click(By.id("my-titles"));
+        assertThat(driver.findElement(By.id("mine-none")).getText()).contains("chưa có hồ sơ");
+        click(By.linkText("Đăng ký Công dân học tập"));
+        driver.findElement(By.id("name")).sendKeys("Trần Thị Ô");
+        driver.findElement(By.id("contact")).sendKeys("o.tran@example.vn");
+        new Select(driver.findElement(By.id("commune"))).selectByVisibleText("Phường Ô Chợ Dừa");
+        click(By.cssSelector("#public-register button[type=submit]"));
+        for (WebElement input : driver.findElements(By.cssSelector("input[name^='p_']"))) {
+            String max = input.getAttribute("max");
+            input.clear();
+            input.sendKeys(max == null || max.isBlank() ? "1" : max);
+        }
+        click(By.cssSelector("main form button[type=submit]"));
+        long id = jdbc.queryForObject("select id from titles_evaluation where campaign_id = ? and owner_username = ?", Long.class,
+                campaign.id(), citizen.username());
+        try (var a = as(Role.ASSOCIATION_MEMBER, COMMUNE)) {
+            campaigns.step(id, vn.hoctap.titles.CampaignWorkflow.Step.REVIEW, null);
+        }
+        try (var a = as(Role.COMMUNE_OFFICER, COMMUNE)) {
+            campaigns.step(id, vn.hoctap.titles.CampaignWorkflow.Step.DECIDE, null);
+            campaigns.step(id, vn.hoctap.titles.CampaignWorkflow.Step.PUBLISH, null);
+        }
+        click(By.cssSelector("header a[href$='/']"));
+        click(By.id("my-titles"));
+        assertThat(driver.findElement(By.id("mine-status-" + id)).getText()).isEqualTo("Đã công bố");
+        assertThat(driver.findElement(By.id("mine-notes-" + id)).getText()).contains("hồ sơ chuyển sang \"Đã thẩm định\"")
+                .contains("hồ sơ chuyển sang \"Đã công bố\"");
+        check("citizen-my-titles");
+        // the certificate of one's own published title: a PDF, not 403
+        String href = driver.findElement(By.id("mine-certificate-" + id)).getAttribute("href");
+        Object statusCode = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')));", href);
+        assertThat(String.valueOf(statusCode)).isEqualTo("200 application/pdf");
+        click(By.linkText("Xem chi tiết hồ sơ"));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Trần Thị Ô");
+    }
+
+    /** A city officer opens the dashboard, picks a commune, and reaches another commune's dashboard from an indicator's table. */
+    @Test
+    void aCityOfficerReadsTheDashboard() throws Exception {
+        importRegister(register(), YEAR);
+        TestUser city = user(Role.CITY_OFFICER, "01");
+        login(city.username(), city.password());
+        click(By.cssSelector("main .card a[href$='/dashboard']"));
+        // the latest year with data, never a year without any value
+        assertThat(driver.findElement(By.id("dashboard-unit")).getText()).contains("Hà Nội");
+        assertThat(driver.findElement(By.id("status-summary")).getText()).doesNotContain("Chưa có số liệu: 25");
+        check("dashboard-city");
+        new Select(driver.findElement(By.id("unit"))).selectByVisibleText("Phường Ô Chợ Dừa");
+        new Select(driver.findElement(By.id("year"))).selectByValue(String.valueOf(YEAR));
+        click(By.cssSelector("#dashboard-form button[type=submit]"));
+        assertThat(driver.findElement(By.id("dashboard-unit")).getText()).startsWith("Phường Ô Chợ Dừa");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Giá trị của Phường Ô Chợ Dừa")
+                .contains("Báo cáo sơ kết của Phường Ô Chợ Dừa (PDF)").doesNotContain("Giá trị của thành phố");
+        check("dashboard-commune");
+        String pdf = driver.findElement(By.linkText("Báo cáo sơ kết của Phường Ô Chợ Dừa (PDF)")).getAttribute("href");
+        assertThat(pdf).contains("unit=" + COMMUNE);
+        // an indicator: the league table's communes are links to their dashboards
+        click(By.cssSelector("#status-summary ~ section table a"));
+        check("dashboard-indicator");
+        WebElement link = driver.findElement(By.cssSelector("#league tbody a"));
+        String name = link.getText();
+        click(By.cssSelector("#league tbody a"));
+        assertThat(driver.findElement(By.id("dashboard-unit")).getText()).startsWith(name);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.hoctap.register.Register register;
+
+    /** The administrator reads the audit log: who in words, what in words, each field before and after. */
+    @Test
+    void anAdministratorReadsTheAuditLog() throws Exception {
+        importRegister(register(), YEAR);
+        try (var a = as(Role.COMMUNE_OFFICER, COMMUNE)) {
+            var e = register.get(YEAR, "OC20");
+            java.util.Map<String, String> cells = new java.util.LinkedHashMap<>();
+            java.util.List<String> values = vn.hoctap.register.internal.PersonColumns.cells(e.person());
+            for (int i = 0; i < values.size(); i++) {
+                cells.put(vn.hoctap.register.internal.PersonColumns.CSV_COLUMNS.get(i), values.get(i));
+            }
+            cells.put("employed", "true");
+            cells.put("qualification", "college");
+            register.update(YEAR, "OC20", cells, e.version());
+        }
+        login("admin", ADMIN_PASSWORD);
+        click(By.cssSelector("main .card a[href$='/admin/audit']"));
+        new Select(driver.findElement(By.id("entityType"))).selectByVisibleText("Người trong sổ phổ cập");
+        click(By.cssSelector("main form.toolbar button[type=submit]"));
+        WebElement row = driver.findElements(By.cssSelector("#audit > tbody > tr")).stream()
+                .filter(r -> r.getText().contains("2025:OC20")).findFirst().orElseThrow();
+        String text = row.getText();
+        // the edit in words: the action, the record, each changed field with its label and values in words
+        assertThat(text).contains("test-commune_officer").contains("Sửa").contains("Người trong sổ phổ cập 2025:OC20")
+                .contains("Có việc làm").contains("Có").contains("Trình độ chuyên môn, kỹ thuật cao nhất").contains("Cao đẳng")
+                .doesNotContain("{").doesNotContain("Ngày sinh");   // unchanged fields are not listed
+        check("admin-audit");
+    }
+
+    static AutoCloseable as(Role role, String... scopes) {
+        var user = new vn.hoctap.accounts.CurrentUser(0, "test-" + role.name().toLowerCase(), "Test", role, Set.of(scopes));
+        var principal = new vn.hoctap.accounts.AccountPrincipal(user, "", true);
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        principal, null, principal.getAuthorities()));
+        return org.springframework.security.core.context.SecurityContextHolder::clearContext;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /**
      * 62 persons of Phường Ô Chợ Dừa: ten 6-year-olds (born 2019) OC1–OC10 in households of two, seven in grade 1 and

@@ -44,8 +44,11 @@ class RegisterController {
     private final RegisterImports imports;
     private final RegisterStandards standards;
     private final AccessGuard guard;
+    private final org.springframework.context.MessageSource messages;
 
-    RegisterController(Register register, RegisterImports imports, RegisterStandards standards, AccessGuard guard) {
+    RegisterController(Register register, RegisterImports imports, RegisterStandards standards, AccessGuard guard,
+                       org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.register = register;
         this.imports = imports;
         this.standards = standards;
@@ -249,7 +252,101 @@ class RegisterController {
     @GetMapping("/register/import")
     String importForm(Model model) {
         model.addAttribute("year", defaultYear(standards.years()));
+        model.addAttribute("columns", PersonColumns.CSV_COLUMNS);
+        model.addAttribute("choices", choices());
         return "register/import";
+    }
+
+    /** The coded columns of the exchange format and their allowed values (for the template's drop-down lists). */
+    static Map<String, List<String>> choices() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("sex", OPTIONS.get("sex"));
+        m.put("residence", OPTIONS.get("residence"));
+        m.put("disability", OPTIONS.get("disability"));
+        m.put("enrolment", OPTIONS.get("enrolment"));
+        m.put("highest_grade_completed", java.util.stream.IntStream.rangeClosed(0, 12).mapToObj(String::valueOf).toList());
+        m.put("literacy_stage_completed", List.of("0", "1", "2"));
+        m.put("employed", OPTIONS.get("yesno"));
+        m.put("qualification", OPTIONS.get("qualification"));
+        m.put("digital_skills", OPTIONS.get("digital_skills"));
+        m.put("information_literacy", OPTIONS.get("yesno"));
+        m.put("life_skills", OPTIONS.get("yesno"));
+        return m;
+    }
+
+    /**
+     * Mẫu nhập sổ: an Excel file with the exchange format's header row, a drop-down list on every coded column (so
+     * that nobody types "lower_secondary" by hand) and a second sheet explaining each column and value in words.
+     */
+    @GetMapping("/register/import/template.xlsx")
+    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.PERSON_ROWS, action = vn.hoctap.accounts.AccessAction.WRITE)
+    void template(java.util.Locale locale, HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mau-so-pho-cap.xlsx\"");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = wb.createSheet("persons");
+            var bold = wb.createFont();
+            bold.setBold(true);
+            var head = wb.createCellStyle();
+            head.setFont(bold);
+            var text = wb.createCellStyle();
+            text.setDataFormat(wb.createDataFormat().getFormat("@"));
+            var header = sheet.createRow(0);
+            List<String> cols = PersonColumns.CSV_COLUMNS;
+            Map<String, List<String>> choices = choices();
+            var helper = sheet.getDataValidationHelper();
+            for (int i = 0; i < cols.size(); i++) {
+                var cell = header.createCell(i);
+                cell.setCellValue(cols.get(i));
+                cell.setCellStyle(head);
+                sheet.setDefaultColumnStyle(i, text);   // ids with leading zeros and dates stay text
+                sheet.setColumnWidth(i, 18 * 256);
+                List<String> values = choices.get(cols.get(i));
+                if (values != null) {
+                    var v = helper.createValidation(helper.createExplicitListConstraint(values.toArray(String[]::new)),
+                            new org.apache.poi.ss.util.CellRangeAddressList(1, 100_000, i, i));
+                    v.setShowErrorBox(true);
+                    v.setSuppressDropDownArrow(true);   // XSSF: true shows the arrow
+                    v.createErrorBox(message("register.template.error-title", locale), message("register.template.error", locale));
+                    sheet.addValidationData(v);
+                }
+            }
+            sheet.createFreezePane(0, 1);
+            var help = wb.createSheet(message("register.template.help-sheet", locale));
+            int r = 0;
+            var h = help.createRow(r++);
+            String[] titles = {message("register.template.column", locale), message("register.template.meaning", locale),
+                    message("register.template.values", locale)};
+            for (int i = 0; i < titles.length; i++) {
+                h.createCell(i).setCellValue(titles[i]);
+                h.getCell(i).setCellStyle(head);
+            }
+            for (String col : cols) {
+                var row = help.createRow(r++);
+                row.createCell(0).setCellValue(col);
+                row.createCell(1).setCellValue(message("register.field." + col, locale));
+                List<String> values = choices.get(col);
+                if (values != null) {
+                    StringBuilder sb = new StringBuilder();
+                    for (String v : values) {
+                        if (sb.length() > 0) sb.append("; ");
+                        String key = "register.option." + (OPTIONS.get("yesno") == values ? "" : col + ".") + v;
+                        String label = OPTIONS.get("yesno") == values ? message(v.equals("true") ? "register.option.yes" : "register.option.no", locale)
+                                : messages.getMessage(key, null, v, locale);
+                        sb.append(v).append(" = ").append(label);
+                    }
+                    row.createCell(2).setCellValue(sb.toString());
+                }
+            }
+            help.setColumnWidth(0, 28 * 256);
+            help.setColumnWidth(1, 50 * 256);
+            help.setColumnWidth(2, 120 * 256);
+            wb.write(response.getOutputStream());
+        }
+    }
+
+    private String message(String key, java.util.Locale locale) {
+        return messages.getMessage(key, null, key, locale);
     }
 
     @PostMapping("/register/import")
@@ -287,6 +384,9 @@ class RegisterController {
         guard.requireReadForYear(commune, year);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"persons-" + commune + "-" + year + ".csv\"");
-        register.export(year, commune, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        OutputStreamWriter w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        // a byte-order mark so that Excel on Windows reads the Vietnamese text as UTF-8; the import strips it
+        w.write('\uFEFF');
+        register.export(year, commune, w);
     }
 }

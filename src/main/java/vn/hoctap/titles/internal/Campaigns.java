@@ -117,7 +117,7 @@ public class Campaigns {
      */
     boolean visible(Dossier d) {
         Role r = guard.currentUser().map(CurrentUser::role).orElse(null);
-        if (r == Role.CITIZEN) return false;
+        if (r == Role.CITIZEN) return isOwn(d.id());
         if (r == Role.ORGANISATION_USER) return d.subjectType() == SubjectType.UNIT;
         return true;
     }
@@ -228,8 +228,38 @@ public class Campaigns {
                 .filter(d -> status == null || status == d.status()).toList();
     }
 
+    /** Whether the dossier belongs to the signed-in account (a citizen's own registration). */
+    public boolean isOwn(long dossierId) {
+        String me = guard.currentUser().map(CurrentUser::username).orElse(null);
+        if (me == null) return false;
+        Integer n = jdbc.queryForObject("select count(*) from titles_evaluation where id = ? and owner_username = ?", Integer.class,
+                dossierId, me);
+        return n != null && n > 0;
+    }
+
+    /** The signed-in account's own dossiers (a citizen's titles), newest first. */
+    public List<Dossier> mine() {
+        String me = guard.requireUser().username();
+        return jdbc.query("select * from titles_evaluation where owner_username = ? order by created_at desc, id desc", DOSSIER, me);
+    }
+
+    /** Links a dossier to the account it belongs to (the commune's officer, or the citizen registering while signed in). */
+    @Transactional
+    public void setOwner(long dossierId, String username) {
+        Dossier d = find(dossierId);
+        if (!guard.currentUser().map(CurrentUser::username).orElse("").equals(username)) {
+            guard.requireWrite(d.communeCode());
+        }
+        jdbc.update("update titles_evaluation set owner_username = ? where id = ?", username, dossierId);
+        audit.record("update", "titles_evaluation", String.valueOf(dossierId), d.communeCode(), null,
+                Map.of("owner_username", username), null);
+    }
+
     public Dossier dossier(long id) {
         Dossier d = find(id);
+        if (guard.currentUser().map(CurrentUser::role).orElse(null) == Role.CITIZEN && isOwn(id)) {
+            return d;   // one's own dossier, wherever one's account is scoped
+        }
         requireRead(d.communeCode());
         if (!visible(d)) throw new AccessDeniedException("evaluation not visible to this role");
         return d;
@@ -349,6 +379,9 @@ public class Campaigns {
         String token = HexFormat.of().formatHex(t);
         jdbc.update("update titles_evaluation set contact = ?, contact_type = ?, national_id_hmac = ?, public_token_sha256 = ? where id = ?",
                 contact, contactType, nationalIdHmac, CriteriaSets.sha256(token), d.id());
+        // a citizen signed in when registering: the dossier is theirs (their own space lists it)
+        guard.currentUser().filter(u -> u.role() == Role.CITIZEN)
+                .ifPresent(u -> jdbc.update("update titles_evaluation set owner_username = ? where id = ?", u.username(), d.id()));
         return Map.entry(find(d.id()), token);
     }
 

@@ -137,6 +137,8 @@ class DemoCampaigns implements ApplicationRunner {
         campaigns.step(f5, Step.PUBLISH, null);
         campaigns.bulk(List.of(c1, c2), Step.DECIDE, null);
         campaigns.bulk(List.of(c1, c2), Step.PUBLISH, null);
+        // the demo citizen account "congdan" (Nguyễn Văn An) owns their published title: their own space shows it
+        jdbc.update("update titles_evaluation set owner_username = 'congdan' where id = ?", c1);
         // the village community: its automatic criterion counts the recognised families above
         long v = register(community, SubjectType.COMMUNITY, tdp.name(), tdp.id(), "cdht-village");
         assess(v, full("cdht-village"));
