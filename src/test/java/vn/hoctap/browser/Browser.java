@@ -41,6 +41,9 @@ public final class Browser {
                 "--disable-quic", "--window-size=1280,900", "--lang=vi");
         // the console log, read by consoleProblems (Content-Security-Policy violations are reported there)
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        // the confirmation asked before approving, publishing or revoking (data-confirm) is answered "OK"; a test
+        // that checks the question itself replaces window.confirm
+        options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.ACCEPT);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build();
         return new ChromeDriver(service, options);
     }

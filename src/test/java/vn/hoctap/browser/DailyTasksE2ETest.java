@@ -161,7 +161,8 @@ class DailyTasksE2ETest extends BrowserTest {
         // the household
         click(By.linkText("Cả hộ"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hộ H1");
-        assertThat(driver.findElements(By.cssSelector("#household tbody tr"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("#household tbody tr"))).extracting(WebElement::getText)
+                .hasSize(2).anyMatch(t -> t.startsWith("OC1 ")).anyMatch(t -> t.startsWith("OC2 "));
         check("household");
     }
 
@@ -206,9 +207,30 @@ class DailyTasksE2ETest extends BrowserTest {
         }
         try (var a = as(Role.COMMUNE_OFFICER, COMMUNE)) {
             campaigns.step(id, vn.hoctap.titles.CampaignWorkflow.Step.DECIDE, null);
-            campaigns.step(id, vn.hoctap.titles.CampaignWorkflow.Step.PUBLISH, null);
         }
-        click(By.cssSelector("header a[href$='/']"));
+        // the commune officer publishes it from the home page; the confirmation comes first, and "Cancel" does nothing
+        TestUser officer = user(Role.COMMUNE_OFFICER, COMMUNE);
+        driver.manage().deleteAllCookies();
+        login(officer.username(), officer.password());
+        click(By.cssSelector("main .card a[href$='/titles']"));
+        click(By.linkText(campaign.name()));
+        click(By.linkText("Trần Thị Ô"));
+        assertThat(driver.findElement(By.id("step-PUBLISH")).getAttribute("data-confirm")).isEqualTo(
+                "Xác nhận \"Công bố\" cho \"Trần Thị Ô\"? Thao tác này được ghi vào nhật ký.");
+        ((JavascriptExecutor) driver).executeScript("window.confirm = () => false;");
+        driver.findElement(By.id("step-PUBLISH")).click();
+        Thread.sleep(500);
+        assertThat(driver.findElements(By.id("step-PUBLISH"))).hasSize(1);   // still the same page: nothing submitted
+        try (var a = as(Role.CITY_OFFICER, "01")) {
+            assertThat(campaigns.dossier(id).status()).isEqualTo(vn.hoctap.titles.TitleStatus.RECOGNISED);
+        }
+        ((JavascriptExecutor) driver).executeScript("window.confirm = () => true;");
+        click(By.id("step-PUBLISH"));
+        try (var a = as(Role.CITY_OFFICER, "01")) {
+            assertThat(campaigns.dossier(id).status()).isEqualTo(vn.hoctap.titles.TitleStatus.PUBLISHED);
+        }
+        driver.manage().deleteAllCookies();
+        login(citizen.username(), citizen.password());
         click(By.id("my-titles"));
         assertThat(driver.findElement(By.id("mine-status-" + id)).getText()).isEqualTo("Đã công bố");
         assertThat(driver.findElement(By.id("mine-notes-" + id)).getText()).contains("hồ sơ chuyển sang \"Đã thẩm định\"")
@@ -336,11 +358,16 @@ class DailyTasksE2ETest extends BrowserTest {
         Browser.assertAccessible(driver);
         screenshot(name + "-desktop");
         driver.manage().window().setSize(new Dimension(390, 844));
+        screenshot(name + "-phone");
         Object overflow = ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) overflow).intValue()).as("horizontal overflow on a phone at " + driver.getCurrentUrl()).isLessThanOrEqualTo(0);
+        Object widest = ((JavascriptExecutor) driver).executeScript(
+                "let w = null; document.querySelectorAll('body *').forEach(e => { const r = e.getBoundingClientRect();"
+                + " if (r.right > document.documentElement.clientWidth + 1 && (!w || r.right > w.r)) w = {r: r.right, t: e.tagName + '#' + e.id + '.' + e.className}; });"
+                + " return w ? w.t + ' ' + w.r : '';");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow on a phone at " + driver.getCurrentUrl() + ": " + widest)
+                .isLessThanOrEqualTo(0);
         Browser.assertAccessible(driver);
-        screenshot(name + "-phone");
         driver.manage().window().setSize(new Dimension(1280, 900));
         assertThat(Browser.consoleProblems(driver)).as("console (CSP) on " + driver.getCurrentUrl()).isEmpty();
     }
