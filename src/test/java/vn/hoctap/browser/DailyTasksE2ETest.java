@@ -304,6 +304,27 @@ class DailyTasksE2ETest extends BrowserTest {
                 .contains("Có việc làm").contains("Có").contains("Trình độ chuyên môn, kỹ thuật cao nhất").contains("Cao đẳng")
                 .doesNotContain("{").doesNotContain("Ngày sinh");   // unchanged fields are not listed
         check("admin-audit");
+
+        // an account: its role and units changed with the unit picker, its password reset
+        TestUser member = user(Role.ASSOCIATION_MEMBER, COMMUNE);
+        click(By.cssSelector("header a[href$='/admin/accounts']"));
+        click(By.linkText(member.username()));
+        assertThat(driver.findElement(By.cssSelector("input[name=scope][value='" + COMMUNE + "']")).isSelected()).isTrue();
+        new Select(driver.findElement(By.id("role"))).selectByVisibleText("Cán bộ xã/phường");
+        driver.findElement(By.xpath("//label[normalize-space(.)='Phường Ngọc Hà']/input")).click();
+        click(By.id("save-role"));
+        assertThat(driver.findElement(By.cssSelector("main .alert.info")).getText()).isEqualTo("Đã lưu vai trò và địa bàn.");
+        var changed = accounts.findByUsername(member.username()).orElseThrow().user();
+        assertThat(changed.role()).isEqualTo(Role.COMMUNE_OFFICER);
+        assertThat(changed.scopes()).containsExactlyInAnyOrder(COMMUNE, "00008");
+        check("admin-account");
+        String newPassword = "Mật-khẩu-mới-" + System.nanoTime();
+        driver.findElement(By.id("password")).sendKeys(newPassword);
+        click(By.id("reset-password"));
+        assertThat(driver.findElement(By.cssSelector("main .alert.info")).getText()).startsWith("Đã đặt mật khẩu mới");
+        driver.manage().deleteAllCookies();
+        login(member.username(), newPassword);
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Phường Ngọc Hà").contains("Phường Ô Chợ Dừa");
     }
 
     static AutoCloseable as(Role role, String... scopes) {
@@ -363,6 +384,7 @@ class DailyTasksE2ETest extends BrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         Object widest = ((JavascriptExecutor) driver).executeScript(
                 "let w = null; document.querySelectorAll('body *').forEach(e => { const r = e.getBoundingClientRect();"
+                + " if (e.closest('.table-scroll') && !e.classList.contains('table-scroll')) return;"
                 + " if (r.right > document.documentElement.clientWidth + 1 && (!w || r.right > w.r)) w = {r: r.right, t: e.tagName + '#' + e.id + '.' + e.className}; });"
                 + " return w ? w.t + ' ' + w.r : '';");
         assertThat(((Number) overflow).intValue()).as("horizontal overflow on a phone at " + driver.getCurrentUrl() + ": " + widest)

@@ -35,6 +35,35 @@ class ScopeNames {
         }).orElse("");
     }
 
+    /** The unit picker of the account pages: the city and the communes in force today, in Vietnamese order. */
+    @ModelAttribute("unitChoices")
+    List<UnitVersion> unitChoices(jakarta.servlet.http.HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/admin/accounts")) {
+            return List.of();
+        }
+        List<UnitVersion> all = units.history().unitsOn(HanoiTime.today());
+        List<UnitVersion> out = new java.util.ArrayList<>(all.stream().filter(u -> u.level() == vn.hoctap.units.UnitLevel.CITY).toList());
+        out.addAll(all.stream().filter(u -> u.level() != vn.hoctap.units.UnitLevel.CITY)
+                .sorted(java.util.Comparator.comparing(UnitVersion::name, VietnameseText.ORDER)).toList());
+        return out;
+    }
+
+    /** Unit names by code for the pages that list accounts' units. */
+    @ModelAttribute("unitNames")
+    java.util.Map<String, String> unitNames(jakarta.servlet.http.HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/admin/accounts")) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (UnitVersion u : units.history().allVersions()) {
+            m.put(u.code(), u.name());
+        }
+        for (UnitVersion u : units.history().unitsOn(HanoiTime.today())) {
+            m.put(u.code(), u.name());
+        }
+        return m;
+    }
+
     private String name(String code) {
         return units.version(code, HanoiTime.today()).map(UnitVersion::name)
                 .or(() -> units.history().versions(code).stream().reduce((a, b) -> b).map(UnitVersion::name))
