@@ -11,8 +11,11 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.hoctap.IntegrationTest;
+import vn.hoctap.RequiresEnvironment;
+import vn.hoctap.RequiresEnvironment.Need;
 
 /** Base of the end-to-end tests: a fresh headless Chromium per test, and signing in through the login form. */
+@RequiresEnvironment(Need.CHROMIUM)
 abstract class BrowserTest extends IntegrationTest {
 
     protected WebDriver driver;

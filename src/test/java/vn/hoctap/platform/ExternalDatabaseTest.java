@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import vn.hoctap.RequiresEnvironment;
+import vn.hoctap.RequiresEnvironment.Need;
 import vn.hoctap.units.UnitDirectory;
 
 /**
@@ -25,6 +27,7 @@ import vn.hoctap.units.UnitDirectory;
  * with Flyway and loads the units; no embedded PostgreSQL is started. Works in a schema of its own,
  * dropped afterwards.
  */
+@RequiresEnvironment(Need.POSTGRESQL_SERVICE)
 @SpringBootTest(properties = {"hoctap.demo=false", "hoctap.data-dir=target/test-data-external"})
 class ExternalDatabaseTest {
 
