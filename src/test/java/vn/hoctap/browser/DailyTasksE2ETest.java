@@ -194,12 +194,17 @@ class DailyTasksE2ETest extends BrowserTest {
         driver.findElement(By.id("contact")).sendKeys("o.tran@example.vn");
         new Select(driver.findElement(By.id("commune"))).selectByVisibleText("Phường Ô Chợ Dừa");
         click(By.cssSelector("#public-register button[type=submit]"));
-        for (WebElement input : driver.findElements(By.cssSelector("input[name^='p_']"))) {
+        // the self-assessment, found again in their own space (no private link needed)
+        click(By.cssSelector("header a[href$='/titles/mine']"));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Trần Thị Ô").contains("Đã đăng ký");
+        click(By.linkText("Xem chi tiết hồ sơ"));
+        for (WebElement input : driver.findElements(By.cssSelector("#assess-form input[name^='p_']"))) {
             String max = input.getAttribute("max");
             input.clear();
             input.sendKeys(max == null || max.isBlank() ? "1" : max);
         }
-        click(By.cssSelector("main form button[type=submit]"));
+        click(By.cssSelector("#assess-form button[type=submit]"));
+        check("citizen-self-assessment");
         long id = jdbc.queryForObject("select id from titles_evaluation where campaign_id = ? and owner_username = ?", Long.class,
                 campaign.id(), citizen.username());
         try (var a = as(Role.ASSOCIATION_MEMBER, COMMUNE)) {
