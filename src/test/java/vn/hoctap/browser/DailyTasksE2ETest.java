@@ -277,6 +277,12 @@ class DailyTasksE2ETest extends BrowserTest {
         String name = link.getText();
         click(By.cssSelector("#league tbody a"));
         assertThat(driver.findElement(By.id("dashboard-unit")).getText()).startsWith(name);
+
+        // the same pages in English: no raw message key either
+        click(By.linkText("English"));
+        String english = driver.findElement(By.tagName("body")).getText();
+        assertThat(RAW_KEY.matcher(english).find()).as("raw message key on " + driver.getCurrentUrl()).isFalse();
+        assertThat(english).contains("Annual review of");
     }
 
     @org.springframework.beans.factory.annotation.Autowired
