@@ -37,9 +37,10 @@ class ModularityTests {
                 .or().haveNameMatching("vn\\.hoctap\\.indicators\\.expression\\.(?!package-info$).*")
                 .or().haveNameMatching("vn\\.hoctap\\.analytics\\.(?!package-info$|live\\.).*")
                 .or().haveNameMatching("vn\\.hoctap\\.reporting\\.rules\\..*")
+                .or().haveNameMatching("vn\\.hoctap\\.cycle\\.rules\\..*")
+                .or().haveNameMatching("vn\\.hoctap\\.indicators\\.(Progress|TargetSpec|MergerApportionment|IndicatorCatalogue|IndicatorDefinition|CommuneTargetRollup|CommuneTargetSource).*")
                 // the gnlc pure core is the package root; its Spring services and pages are in gnlc.internal and gnlc.web
                 .or().haveNameMatching("vn\\.hoctap\\.gnlc\\.[A-Z][^.]*")
-                .or().haveNameMatching("vn\\.hoctap\\.indicators\\.(Progress|TargetSpec|MergerApportionment|IndicatorCatalogue|IndicatorDefinition).*")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
                 .allowEmptyShould(true)
                 .check(classes);

@@ -34,6 +34,25 @@ import vn.hoctap.accounts.Role;
 class GnlcIntegrationTest extends IntegrationTest {
 
     @Autowired
+    vn.hoctap.indicators.IndicatorValues indicatorValues;
+
+    /**
+     * The indicator of area 3.1, model.learning_city, has no value of its own any more: V70 removed the row V4 seeded
+     * (GNLC membership is not the national "Thành phố học tập" title, issue 14). These tests need a city value mapped to
+     * 3.1, so they store one for 2025 and remove it afterwards.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void learningCityValue() {
+        indicatorValues.store("model.learning_city", 2025, java.util.Map.of("01", new double[] {1, 0}), "test fixture");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void noLearningCityValue() {
+        jdbc.update("delete from indicator_value where indicator_id = 'model.learning_city'");
+        indicatorValues.invalidate(2025);
+    }
+
+    @Autowired
     JdbcTemplate jdbc;
 
     static RequestPostProcessor as(TestUser u) {

@@ -80,8 +80,9 @@ class IndicatorsIntegrationTest extends IntegrationTest {
         // a reported indicator without approved reports has no value (the reporting tests approve agency and
         // school reports in the same database, never university ones)
         assertThat((List<String>) JsonPath.read(json, "$[?(@.indicator_id == 'inst.digital_university')].status")).containsExactly("no_data");
-        // a recorded fact: Hà Nội joined UNESCO's GNLC on 4/12/2025, which meets "registered"
-        assertThat((List<String>) JsonPath.read(json, "$[?(@.indicator_id == 'model.learning_city')].status")).containsExactly("met");
+        // the national "Thành phố học tập" title: no decision recognises it, so it is not defined yet (GNLC membership,
+        // 4/12/2025, is not this title — issue 14; the cycle tests record a title and check it is reported)
+        assertThat((List<String>) JsonPath.read(json, "$[?(@.indicator_id == 'model.learning_city')].status")).containsExactly("no_data");
         String html = mvc.perform(get("/dashboard").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html.split("data-indicator=", -1)).hasSize(26);

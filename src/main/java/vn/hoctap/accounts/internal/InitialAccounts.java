@@ -46,7 +46,8 @@ class InitialAccounts implements ApplicationRunner {
             new Demo("ngocha", "Cán bộ UBND phường Ngọc Hà", Role.COMMUNE_OFFICER, Set.of("00008")),
             new Demo("khuyenhoc.badinh", "Hội Khuyến học phường Ba Đình", Role.ASSOCIATION_MEMBER, Set.of("00004")),
             new Demo("truong.badinh", "Trường Tiểu học Ba Đình", Role.ORGANISATION_USER, Set.of("00004")),
-            new Demo("congdan", "Nguyễn Văn An", Role.CITIZEN, Set.of("00004")));
+            new Demo("congdan", "Nguyễn Văn An", Role.CITIZEN, Set.of("00004")),
+            new Demo("kiemtra", "Thành viên đoàn kiểm tra thành phố", Role.INSPECTOR, Set.of("01")));
 
     private final Accounts accounts;
     private final String adminUsername;

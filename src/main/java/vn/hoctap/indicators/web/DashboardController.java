@@ -159,6 +159,7 @@ class DashboardController {
         model.addAttribute("year", y);
         model.addAttribute("d", d);
         model.addAttribute("line", line);
+        model.addAttribute("rollup", status.communeRollup(id, y));
         model.addAttribute("series", values.citySeries(id));
         model.addAttribute("rows", rows);
         model.addAttribute("mapRows", mapRows);
