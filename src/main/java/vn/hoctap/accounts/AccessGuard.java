@@ -17,9 +17,20 @@ import org.springframework.stereotype.Component;
 public class AccessGuard {
 
     private final UnitHierarchy units;
+    private final org.springframework.beans.factory.ObjectProvider<OrganisationMembership> memberships;
 
-    public AccessGuard(UnitHierarchy units) {
+    public AccessGuard(UnitHierarchy units, org.springframework.beans.factory.ObjectProvider<OrganisationMembership> memberships) {
         this.units = units;
+        this.memberships = memberships;
+    }
+
+    /**
+     * The organisation the signed-in user acts for (organisation users; empty for everyone else or when the account
+     * is linked to none): what {@link Grant#OWN} means for organisation reports and dossiers.
+     */
+    public Optional<OrganisationMembership.Member> ownOrganisation() {
+        OrganisationMembership m = memberships.getIfAvailable();
+        return m == null ? Optional.empty() : currentUser().flatMap(u -> m.organisationOf(u.username()));
     }
 
     public Optional<CurrentUser> currentUser() {
@@ -62,10 +73,31 @@ public class AccessGuard {
         }
     }
 
+    /**
+     * Whether the unit's reference data (villages) may be changed: the matrix cell UNITS × WRITE and the unit within
+     * the user's scopes. Kept for old callers; say which data you write with {@link #can(DataKind, AccessAction, String)}.
+     */
+    @Deprecated
     public boolean canWrite(String unitCode) {
-        return currentUser().filter(u -> u.role().writesUnitData())
-                .map(u -> u.scopes().stream().anyMatch(s -> units.within(unitCode, s)))
-                .orElse(false);
+        return can(DataKind.UNITS, AccessAction.WRITE, unitCode);
+    }
+
+    /**
+     * Whether the role may do this with this kind of data and the unit is within the user's scopes (the same rule as
+     * {@link #require(DataKind, AccessAction, String)}, without throwing). With {@link Grant#OWN} the caller still
+     * checks the owner.
+     */
+    public boolean can(DataKind kind, AccessAction action, String unitCode) {
+        if (grant(kind, action) == Grant.NONE) return false;
+        if (kind == DataKind.PUBLIC) return true;
+        return action == AccessAction.READ || action == AccessAction.EXPORT ? canRead(unitCode) : inScope(unitCode);
+    }
+
+    /** Like {@link #can(DataKind, AccessAction, String)} for data of a year, judged with the unit the code named then. */
+    public boolean canForYear(DataKind kind, AccessAction action, String unitCode, int year) {
+        if (grant(kind, action) == Grant.NONE) return false;
+        if (kind == DataKind.PUBLIC) return true;
+        return action == AccessAction.READ || action == AccessAction.EXPORT ? canReadForYear(unitCode, year) : inScope(unitCode);
     }
 
     public void requireRead(String unitCode) {
@@ -74,6 +106,7 @@ public class AccessGuard {
         }
     }
 
+    @Deprecated
     public void requireWrite(String unitCode) {
         if (!canWrite(unitCode)) {
             throw new AccessDeniedException("no write access to unit " + unitCode);

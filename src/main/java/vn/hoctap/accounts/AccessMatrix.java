@@ -70,6 +70,10 @@ public final class AccessMatrix {
             GNLC_EVIDENCE         EXPORT   S   S    S    -     -   -   -      -       -     S       -
             GNLC_EVIDENCE         WRITE    S   S    S    -     -   -   -      -       -     -       -
             GNLC_EVIDENCE         APPROVE  S   S    -    -     -   -   -      -       -     -       -
+            DATA_SUBJECT_REQUESTS READ     S   S    S    O     O   O   O      O       O     S       O
+            DATA_SUBJECT_REQUESTS EXPORT   S   S    S    -     -   -   -      -       -     S       -
+            DATA_SUBJECT_REQUESTS WRITE    O   O    O    O     O   O   O      O       O     O       O
+            DATA_SUBJECT_REQUESTS APPROVE  S   S    S    -     -   -   -      -       -     -       -
             AUDIT                 READ     S   -    -    -     -   -   -      -       -     S       -
             AUDIT                 EXPORT   S   -    -    -     -   -   -      -       -     S       -
             AUDIT                 WRITE    -   -    -    -     -   -   -      -       -     -       -
@@ -93,6 +97,33 @@ public final class AccessMatrix {
     /** The cell for someone who is not signed in: public data only. */
     public static Grant anonymous(DataKind kind, AccessAction action) {
         return kind == DataKind.PUBLIC && action != AccessAction.APPROVE ? Grant.SCOPE : Grant.NONE;
+    }
+
+    /**
+     * The matrix as a Markdown table for README and docs/architecture.md (kept identical by a test): one row per kind of
+     * data, one column per role; a cell has one letter per action — R read, E export, W write, A approve — upper case
+     * within the user's units, lower case for own data only, "·" refused.
+     */
+    public static String markdown() {
+        StringBuilder sb = new StringBuilder("| kind of data |");
+        for (Role r : Role.values()) sb.append(' ').append(r.name()).append(" |");
+        sb.append("\n|---|");
+        for (int i = 0; i < Role.values().length; i++) sb.append(":-:|");
+        sb.append('\n');
+        for (DataKind k : DataKind.values()) {
+            sb.append("| ").append(k.name()).append(" |");
+            for (Role r : Role.values()) {
+                sb.append(" `");
+                for (AccessAction a : AccessAction.values()) {
+                    Grant g = grant(r, k, a);
+                    char c = a.name().charAt(0);
+                    sb.append(g == Grant.SCOPE ? c : g == Grant.OWN ? Character.toLowerCase(c) : '·');
+                }
+                sb.append("` |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     static Map<Role, Map<DataKind, Map<AccessAction, Grant>>> parse(String table) {

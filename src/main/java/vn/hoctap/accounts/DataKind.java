@@ -31,6 +31,11 @@ public enum DataKind {
     PLANS_AND_INSPECTION,
     /** Thành phố học tập UNESCO: evidence, questionnaires, partnerships. */
     GNLC_EVIDENCE,
+    /**
+     * Yêu cầu của chủ thể dữ liệu (Luật 91/2025/QH15, Art. 4): a person's requests to correct what the platform holds
+     * about them; everyone makes their own, the officers of their commune answer.
+     */
+    DATA_SUBJECT_REQUESTS,
     /** Nhật ký thao tác: the audit trail. */
     AUDIT,
     /** Quản trị: accounts, roles, criteria sets, targets, settings. */

@@ -31,9 +31,4 @@ public enum Role {
     public String authority() {
         return "ROLE_" + name();
     }
-
-    /** Whether the role may change unit data (villages, registers) within its scope. */
-    public boolean writesUnitData() {
-        return this == CITY_ADMIN || this == CITY_OFFICER || this == COMMUNE_OFFICER || this == ASSOCIATION_MEMBER;
-    }
 }

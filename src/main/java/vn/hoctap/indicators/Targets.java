@@ -9,7 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
@@ -117,9 +119,7 @@ public class Targets {
     /** Sets (or removes, with an empty spec) a target of the city; city administrators only; audited. */
     @Transactional
     public void set(String indicatorId, int year, String scope, String specText) {
-        if (!guard.requireUser().isAdmin()) {
-            throw new org.springframework.security.access.AccessDeniedException("targets are edited by city administrators");
-        }
+        guard.require(DataKind.ADMINISTRATION, AccessAction.WRITE);   // targets: the city administrator
         IndicatorDefinition d = definition(indicatorId);
         if (year < 2020 || year > 2050) {
             throw ValidationException.of("year", "indicators.error.target-year");

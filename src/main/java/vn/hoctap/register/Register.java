@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
@@ -71,7 +73,7 @@ public class Register {
 
     /** Persons of a commune whose id, household or village matches {@code query} (diacritics ignored). */
     public List<Person> search(int year, String communeCode, String query, int limit) {
-        guard.requireReadForYear(communeCode, year);
+        guard.requireForYear(DataKind.PERSON_ROWS, AccessAction.READ, communeCode, year);
         String q = "%" + VietnameseText.fold(query == null ? "" : query).replace("%", "") + "%";
         return jdbc.query("""
                 select * from register_person where year = ? and commune_code = ? and search_key like ?
@@ -159,7 +161,7 @@ public class Register {
     }
 
     public long count(int year, String communeCode) {
-        guard.requireReadForYear(communeCode, year);
+        guard.requireForYear(DataKind.PERSON_ROWS, AccessAction.READ, communeCode, year);
         Long n = jdbc.queryForObject("select count(*) from register_person where year = ? and commune_code = ?",
                 Long.class, year, communeCode);
         return n == null ? 0 : n;
@@ -171,7 +173,7 @@ public class Register {
 
     public Entry get(int year, String personId) {
         Entry e = find(year, personId).orElseThrow(() -> new NotFoundException("register.error.not-found", personId));
-        guard.requireReadForYear(e.person().communeCode(), year);
+        guard.requireForYear(DataKind.PERSON_ROWS, AccessAction.READ, e.person().communeCode(), year);
         return e;
     }
 
@@ -188,11 +190,11 @@ public class Register {
     @Transactional
     public Entry update(int year, String personId, Map<String, String> cells, int expectedVersion) {
         Entry before = find(year, personId).orElseThrow(() -> new NotFoundException("register.error.not-found", personId));
-        guard.requireWrite(before.person().communeCode());
+        guard.require(DataKind.PERSON_ROWS, AccessAction.WRITE, before.person().communeCode());
         Map<String, String> row = new LinkedHashMap<>(cells);
         row.put("person_id", personId);
         Person p = validate(year, row);
-        guard.requireWrite(p.communeCode());
+        guard.require(DataKind.PERSON_ROWS, AccessAction.WRITE, p.communeCode());
         if (before.version() != expectedVersion) {
             throw new InvalidPersonException(List.of(new ImportIssue("form", 0, "version", String.valueOf(expectedVersion),
                     "bản ghi đã được người khác sửa; hãy tải lại trang rồi sửa lại",
@@ -242,7 +244,7 @@ public class Register {
 
     /** Writes the register of a commune (or of all the user's communes when null) in the exchange format. */
     public void export(int year, String communeCode, Writer out) {
-        guard.requireReadForYear(communeCode, year);
+        guard.requireForYear(DataKind.PERSON_ROWS, AccessAction.EXPORT, communeCode, year);
         try {
             out.write(String.join(",", PersonColumns.CSV_COLUMNS));
             out.write('\n');

@@ -32,7 +32,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.PreDestroy;
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
 import vn.hoctap.register.internal.PersonColumns;
 import vn.hoctap.register.internal.RegisterStore;
@@ -138,6 +140,7 @@ public class RegisterImports {
      * signed-in user; returns at once.
      */
     public Job start(Path file, String fileName, int year) {
+        guard.require(DataKind.PERSON_ROWS, AccessAction.WRITE);
         Job job = new Job(fileName, year, guard.requireUser().username());
         jobs.put(job.id(), job);
         SecurityContext context = SecurityContextHolder.getContext();
@@ -155,6 +158,7 @@ public class RegisterImports {
 
     /** Imports synchronously in the caller's thread and security context (command line, tests). */
     public Job importNow(Path file, String fileName, int year) {
+        guard.require(DataKind.PERSON_ROWS, AccessAction.WRITE);
         Job job = new Job(fileName, year, guard.requireUser().username());
         jobs.put(job.id(), job);
         run(job, file);
@@ -189,7 +193,7 @@ public class RegisterImports {
             // other statement)
             Map<String, Boolean> writable = new java.util.HashMap<>();
             for (var commune : u.communes()) {
-                writable.put(commune.code(), guard.canWrite(commune.code()));
+                writable.put(commune.code(), guard.can(DataKind.PERSON_ROWS, AccessAction.WRITE, commune.code()));
             }
             final Path source = csv;
             final long total = Math.max(1, size);
@@ -246,7 +250,7 @@ public class RegisterImports {
                     job.rows++;
                     Boolean ok = writable.get(p.communeCode());
                     if (ok == null) {
-                        ok = guard.canWrite(p.communeCode());
+                        ok = guard.can(DataKind.PERSON_ROWS, AccessAction.WRITE, p.communeCode());
                         writable.put(p.communeCode(), ok);
                     }
                     if (!ok) {
@@ -291,7 +295,7 @@ public class RegisterImports {
     private Result save(Job job, Set<String> communes, ImportReport report, String digest) {
         List<ImportIssue> moved = new ArrayList<>();
         for (String[] m : store.stagedFromOtherCommunes()) {
-            if (!guard.canWrite(m[1])) {
+            if (!guard.can(DataKind.PERSON_ROWS, AccessAction.WRITE, m[1])) {
                 moved.add(new ImportIssue(job.fileName(), 0, "person_id", m[0],
                         "người này đã có trong sổ của xã/phường " + m[1] + ", ngoài địa bàn của bạn",
                         "this person is already registered in commune " + m[1] + ", outside your units"));

@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.register.internal.RegisterStore;
 import vn.hoctap.standards.Criterion;
 import vn.hoctap.standards.Person;
@@ -148,7 +150,7 @@ public class RegisterStandards {
      * up (for example the 11-year-olds who have not completed primary school). Scoped to the user's units.
      */
     public List<Person> shortfall(int year, String communeCode, Criterion criterion) {
-        guard.requireReadForYear(communeCode, year);
+        guard.requireForYear(DataKind.PERSON_ROWS, AccessAction.READ, communeCode, year);
         Units u = unitsFor(year);
         StandardsEngine engine = new StandardsEngine(u, rules, year);
         List<Person> out = new ArrayList<>();
@@ -168,9 +170,12 @@ public class RegisterStandards {
         store.forEach(year, null, sink);
     }
 
-    /** Streams the persons of one commune of a year's register (scoped). */
+    /**
+     * Streams the persons of one commune of a year's register, for an aggregate export of the commune (the per-age
+     * tables): the caller must write counts only, never the rows (UNIT_AGGREGATES × EXPORT).
+     */
     public void forEachPerson(int year, String communeCode, java.util.function.Consumer<Person> sink) {
-        guard.requireReadForYear(communeCode, year);
+        guard.requireForYear(DataKind.UNIT_AGGREGATES, AccessAction.EXPORT, communeCode, year);
         store.forEach(year, Set.of(communeCode), sink);
     }
 

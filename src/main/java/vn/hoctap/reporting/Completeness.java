@@ -9,9 +9,11 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.Grant;
 import vn.hoctap.accounts.CurrentUser;
-import vn.hoctap.accounts.Role;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.reporting.rules.DataSet;
 
@@ -115,7 +117,8 @@ public class Completeness {
                 }
             }
         }
-        if (u.role() == Role.ORGANISATION_USER) {
+        // "own data only" (organisation users, centre officers): only what waits for their organisation
+        if (guard.grant(DataKind.ORGANISATION_REPORTS, AccessAction.READ) == Grant.OWN) {
             out.removeIf(l -> !"organisation".equals(l.waitingFor()));
         }
         out.sort(Comparator.comparing((Line l) -> !l.overdue()).thenComparing(Line::deadline)

@@ -12,7 +12,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.Grant;
 import vn.hoctap.accounts.Accounts;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.Role;
@@ -79,36 +82,41 @@ public class Organisations {
         }
     }
 
+    /**
+     * Reading an organisation's reports: the access matrix (ORGANISATION_REPORTS × READ) on the organisation's commune;
+     * with "own data only" (organisation users, centre officers) only the organisation the account reports for.
+     */
     boolean canRead(Organisation o) {
-        CurrentUser u = guard.currentUser().orElse(null);
-        if (u == null) {
-            return false;
-        }
-        if (u.role() == Role.ORGANISATION_USER) {
-            return organisationOf(u.username()).map(id -> id == o.id()).orElse(false) && guard.canRead(o.communeCode());
-        }
-        if (u.role() == Role.CITIZEN || u.role() == Role.ASSOCIATION_MEMBER) {
-            return false;
-        }
-        return guard.canRead(o.communeCode());
+        return allowed(o, AccessAction.READ);
     }
 
-    /** Whether the user may enter values for the organisation: its own user, or an officer of its commune or the city. */
+    /** Whether the user may enter values for the organisation: ORGANISATION_REPORTS × WRITE, own organisation if OWN. */
     boolean canEnter(Organisation o) {
-        CurrentUser u = guard.currentUser().orElse(null);
-        if (u == null) {
+        return allowed(o, AccessAction.WRITE);
+    }
+
+    /** Whether the user may export the organisation's reported values (ORGANISATION_REPORTS × EXPORT). */
+    boolean canExport(Organisation o) {
+        return allowed(o, AccessAction.EXPORT);
+    }
+
+    private boolean allowed(Organisation o, AccessAction action) {
+        if (!guard.can(DataKind.ORGANISATION_REPORTS, action, o.communeCode())) {
             return false;
         }
-        if (u.role() == Role.ORGANISATION_USER) {
-            return canRead(o);
-        }
-        return isOfficer(u) && guard.canWrite(o.communeCode());
+        Grant g = guard.grant(DataKind.ORGANISATION_REPORTS, action);
+        return g == Grant.SCOPE || g == Grant.OWN && guard.ownOrganisation().map(m -> m.organisationId() == o.id()).orElse(false);
     }
 
-    static boolean isOfficer(CurrentUser u) {
-        return u.role() == Role.COMMUNE_OFFICER || u.role() == Role.CITY_OFFICER || u.role() == Role.CITY_ADMIN;
+    /** Whether the user accepts or returns reports of the organisation's commune (ORGANISATION_REPORTS × APPROVE). */
+    boolean reviews(Organisation o) {
+        return guard.can(DataKind.ORGANISATION_REPORTS, AccessAction.APPROVE, o.communeCode());
     }
 
+    /**
+     * The workflow's level rule (not an access rule): the commune accepts, the city (Sở, the city administrator)
+     * approves; applied on top of the access matrix's ORGANISATION_REPORTS × APPROVE.
+     */
     static boolean isCity(CurrentUser u) {
         return u.role() == Role.CITY_OFFICER || u.role() == Role.CITY_ADMIN;
     }
@@ -122,10 +130,6 @@ public class Organisations {
         List<Organisation> all = communeCode == null || communeCode.isBlank()
                 ? jdbc.query("select * from reporting_organisation order by commune_code, name", MAPPER)
                 : jdbc.query("select * from reporting_organisation where commune_code = ? order by name", MAPPER, communeCode.strip());
-        if (u.role() == Role.ORGANISATION_USER) {
-            Long own = organisationOf(u.username()).orElse(-1L);
-            return all.stream().filter(o -> o.id() == own && guard.canRead(o.communeCode())).toList();
-        }
         return all.stream().filter(this::canRead).toList();
     }
 
@@ -150,10 +154,7 @@ public class Organisations {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        if (!isOfficer(u)) {
-            throw new AccessDeniedException("only officers register organisations");
-        }
-        guard.requireWrite(commune);
+        guard.require(DataKind.ORGANISATIONS, AccessAction.WRITE, commune);
         Integer dup = jdbc.queryForObject("select count(*) from reporting_organisation where commune_code = ? and lower(name) = lower(?)",
                 Integer.class, commune, clean);
         if (dup != null && dup > 0) {
@@ -176,10 +177,7 @@ public class Organisations {
     public void link(String username, long organisationId) {
         Organisation o = find(organisationId);
         CurrentUser u = guard.requireUser();
-        if (!isOfficer(u)) {
-            throw new AccessDeniedException("only officers link users");
-        }
-        guard.requireWrite(o.communeCode());
+        guard.require(DataKind.ORGANISATIONS, AccessAction.WRITE, o.communeCode());
         var account = accounts.findByUsername(username == null ? "" : username.strip())
                 .orElseThrow(() -> ValidationException.of("username", "reporting.error.user-unknown"));
         if (account.user().role() != Role.ORGANISATION_USER) {

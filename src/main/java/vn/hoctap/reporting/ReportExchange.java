@@ -12,13 +12,14 @@ import java.util.Optional;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.reporting.rules.DataElement;
@@ -375,9 +376,7 @@ public class ReportExchange {
      */
     @Transactional
     public int replaceMappings(String csvText) {
-        if (!guard.requireUser().isAdmin()) {
-            throw new AccessDeniedException("city administrators edit the DHIS2 mapping");
-        }
+        guard.require(DataKind.ADMINISTRATION, AccessAction.WRITE);   // the DHIS2 mapping: the city administrator
         Map<String, String> errors = new LinkedHashMap<>();
         List<Mapping> rows = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();

@@ -216,8 +216,10 @@ public class Reports {
         }
         ReportState s = r == null ? ReportState.DRAFT : r.state();
         boolean enter = organisations.canEnter(o);
-        boolean officer = Organisations.isOfficer(u) && guard.canWrite(o.communeCode());
-        boolean city = Organisations.isCity(u) && guard.canWrite(o.communeCode());
+        // accepting and returning: the access matrix (ORGANISATION_REPORTS × APPROVE on the commune); approving and
+        // unlocking: the same, by the city level (the workflow's rule: commune accepts, city approves)
+        boolean officer = organisations.reviews(o);
+        boolean city = officer && Organisations.isCity(u);
         return new Permissions(
                 enter && (s == ReportState.DRAFT || (s == ReportState.APPROVED && anyUnlocked)),
                 enter && s == ReportState.DRAFT,
@@ -459,7 +461,7 @@ public class Reports {
     private void refuse(Report r, ReportState expected) {
         CurrentUser u = guard.requireUser();
         Organisation o = organisations.find(r.organisationId());
-        boolean mayAct = Organisations.isOfficer(u) ? guard.canWrite(o.communeCode()) : organisations.canEnter(o);
+        boolean mayAct = organisations.reviews(o) || organisations.canEnter(o);
         if (!mayAct || r.state() == expected) {
             throw new AccessDeniedException("step not allowed for this user");
         }

@@ -106,6 +106,14 @@ public final class CampaignWorkflow {
         return until != null && today.isAfter(until) ? Optional.of("titles.error.deadline") : Optional.empty();
     };
 
+    /**
+     * Who opens a campaign (kế hoạch công nhận hằng năm): the commune's government or the city (Sở GD&ĐT, the city
+     * administrator), not the association, an organisation or a resident; the access matrix decides the unit.
+     */
+    public static boolean opensCampaigns(Role role) {
+        return role == Role.CITY_ADMIN || role == Role.CITY_OFFICER || role == Role.COMMUNE_OFFICER;
+    }
+
     public static final List<Policy> POLICIES = List.of(STEP_ORDER, ROLE_AND_UNIT, DEADLINE);
 
     /** The first refusal of any policy, or empty when the step is allowed. */

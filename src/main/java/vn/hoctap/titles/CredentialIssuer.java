@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,94 +30,181 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Issues "Công dân học tập" titles as Open Badges 3.0 {@code OpenBadgeCredential}s secured with the OB 3.0
- * JSON Web Token Proof Format (VC-JWT): a compact JWS whose header is exactly {alg, kid, typ:"JWT"} and whose
- * payload carries the credential in the {@code vc} claim plus {@code iss}=issuer.id, {@code jti}=id,
- * {@code sub}=credentialSubject.id, {@code nbf}=validFrom and {@code exp}=validUntil when set. See docs/titles.md.
+ * Issues learning titles as Open Badges 3.0 {@code OpenBadgeCredential}s (OB 3.0 Final, document version 1.2,
+ * 23/12/2024, on the W3C VC Data Model 2.0) secured with the OB 3.0 "JSON Web Token Proof Format" (§8.2):
+ * <ul>
+ *   <li>JOSE header (§8.2.3) exactly {@code {alg, kid, typ:"JWT"}} — "Additional JOSE Headers are NOT allowed"; the
+ *       VC-JOSE-COSE {@code typ: vc+jwt} is deliberately not used;</li>
+ *   <li>JWT payload (§8.2.4) "the JSON object of the OpenBadgeCredential" itself, plus {@code iss} = issuer.id,
+ *       {@code jti} = id, {@code nbf} = validFrom, {@code sub} = credentialSubject.id and {@code exp} = validUntil
+ *       when it has one — no {@code vc} claim (that is the VCDM 1.1 form, which OB 3.0 only reads for compatibility);</li>
+ *   <li>{@code credentialSchema} the official 1EdTech JSON Schema ({@code 1EdTechJsonSchemaValidator2019}), and
+ *       {@code credentialStatus} a W3C Bitstring Status List v1.0 {@code BitstringStatusListEntry}.</li>
+ * </ul>
+ * The status list itself is a credential secured the same way ({@link #signStatusList}). See docs/titles.md §3.
  */
 public final class CredentialIssuer {
     public static final List<String> CONTEXT = List.of("https://www.w3.org/ns/credentials/v2",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
     public static final String REVOCATION_LIST_TYPE = "1EdTechRevocationList";
+    public static final String SCHEMA_URL = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+    public static final String SCHEMA_TYPE = "1EdTechJsonSchemaValidator2019";
 
     private final IssuerProfile issuer;
     private final IssuerKeys keys;
     private final String achievementBaseUrl;
-    private final String revocationListUrl;
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param achievementBaseUrl e.g. {@code https://hoctap.hanoi.gov.vn/titles/achievements}; the achievement id is
-     *                           {@code <base>/cong-dan-hoc-tap/<year>}
-     * @param revocationListUrl  where the issuer publishes its {@link RevocationList}
+     * @param achievementBaseUrl e.g. {@code https://hoctap.hanoi.gov.vn/public/titles/achievements}; an achievement id is
+     *                           {@code <base>/<title slug>/<year>} ({@link #achievementId})
      */
-    public CredentialIssuer(IssuerProfile issuer, IssuerKeys keys, String achievementBaseUrl, String revocationListUrl) {
+    public CredentialIssuer(IssuerProfile issuer, IssuerKeys keys, String achievementBaseUrl) {
         this.issuer = Objects.requireNonNull(issuer);
         this.keys = Objects.requireNonNull(keys);
         this.achievementBaseUrl = Objects.requireNonNull(achievementBaseUrl);
-        this.revocationListUrl = Objects.requireNonNull(revocationListUrl);
     }
 
-    public IssuedCredential issueCitizenTitle(CitizenTitleAward award) {
+    /** The URL slug of a title: cong-dan-hoc-tap, gia-dinh-hoc-tap, … */
+    public static String slug(TitleKind kind) {
+        return switch (kind) {
+            case CONG_DAN -> "cong-dan-hoc-tap";
+            case GIA_DINH -> "gia-dinh-hoc-tap";
+            case DONG_HO -> "dong-ho-hoc-tap";
+            case CONG_DONG -> "cong-dong-hoc-tap";
+            case DON_VI -> "don-vi-hoc-tap";
+            case CONG_DONG_XA -> "cong-dong-hoc-tap-cap-xa";
+        };
+    }
+
+    public static TitleKind kindOfSlug(String slug) {
+        for (TitleKind k : TitleKind.values()) if (slug(k).equals(slug)) return k;
+        return null;
+    }
+
+    public String achievementId(TitleKind kind, int year) { return achievementBaseUrl + "/" + slug(kind) + "/" + year; }
+
+    /** The OB 3.0 {@code Achievement} of a title and year (also served, public, at its id). */
+    public Map<String, Object> achievement(TitleKind kind, int year) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("id", achievementId(kind, year));
+        a.put("type", List.of("Achievement"));
+        a.put("achievementType", "Award");
+        a.put("name", kind.nameVi() + " năm " + year);
+        a.put("description", "Danh hiệu \"" + kind.nameVi() + "\" năm " + year + " (" + kind.nameEn() + " title), công nhận theo Nghị quyết 23-NQ/TU của Thành ủy Hà Nội về xây dựng xã hội học tập.");
+        a.put("criteria", Map.of("narrative", criteria(kind)));
+        a.put("inLanguage", "vi");
+        return a;
+    }
+
+    static String criteria(TitleKind kind) {
+        return switch (kind) {
+            case CONG_DAN -> "Đạt từ 80/100 điểm trở lên theo bộ tiêu chí Công dân học tập (QĐ 324/QĐ-KHVN), không chỉ số nào dưới 5 điểm.";
+            case GIA_DINH -> "Đạt bộ tiêu chí Gia đình học tập (QĐ 448/QĐ-KHVN), được UBND cấp xã công nhận.";
+            case DONG_HO -> "Đạt bộ tiêu chí Dòng họ học tập (QĐ 448/QĐ-KHVN), được UBND cấp xã công nhận.";
+            case CONG_DONG -> "Đạt bộ tiêu chí Cộng đồng học tập cấp thôn, tổ dân phố (QĐ 448/QĐ-KHVN), được UBND cấp xã công nhận.";
+            case DON_VI -> "Đạt bộ tiêu chí Đơn vị học tập (QĐ 448/QĐ-KHVN), được thành phố công nhận.";
+            case CONG_DONG_XA -> "Đạt các tiêu chí Cộng đồng học tập cấp xã (Thông tư 44/2014/TT-BGDĐT), được thành phố công nhận.";
+        };
+    }
+
+    /** The issuer as embedded in credentials: an OB 3.0 {@code Profile}. */
+    public Map<String, Object> issuerProfile() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", issuer.id());
+        p.put("type", List.of("Profile"));
+        p.put("name", issuer.name());
+        if (issuer.url() != null) p.put("url", issuer.url());
+        return p;
+    }
+
+    public IssuedCredential issue(TitleAward award, StatusEntry status) {
         String id = "urn:uuid:" + UUID.randomUUID();
-        String subjectId = "urn:uuid:" + UUID.randomUUID(); // pseudonymous; links to no personal data
-        byte[] saltBytes = new byte[16];
-        random.nextBytes(saltBytes);
-        String salt = HexFormat.of().formatHex(saltBytes);
+        String subjectId = award.subjectId() != null ? award.subjectId() : "urn:uuid:" + UUID.randomUUID();
         Instant validFrom = award.validFrom().truncatedTo(ChronoUnit.SECONDS);
         Instant validUntil = award.validUntil() == null ? null : award.validUntil().truncatedTo(ChronoUnit.SECONDS);
-        String titleName = "Công dân học tập năm " + award.year();
 
-        Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("type", "IdentityObject");
-        identity.put("identityHash", identityHash(normalise(award.identity(), award.identityType()), salt));
-        identity.put("identityType", award.identityType());
-        identity.put("hashed", true);
-        identity.put("salt", salt);
-
-        Map<String, Object> criteria = new LinkedHashMap<>();
-        criteria.put("narrative", award.criteriaNarrative() != null ? award.criteriaNarrative()
-                : "Đạt từ 80/100 điểm trở lên theo bộ tiêu chí Công dân học tập (QĐ 324/QĐ-KHVN), không chỉ số nào dưới 5 điểm.");
-        Map<String, Object> achievement = new LinkedHashMap<>();
-        achievement.put("id", achievementBaseUrl + "/cong-dan-hoc-tap/" + award.year());
-        achievement.put("type", List.of("Achievement"));
-        achievement.put("name", titleName);
-        achievement.put("description", "Danh hiệu \"Công dân học tập\" năm " + award.year() + " (Learning Citizen title)");
-        achievement.put("criteria", criteria);
-
+        List<Map<String, Object>> identifiers = new ArrayList<>();
+        for (TitleAward.Identity i : award.identities()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("type", "IdentityObject");
+            if (i.hashed()) {
+                byte[] saltBytes = new byte[16];
+                random.nextBytes(saltBytes);
+                String salt = HexFormat.of().formatHex(saltBytes);
+                o.put("identityHash", identityHash(normalise(i.value(), i.identityType()), salt));
+                o.put("identityType", i.identityType());
+                o.put("hashed", true);
+                o.put("salt", salt);
+            } else {
+                o.put("identityHash", i.value());
+                o.put("identityType", i.identityType());
+                o.put("hashed", false);
+            }
+            identifiers.add(o);
+        }
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("id", subjectId);
         subject.put("type", List.of("AchievementSubject"));
-        subject.put("identifier", List.of(identity));
-        subject.put("achievement", achievement);
-
-        Map<String, Object> issuerJson = new LinkedHashMap<>();
-        issuerJson.put("id", issuer.id());
-        issuerJson.put("type", List.of("Profile"));
-        issuerJson.put("name", issuer.name());
-        if (issuer.url() != null) issuerJson.put("url", issuer.url());
+        if (!identifiers.isEmpty()) subject.put("identifier", identifiers);
+        subject.put("achievement", achievement(award.kind(), award.year()));
 
         Map<String, Object> vc = new LinkedHashMap<>();
         vc.put("@context", CONTEXT);
         vc.put("id", id);
         vc.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
-        vc.put("issuer", issuerJson);
+        vc.put("issuer", issuerProfile());
         vc.put("validFrom", DateTimeFormatter.ISO_INSTANT.format(validFrom));
         if (validUntil != null) vc.put("validUntil", DateTimeFormatter.ISO_INSTANT.format(validUntil));
-        vc.put("name", titleName);
+        vc.put("name", award.kind().nameVi() + " năm " + award.year());
         vc.put("credentialSubject", subject);
-        vc.put("credentialStatus", Map.of("id", revocationListUrl, "type", REVOCATION_LIST_TYPE));
+        vc.put("credentialSchema", List.of(Map.of("id", SCHEMA_URL, "type", SCHEMA_TYPE)));
+        vc.put("credentialStatus", statusEntry(status));
         if (award.evaluationRef() != null) // the evaluation the title rests on, by reference only
             vc.put("evidence", List.of(Map.of("id", "urn:hoctap:evaluation:" + award.evaluationRef(), "type", List.of("Evidence"))));
+        return new IssuedCredential(id, sign(vc), vc);
+    }
 
-        var claims = new JWTClaimsSet.Builder()
-                .issuer(issuer.id())
-                .jwtID(id)
-                .subject(subjectId)
-                .notBeforeTime(Date.from(validFrom));
-        if (validUntil != null) claims.expirationTime(Date.from(validUntil));
-        claims.claim("vc", vc);
+    static Map<String, Object> statusEntry(StatusEntry s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.statusListCredential() + "#" + s.index());
+        m.put("type", "BitstringStatusListEntry");
+        m.put("statusPurpose", "revocation");
+        m.put("statusListIndex", Integer.toString(s.index()));
+        m.put("statusListCredential", s.statusListCredential());
+        return m;
+    }
 
+    /**
+     * The {@code BitstringStatusListCredential} (Bitstring Status List v1.0 §2.2) at {@code url}: purpose revocation,
+     * the encoded list, {@code ttl} in milliseconds; signed like the titles (payload = the credential).
+     */
+    public String signStatusList(String url, BitstringStatusList list, Instant validFrom, long ttlMillis) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", url + "#list");
+        subject.put("type", "BitstringStatusList");
+        subject.put("statusPurpose", "revocation");
+        subject.put("encodedList", list.encode());
+        subject.put("ttl", ttlMillis);
+        Map<String, Object> vc = new LinkedHashMap<>();
+        vc.put("@context", List.of("https://www.w3.org/ns/credentials/v2"));
+        vc.put("id", url);
+        vc.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
+        vc.put("issuer", issuer.id());
+        vc.put("validFrom", DateTimeFormatter.ISO_INSTANT.format(validFrom.truncatedTo(ChronoUnit.SECONDS)));
+        vc.put("credentialSubject", subject);
+        return sign(vc);
+    }
+
+    /** The compact JWS of a credential: the payload is the credential plus the registered claims derived from it. */
+    String sign(Map<String, Object> vc) {
+        var claims = new JWTClaimsSet.Builder();
+        vc.forEach(claims::claim);
+        Object iss = vc.get("issuer") instanceof Map<?, ?> m ? m.get("id") : vc.get("issuer");
+        claims.issuer((String) iss).jwtID((String) vc.get("id"));
+        if (vc.get("credentialSubject") instanceof Map<?, ?> s && s.get("id") instanceof String sub) claims.subject(sub);
+        claims.notBeforeTime(Date.from(Instant.parse((String) vc.get("validFrom"))));
+        if (vc.get("validUntil") instanceof String until) claims.expirationTime(Date.from(Instant.parse(until)));
         JWSAlgorithm alg = keys.algorithm() == SigningAlgorithm.RS256 ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256;
         var header = new JWSHeader.Builder(alg).type(JOSEObjectType.JWT).keyID(keys.kid()).build();
         var jwt = new SignedJWT(header, claims.build());
@@ -126,7 +214,7 @@ public final class CredentialIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed", e);
         }
-        return new IssuedCredential(id, jwt.serialize(), vc);
+        return jwt.serialize();
     }
 
     /** OB 3.0 identityHash: {@code "sha256$" + hex(SHA-256(identity + salt))}. */
@@ -143,6 +231,7 @@ public final class CredentialIssuer {
     public static String normalise(String identity, String identityType) {
         String s = identity.strip();
         if (identityType.equals("emailAddress")) return s.toLowerCase(Locale.ROOT);
+        if (identityType.equals("name")) return s;
         String digits = s.replaceAll("[^0-9]", "");
         if (s.startsWith("+")) return "+" + digits;
         if (digits.startsWith("84")) return "+" + digits;

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -25,19 +26,26 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Verifies an OB 3.0 VC-JWT OFFLINE, against a published JWKS JSON string and a revocation list:
- * strict compact form (each part canonical base64url, so no two strings verify as the same token), header
- * {alg RS256|ES256, kid, typ absent or "JWT"}, signature with the JWKS key named by kid, then the OB 3.0
- * claim checks (iss = vc.issuer.id = the trusted issuer, jti = vc.id, sub = vc.credentialSubject.id,
- * nbf = vc.validFrom and not in the future, exp = vc.validUntil and not passed), then revocation.
+ * Verifies an OB 3.0 VC-JWT OFFLINE, against a published JWKS JSON string (every key, current and retired) and a
+ * revocation list: strict compact form (each part canonical base64url, so no two strings verify as the same token),
+ * header {alg RS256|ES256, kid, typ absent or "JWT"}, signature with the JWKS key named by kid, then the OB 3.0
+ * §8.2.6 claim checks (iss = issuer.id = a trusted issuer, jti = id, sub = credentialSubject.id, nbf = validFrom and
+ * not in the future, exp = validUntil and not passed), then revocation. The credential is the JWT payload (OB 3.0 on
+ * VCDM 2.0); a payload with a {@code vc} claim (the VCDM 1.1 form this platform issued before issue 16) is read from
+ * that claim, as OB 3.0 §8.2.6's note says.
  */
 public final class CredentialVerifier {
-    private final String trustedIssuerId;
+    private final Set<String> trustedIssuerIds;
     private final Clock clock;
 
     /** @param trustedIssuerId the issuer id the platform accepts (null: accept whatever iss the signed token names) */
     public CredentialVerifier(String trustedIssuerId, Clock clock) {
-        this.trustedIssuerId = trustedIssuerId;
+        this(trustedIssuerId == null ? null : Set.of(trustedIssuerId), clock);
+    }
+
+    /** @param trustedIssuerIds the issuer ids the platform accepts, its former ones included (null: any) */
+    public CredentialVerifier(Set<String> trustedIssuerIds, Clock clock) {
+        this.trustedIssuerIds = trustedIssuerIds == null ? null : Set.copyOf(trustedIssuerIds);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -90,12 +98,18 @@ public final class CredentialVerifier {
 
         // Signed content from here on: the OB 3.0 claim checks.
         Map<String, Object> vc;
-        try {
-            vc = claims.getJSONObjectClaim("vc");
-        } catch (ParseException e) {
-            vc = null;
+        Map<String, Object> payload = claims.toJSONObject();
+        if (payload.get("@context") == null && payload.get("vc") instanceof Map<?, ?>) {
+            try {
+                vc = claims.getJSONObjectClaim("vc"); // the VCDM 1.1 form (issued before issue 16)
+            } catch (ParseException e) {
+                vc = null;
+            }
+        } else {
+            vc = new java.util.LinkedHashMap<>(payload);
+            for (String registered : List.of("iss", "jti", "sub", "nbf", "exp", "iat", "aud")) vc.remove(registered);
         }
-        if (vc == null) return fail(VerificationFailure.MALFORMED, "no vc claim");
+        if (vc == null || vc.get("@context") == null) return fail(VerificationFailure.MALFORMED, "the payload is not a credential");
         Object types = vc.get("type");
         if (!(types instanceof List<?> tl) || !tl.contains("VerifiableCredential") || !tl.contains("OpenBadgeCredential"))
             failures.add(note(details, VerificationFailure.MALFORMED, "vc.type must contain VerifiableCredential and OpenBadgeCredential"));
@@ -103,8 +117,8 @@ public final class CredentialVerifier {
         String vcIssuer = vc.get("issuer") instanceof Map<?, ?> im ? str(im.get("id")) : str(vc.get("issuer"));
         if (claims.getIssuer() == null || !claims.getIssuer().equals(vcIssuer))
             failures.add(note(details, VerificationFailure.CLAIMS_MISMATCH, "iss " + claims.getIssuer() + " ≠ vc.issuer.id " + vcIssuer));
-        if (trustedIssuerId != null && !trustedIssuerId.equals(claims.getIssuer()))
-            failures.add(note(details, VerificationFailure.WRONG_ISSUER, "issuer " + claims.getIssuer() + ", expected " + trustedIssuerId));
+        if (trustedIssuerIds != null && !trustedIssuerIds.contains(claims.getIssuer()))
+            failures.add(note(details, VerificationFailure.WRONG_ISSUER, "issuer " + claims.getIssuer() + ", expected one of " + trustedIssuerIds));
         if (claims.getJWTID() == null || !claims.getJWTID().equals(vc.get("id")))
             failures.add(note(details, VerificationFailure.CLAIMS_MISMATCH, "jti ≠ vc.id"));
         String subjectId = vc.get("credentialSubject") instanceof Map<?, ?> sm ? str(sm.get("id")) : null;
@@ -125,12 +139,8 @@ public final class CredentialVerifier {
         else if (exp != null && !now.isBefore(exp.toInstant()))
             failures.add(note(details, VerificationFailure.EXPIRED, "expired at " + exp.toInstant()));
 
-        if (revocations != null) {
-            Object status = vc.get("credentialStatus");
-            String statusId = status instanceof Map<?, ?> stm ? str(stm.get("id")) : null;
-            if (revocations.isRevoked(claims.getJWTID()) && (statusId == null || statusId.equals(revocations.id())))
-                failures.add(note(details, VerificationFailure.REVOKED, "credential " + claims.getJWTID() + " is on " + revocations.id()));
-        }
+        if (revocations != null && revocations.isRevoked(claims.getJWTID()))
+            failures.add(note(details, VerificationFailure.REVOKED, "credential " + claims.getJWTID() + " is revoked (" + revocations.id() + ")"));
         return new VerificationResult(failures, details, vc);
     }
 

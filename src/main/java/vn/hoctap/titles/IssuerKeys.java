@@ -36,8 +36,9 @@ public final class IssuerKeys {
     }
 
     /**
-     * A new key pair. {@code kid} should be a URI that dereferences to the public JWK, e.g.
-     * {@code https://hoctap.hanoi.gov.vn/.well-known/jwks.json#2026-1}.
+     * A new key pair. {@code kid} should be a URI that dereferences to the public JWK: the platform uses a DID URL
+     * into its did:web document, e.g. {@code did:web:hoctap.hanoi.gov.vn#rs256-2026-1} (OB 3.0 §"Dereferencing the
+     * Public Key" allows an HTTP URL or a DID URL).
      */
     public static IssuerKeys generate(SigningAlgorithm alg, String kid) {
         Objects.requireNonNull(kid);
@@ -83,6 +84,9 @@ public final class IssuerKeys {
 
     /** The public JWKS to publish, e.g. at /.well-known/jwks.json: {"keys":[{kty,kid,use,alg,n,e | crv,x,y}]}, never "d". */
     public String publicJwksJson() { return new JWKSet(privateJwk.toPublicJWK()).toString(true); }
+
+    /** The public half (never "d"). */
+    public JWK publicJwk() { return privateJwk.toPublicJWK(); }
 
     JWK privateJwk() { return privateJwk; }
 

@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
@@ -97,7 +99,7 @@ public class Villages {
 
     @Transactional
     public Village add(String communeCode, String name, Kind kind, LocalDate validFrom) {
-        guard.requireWrite(communeCode);
+        guard.require(DataKind.UNITS, AccessAction.WRITE, communeCode);
         LocalDate from = validFrom == null ? HanoiTime.today() : validFrom;
         UnitVersion commune = units.version(communeCode, from)
                 .orElseThrow(() -> ValidationException.of("communeCode", "village.error.commune-not-in-force"));
@@ -122,7 +124,7 @@ public class Villages {
     @Transactional
     public Village update(long id, String name, Kind kind, int expectedVersion) {
         Village before = find(id);
-        guard.requireWrite(before.communeCode());
+        guard.require(DataKind.UNITS, AccessAction.WRITE, before.communeCode());
         if (before.version() != expectedVersion) {
             throw ValidationException.of("version", "village.error.stale");
         }
@@ -143,7 +145,7 @@ public class Villages {
     @Transactional
     public Village close(long id, LocalDate until) {
         Village before = find(id);
-        guard.requireWrite(before.communeCode());
+        guard.require(DataKind.UNITS, AccessAction.WRITE, before.communeCode());
         if (until == null || !until.isAfter(before.validFrom())) {
             throw ValidationException.of("validUntil", "village.error.until");
         }

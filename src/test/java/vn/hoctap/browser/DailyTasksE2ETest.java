@@ -205,7 +205,7 @@ class DailyTasksE2ETest extends BrowserTest {
         }
         click(By.cssSelector("#assess-form button[type=submit]"));
         check("citizen-self-assessment");
-        long id = jdbc.queryForObject("select id from titles_evaluation where campaign_id = ? and owner_username = ?", Long.class,
+        long id = jdbc.queryForObject("select id from titles_evaluation where campaign_id = ? and owner_user_id = (select id from app_user where username = ?)", Long.class,
                 campaign.id(), citizen.username());
         try (var a = as(Role.ASSOCIATION_MEMBER, COMMUNE)) {
             campaigns.step(id, vn.hoctap.titles.CampaignWorkflow.Step.REVIEW, null);

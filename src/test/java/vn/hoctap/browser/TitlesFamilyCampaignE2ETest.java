@@ -113,13 +113,21 @@ class TitlesFamilyCampaignE2ETest extends BrowserTest {
         assertThat(driver.findElement(By.id("certificate-pdf")).getAttribute("href")).endsWith("/certificate.pdf");
         Browser.assertAccessible(driver);
 
+        // the wallet offer (issue 16): a QR code and a link a wallet opens, an accessible page
+        String certificatePage = driver.getCurrentUrl();
+        driver.findElement(By.cssSelector("#wallet-offer-form button")).click();
+        assertThat(driver.findElement(By.id("wallet-link")).getAttribute("href")).startsWith("openid-credential-offer://?credential_offer_uri=");
+        assertThat(driver.findElement(By.cssSelector("#wallet-qr svg")).getAttribute("aria-label")).isNotBlank();
+        Browser.assertAccessible(driver);
+        driver.get(certificatePage);
+
         // the public verification page, signed out (as someone scanning the QR code)
         String verifyHref = driver.findElement(By.id("verify-link")).getAttribute("href");
         signOut();
         driver.get(verifyHref);
         assertThat(driver.findElement(By.id("verify-result")).getText()).isEqualTo("Hợp lệ");
         assertThat(driver.findElement(By.id("v-title")).getText()).startsWith("Gia đình học tập năm");
-        assertThat(driver.findElement(By.id("v-holder")).getText()).isEqualTo("Gia đình ông Đặng V. T.");
+        assertThat(driver.findElement(By.id("v-holder")).getText()).isEqualTo("Gia đình ông Đặng Văn Thành"); // the name as on the PDF (issue 16)
         Browser.assertAccessible(driver);
         // a code with one character changed is not a certificate
         String code = verifyHref.substring(verifyHref.lastIndexOf('/') + 1);

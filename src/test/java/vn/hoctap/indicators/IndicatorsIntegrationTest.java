@@ -53,8 +53,8 @@ class IndicatorsIntegrationTest extends IntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         List<Map<String, Object>> rows = JsonPath.read(json, "$[?(@.unit_code == '" + COMMUNE + "')]");
         assertThat(rows).hasSize(1);
-        // a commune officer sees their commune only: not the city, not another commune
-        assertThat((List<String>) JsonPath.read(json, "$[*].unit_code")).containsOnly(COMMUNE);
+        // a commune officer sees their commune and the city (whose values are public), not another commune
+        assertThat((List<String>) JsonPath.read(json, "$[*].unit_code")).containsOnly(COMMUNE, "01");
         return rows.get(0);
     }
 

@@ -39,14 +39,17 @@ class CredentialTest {
     static final Instant NOW = Instant.parse("2027-01-10T00:00:00Z");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static CitizenTitleAward award(Instant validUntil) {
-        return new CitizenTitleAward(2026, "  Nguyen.Van.A@Example.vn ", "emailAddress", "cdht-residents@1#42", null, ISSUED, validUntil);
+    static final StatusEntry STATUS = new StatusEntry("https://hoctap.hanoi.gov.vn/api/public/titles/status/1", 7);
+
+    static TitleAward award(Instant validUntil) {
+        return new TitleAward(TitleKind.CONG_DAN, 2026, null, List.of(TitleAward.Identity.email("  Nguyen.Van.A@Example.vn ")),
+                "cdht-residents@1#42", ISSUED, validUntil);
     }
 
     static Fixture fixture(SigningAlgorithm alg) {
         IssuerKeys keys = IssuerKeys.generate(alg, "https://hoctap.hanoi.gov.vn/.well-known/jwks.json#" + alg + "-2026-1");
-        var issuer = new CredentialIssuer(ISSUER, keys, "https://hoctap.hanoi.gov.vn/titles/achievements", STATUS_URL);
-        return new Fixture(keys, issuer, issuer.issueCitizenTitle(award(null)));
+        var issuer = new CredentialIssuer(ISSUER, keys, "https://hoctap.hanoi.gov.vn/titles/achievements");
+        return new Fixture(keys, issuer, issuer.issue(award(null), STATUS));
     }
 
     record Fixture(IssuerKeys keys, CredentialIssuer issuer, IssuedCredential credential) {}
@@ -69,7 +72,9 @@ class CredentialTest {
         assertThat(header.get("alg").asString()).isEqualTo(alg.name());
         assertThat(header.get("typ").asString()).isEqualTo("JWT");
         JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-        JsonNode vc = payload.get("vc");
+        // OB 3.0 §8.2.4: the payload IS the credential (VCDM 2.0), no "vc" claim
+        assertThat(payload.has("vc")).isFalse();
+        JsonNode vc = payload;
         assertThat(payload.get("iss").asString()).isEqualTo(ISSUER_ID).isEqualTo(vc.get("issuer").get("id").asString());
         assertThat(payload.get("jti").asString()).startsWith("urn:uuid:").isEqualTo(vc.get("id").asString()).isEqualTo(f.credential().id());
         assertThat(payload.get("sub").asString()).isEqualTo(vc.get("credentialSubject").get("id").asString());
@@ -82,8 +87,10 @@ class CredentialTest {
         assertThat(achievement.get("name").asString()).isEqualTo("Công dân học tập năm 2026");
         assertThat(achievement.get("type").get(0).asString()).isEqualTo("Achievement");
         assertThat(achievement.get("criteria").get("narrative").asString()).contains("80/100");
-        assertThat(vc.get("credentialStatus").get("id").asString()).isEqualTo(STATUS_URL);
-        assertThat(vc.get("credentialStatus").get("type").asString()).isEqualTo("1EdTechRevocationList");
+        assertThat(vc.get("credentialStatus").get("type").asString()).isEqualTo("BitstringStatusListEntry");
+        assertThat(vc.get("credentialStatus").get("statusListIndex").asString()).isEqualTo("7");
+        assertThat(vc.get("credentialStatus").get("statusPurpose").asString()).isEqualTo("revocation");
+        assertThat(vc.get("credentialStatus").get("statusListCredential").asString()).isEqualTo("https://hoctap.hanoi.gov.vn/api/public/titles/status/1");
 
         // no personal data in clear: only the salted hash of the normalised e-mail
         JsonNode id = vc.get("credentialSubject").get("identifier").get(0);
@@ -155,7 +162,7 @@ class CredentialTest {
                 .containsExactly(VerificationFailure.NOT_YET_VALID);
         assertThat(verifier(ISSUED).verify(f.credential().jwt(), jwks, none).valid()).isTrue();
 
-        IssuedCredential expiring = f.issuer().issueCitizenTitle(award(Instant.parse("2027-12-31T17:00:00Z")));
+        IssuedCredential expiring = f.issuer().issue(award(Instant.parse("2027-12-31T17:00:00Z")), STATUS);
         assertThat(verifier(NOW).verify(expiring.jwt(), jwks, none).valid()).isTrue();
         assertThat(verifier(Instant.parse("2027-12-31T17:00:00Z")).verify(expiring.jwt(), jwks, none).failures())
                 .containsExactly(VerificationFailure.EXPIRED);
@@ -189,8 +196,8 @@ class CredentialTest {
         assertThat(reloaded.kid()).isEqualTo(keys.kid());
         assertThat(reloaded.algorithm()).isEqualTo(alg);
         assertThat(Files.readString(privateFile)).contains("\"d\"");
-        String jwt = new CredentialIssuer(ISSUER, reloaded, "https://hoctap.hanoi.gov.vn/titles/achievements", STATUS_URL)
-                .issueCitizenTitle(award(null)).jwt();
+        String jwt = new CredentialIssuer(ISSUER, reloaded, "https://hoctap.hanoi.gov.vn/titles/achievements")
+                .issue(award(null), STATUS).jwt();
 
         String jwksCopy = new String(published.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         assertThat(verify(jwt, jwksCopy).valid()).isTrue();
@@ -248,7 +255,7 @@ class CredentialTest {
             s.update(signingInput);
             if (!s.verify(sig)) return false;
             JsonNode payload = JSON.readTree(b64.decode(parts[1]));
-            JsonNode vc = payload.get("vc");
+            JsonNode vc = payload.has("vc") && !payload.has("@context") ? payload.get("vc") : payload;
             return payload.get("iss").asString().equals(vc.get("issuer").get("id").asString())
                     && payload.get("jti").asString().equals(vc.get("id").asString())
                     && payload.get("sub").asString().equals(vc.get("credentialSubject").get("id").asString())

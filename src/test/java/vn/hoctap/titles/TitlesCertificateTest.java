@@ -129,8 +129,9 @@ class TitlesCertificateTest extends IntegrationTest {
 
         String code = dossier(id).verificationCode();
         String page = mvc.perform(get("/public/verify/" + code)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Hợp lệ").contains("Công dân học tập năm " + year).contains("Nguyễn V. A.").doesNotContain("Nguyễn Văn An")
-                .doesNotContain("example.vn");
+        // the page and the PDF carry the same facts: the holder's name as registered, no contact, no score (issue 16)
+        assertThat(page).contains("Hợp lệ").contains("Công dân học tập năm " + year).contains("Nguyễn Văn An")
+                .doesNotContain("example.vn").doesNotContain("90/100");
         // one character changed in the code: not found
         String altered = code.substring(0, 10) + (code.charAt(10) == 'A' ? 'B' : 'A') + code.substring(11);
         assertThat(mvc.perform(get("/public/verify/" + altered)).andExpect(status().isNotFound()).andReturn().getResponse()
@@ -141,7 +142,8 @@ class TitlesCertificateTest extends IntegrationTest {
         byte[] pdf = mvc.perform(get("/titles/evaluations/" + id + "/certificate.pdf").with(httpBasic(officer.username(), officer.password())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
-        assertThat(text).contains("GIẤY CHỨNG NHẬN").contains("Nguyễn Văn An").contains(code);
+        assertThat(text).contains("GIẤY CHỨNG NHẬN").contains("Nguyễn Văn An").contains(code)
+                .doesNotContain("Tổng điểm").doesNotContain("90/100").doesNotContain("example.vn");
         // another commune's officer cannot fetch it
         TestUser other = user(Role.COMMUNE_OFFICER, "00008");
         mvc.perform(get("/titles/evaluations/" + id + "/certificate.pdf").with(httpBasic(other.username(), other.password())))
@@ -152,7 +154,7 @@ class TitlesCertificateTest extends IntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String jwks = mvc.perform(get("/.well-known/jwks.json")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(jwks).contains("\"kty\"").doesNotContain("\"d\"");
-        CredentialVerifier verifier = new CredentialVerifier(keys.issuerId(), Clock.systemUTC());
+        CredentialVerifier verifier = new CredentialVerifier(keys.trustedIssuerIds(), Clock.systemUTC());
         assertThat(verifier.verify(jwt, jwks, RevocationList.empty("x")).valid()).isTrue();
         int mid = jwt.indexOf('.') + 20;
         String tampered = jwt.substring(0, mid) + (jwt.charAt(mid) == 'a' ? 'b' : 'a') + jwt.substring(mid + 1);
@@ -167,10 +169,13 @@ class TitlesCertificateTest extends IntegrationTest {
             campaigns.step(id, Step.REVOKE, "Hồ sơ khai không đúng");
         }
         page = mvc.perform(get("/public/verify/" + code)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Đã bị thu hồi").doesNotContain(">Hợp lệ<");
+        // revoked, and since when; never why (the reason stays in the dossier)
+        assertThat(page).contains("Đã bị thu hồi").doesNotContain(">Hợp lệ<").doesNotContain("Hồ sơ khai không đúng")
+                .contains("Ngày thu hồi").contains(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(vn.hoctap.platform.HanoiTime.today()));
         String list = mvc.perform(get("/api/public/titles/revocations")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String credentialId = dossier(id).credentialId();
-        assertThat((List<String>) JsonPath.read(list, "$.revoked_credentials")).contains(credentialId);
+        assertThat((List<String>) JsonPath.read(list, "$.revokedCredential[*].id")).contains(credentialId);
+        assertThat(list).doesNotContain("Hồ sơ khai không đúng");
         assertThat(verifier.verify(jwt, jwks, certificates.revocations()).has(VerificationFailure.REVOKED)).isTrue();
         assertThat(mvc.perform(post("/public/verify/credential").with(csrf()).param("jwt", jwt)).andReturn().getResponse()
                 .getContentAsString()).contains("Chứng nhận số không hợp lệ");
@@ -187,7 +192,7 @@ class TitlesCertificateTest extends IntegrationTest {
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         // a restart reads the same key: a second store on the same directory publishes the same JWKS
         IssuerKeyStore again = new IssuerKeyStore("target/test-data", keys.publicUrl());
-        assertThat(again.keys().publicJwksJson()).isEqualTo(jwks);
+        assertThat(again.ring().publicJwksJson()).isEqualTo(jwks);
         assertThat(again.hmac("x")).isEqualTo(keys.hmac("x"));
     }
 

@@ -115,9 +115,18 @@ class TitlesWorkflowTest extends IntegrationTest {
         try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
             c = campaigns.createCampaign(2040, TitleKind.DON_VI, NGOC_HA, null, TitlesTestSupport.open());
         }
+        // the organisation user reports for a school of Ngọc Hà: "own data" of the access matrix
+        long school = jdbc.queryForObject("""
+                insert into reporting_organisation (code, name, kind, commune_code) values (?, 'Trường Tiểu học Ngọc Hà', 'school', ?)
+                returning id""", Long.class, "TH-WF-" + System.nanoTime(), NGOC_HA);
+        jdbc.update("""
+                insert into reporting_organisation_member (username, organisation_id) values ('test-organisation_user', ?)
+                on conflict (username) do update set organisation_id = excluded.organisation_id""", school);
         try (var a = as(Role.ORGANISATION_USER, NGOC_HA)) {
-            // an organisation registers and assesses itself
-            Campaigns.Dossier d = campaigns.register(c.id(), new Campaigns.NewDossier(SubjectType.UNIT, "Trường Tiểu học Ngọc Hà", NGOC_HA, null, null, null));
+            // an organisation registers and assesses itself (in its own name, whatever the form said)
+            Campaigns.Dossier d = campaigns.register(c.id(), new Campaigns.NewDossier(SubjectType.UNIT, "Trường khác", NGOC_HA, null, null, null));
+            assertThat(d.subjectName()).isEqualTo("Trường Tiểu học Ngọc Hà");
+            assertThat(d.subjectOrganisationId()).isEqualTo(school);
             id = d.id();
             campaigns.selfAssess(id, full("dvht"), d.version());
             assertThatThrownBy(() -> campaigns.step(id, Step.REVIEW, null)).isInstanceOf(AccessDeniedException.class);

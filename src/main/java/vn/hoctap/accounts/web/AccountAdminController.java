@@ -1,5 +1,8 @@
 package vn.hoctap.accounts.web;
 
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.AccessAction;
+import vn.hoctap.accounts.Access;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -26,6 +29,7 @@ class AccountAdminController {
         this.accounts = accounts;
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.READ)
     @GetMapping("/admin/accounts")
     String list(Model model) {
         model.addAttribute("accounts", accounts.list());
@@ -33,6 +37,7 @@ class AccountAdminController {
         return "admin/accounts";
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
     @PostMapping("/admin/accounts")
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String role,
                   @RequestParam String scopes, @RequestParam String password, RedirectAttributes redirect) {
@@ -99,6 +104,7 @@ class AccountAdminController {
         return "redirect:/admin/accounts/" + id;
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
     @PostMapping("/admin/accounts/{id}/enabled")
     String enable(@PathVariable long id, @RequestParam boolean enabled) {
         accounts.setEnabled(id, enabled);

@@ -1,5 +1,8 @@
 package vn.hoctap.indicators.web;
 
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.AccessAction;
+import vn.hoctap.accounts.Access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -107,6 +110,7 @@ class DashboardController {
                 .sorted(java.util.Comparator.comparing(UnitVersion::name, vn.hoctap.platform.VietnameseText.ORDER)).toList();
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit,
                      Model model, Locale locale) {
@@ -138,6 +142,7 @@ class DashboardController {
     record UnitRow(String code, String name, IndicatorValues.Value value, Progress.Assessment assessment) {
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/dashboard/{id}")
     String indicator(@PathVariable String id, @RequestParam(required = false) Integer year, Model model) {
         IndicatorDefinition d = targets.definition(id);
@@ -185,6 +190,7 @@ class DashboardController {
         return rows;
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/{id}.csv")
     void csv(@PathVariable String id, @RequestParam(required = false) Integer year,
              @RequestParam(defaultValue = "vi") String headers, Locale locale, HttpServletResponse response) throws IOException {
@@ -218,6 +224,7 @@ class DashboardController {
     }
 
     /** The boundaries of the 126 communes, served locally for the map (no internet tiles). */
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping(value = "/geo/communes-2025.geojson", produces = "application/geo+json")
     ResponseEntity<byte[]> geojson() throws IOException {
         try (InputStream in = new ClassPathResource("data/hanoi/communes-2025.geojson").getInputStream()) {
@@ -226,6 +233,7 @@ class DashboardController {
         }
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.READ)
     @GetMapping("/admin/targets")
     String targetsPage(Model model) {
         model.addAttribute("targets", targets.all());
@@ -234,6 +242,7 @@ class DashboardController {
         return "dashboard/targets";
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
     @PostMapping("/admin/targets")
     String setTarget(@RequestParam String indicatorId, @RequestParam int year, @RequestParam String scope,
                      @RequestParam(defaultValue = "") String spec, @RequestParam(defaultValue = "") String word,
@@ -258,6 +267,7 @@ class DashboardController {
                 .map(UnitVersion::name).orElse(code);
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/review.xlsx")
     void reviewXlsx(@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit, Locale locale,
                     HttpServletResponse response) throws IOException {
@@ -268,6 +278,7 @@ class DashboardController {
         AnnualReviewExport.xlsx(review, response.getOutputStream());
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/review.pdf")
     void reviewPdf(@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit, Locale locale,
                    HttpServletResponse response) throws IOException {

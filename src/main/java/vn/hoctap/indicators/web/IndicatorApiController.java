@@ -1,5 +1,8 @@
 package vn.hoctap.indicators.web;
 
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.AccessAction;
+import vn.hoctap.accounts.Access;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +47,7 @@ class IndicatorApiController {
     }
 
     @Operation(summary = "The 25 indicators of Resolution 23-NQ/TU")
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/indicators")
     List<IndicatorItem> indicators() {
         List<IndicatorItem> out = new ArrayList<>();
@@ -54,6 +58,7 @@ class IndicatorApiController {
     }
 
     @Operation(summary = "All targets (Resolution 23 and national), per indicator, unit, year and scope")
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/targets")
     List<Targets.Target> allTargets() {
         return targets.all();
@@ -63,6 +68,7 @@ class IndicatorApiController {
     }
 
     @Operation(summary = "Set or remove (empty spec) a city target; city administrators only; audited")
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
     @PutMapping("/admin/targets")
     Map<String, Object> setTarget(@RequestBody TargetInput in) {
         if (in.indicatorId() == null || in.year() == null || in.scope() == null) {
@@ -76,7 +82,8 @@ class IndicatorApiController {
                      boolean estimated, String source) {
     }
 
-    @Operation(summary = "Values of a data year (default: the latest) for the city and the units the user may read")
+    @Operation(summary = "Values of a data year (default: the latest): the city (public) and the units the user may read, with counts")
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/indicators/values")
     List<ValueItem> values(@RequestParam(required = false) Integer year, @RequestParam(required = false) String indicator) {
         int y = year(year);
@@ -86,7 +93,9 @@ class IndicatorApiController {
                 return;
             }
             byUnit.forEach((code, v) -> {
-                if (guard.canRead(code)) {
+                // the city's values are public (as in /indicators/status and /api/public/indicators/status); a unit's
+                // counts need the unit in the user's scopes (UNIT_AGGREGATES)
+                if (Targets.CITY.equals(code) || guard.can(DataKind.UNIT_AGGREGATES, AccessAction.READ, code)) {
                     out.add(new ValueItem(id, code, y, v.present() ? v.value() : null, nan(v.numerator()), nan(v.denominator()),
                             v.estimated(), v.source()));
                 }
@@ -96,11 +105,17 @@ class IndicatorApiController {
     }
 
     @Operation(summary = "The city's status on each target for a data year, with the reason")
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/indicators/status")
     List<Map<String, Object>> status(@RequestParam(required = false) Integer year) {
+        // the city's values are public (PublicAggregates): the same lines as /api/public/indicators/status
         int y = year(year);
+        return statusLines(status.city(y), y);
+    }
+
+    static List<Map<String, Object>> statusLines(List<IndicatorStatus.Line> lines, int y) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (IndicatorStatus.Line l : status.city(y)) {
+        for (IndicatorStatus.Line l : lines) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("indicator_id", l.definition().id());
             m.put("year", y);

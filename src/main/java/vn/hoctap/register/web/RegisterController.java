@@ -1,5 +1,6 @@
 package vn.hoctap.register.web;
 
+import vn.hoctap.accounts.Access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -22,7 +23,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
@@ -62,13 +65,14 @@ class RegisterController {
     /** The communes of the year the user may read, for the commune selector. */
     List<Unit> readableCommunes(int year) {
         Units u = standards.unitsFor(year);
-        return u.communes().stream().filter(c -> guard.canReadForYear(c.code(), year))
+        return u.communes().stream().filter(c -> guard.canForYear(DataKind.PERSON_ROWS, AccessAction.READ, c.code(), year))
                 .sorted(java.util.Comparator.comparing(Unit::name, vn.hoctap.platform.VietnameseText.ORDER)).toList();
     }
 
     /** Persons per page of the register list. */
     static final int PAGE_SIZE = 50;
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.READ)
     @GetMapping("/register")
     String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) String commune,
                 @RequestParam(required = false) String q, @RequestParam(required = false) Integer ageFrom,
@@ -119,7 +123,7 @@ class RegisterController {
             model.addAttribute("page", p);
             model.addAttribute("pages", Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
             model.addAttribute("villages", register.villages(y, c));
-            model.addAttribute("canWrite", guard.canWrite(c));
+            model.addAttribute("canWrite", guard.can(DataKind.PERSON_ROWS, AccessAction.WRITE, c));
             model.addAttribute("filtered", filter.query() != null && !filter.query().isBlank() || ageFrom != null || ageTo != null
                     || (village != null && !village.isBlank()) || dis != null || crit != null);
         }
@@ -174,6 +178,7 @@ class RegisterController {
         return java.util.Arrays.stream(values).map(Person.Coded::code).toList();
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.READ)
     @GetMapping("/register/{year}/{personId}")
     String edit(@PathVariable int year, @PathVariable String personId, Model model) {
         Register.Entry e = register.get(year, personId);
@@ -212,13 +217,14 @@ class RegisterController {
                 || u.code().equals(e.person().communeCode())).toList());
         model.addAttribute("villages", register.villages(year, e.person().communeCode()));
         model.addAttribute("communeName", communeName(year, e.person().communeCode()));
-        model.addAttribute("canWrite", guard.canWrite(e.person().communeCode()));
+        model.addAttribute("canWrite", guard.can(DataKind.PERSON_ROWS, AccessAction.WRITE, e.person().communeCode()));
         return "register/edit";
     }
 
     /** Enrolments for which a grade is asked (register-csv.md: grade when primary, lower or upper secondary). */
     static final java.util.Set<String> GRADED = java.util.Set.of("primary", "lower_secondary", "upper_secondary");
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
     @PostMapping("/register/{year}/{personId}")
     String save(@PathVariable int year, @PathVariable String personId, @RequestParam Map<String, String> form,
                 RedirectAttributes redirect) {
@@ -249,6 +255,7 @@ class RegisterController {
         return "redirect:/register/" + year + "/" + personId;
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
     @GetMapping("/register/import")
     String importForm(Model model) {
         model.addAttribute("year", defaultYear(standards.years()));
@@ -349,6 +356,7 @@ class RegisterController {
         return messages.getMessage(key, null, key, locale);
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
     @PostMapping("/register/import")
     String upload(@RequestParam("file") MultipartFile file, @RequestParam int year, RedirectAttributes redirect) throws IOException {
         if (file.isEmpty()) {
@@ -366,6 +374,7 @@ class RegisterController {
         return "redirect:/register/import/" + job.id();
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
     @GetMapping("/register/import/{id}")
     String job(@PathVariable String id, Model model) {
         model.addAttribute("job", imports.job(id).orElseThrow(() -> new NotFoundException("register.import.no-job", id)));
@@ -373,15 +382,17 @@ class RegisterController {
     }
 
     /** The progress fragment, polled by htmx until the job has finished. */
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
     @GetMapping("/register/import/{id}/status")
     String status(@PathVariable String id, Model model) {
         model.addAttribute("job", imports.job(id).orElseThrow(() -> new NotFoundException("register.import.no-job", id)));
         return "register/job :: status";
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.EXPORT)
     @GetMapping("/register/export")
     void export(@RequestParam int year, @RequestParam String commune, HttpServletResponse response) throws IOException {
-        guard.requireReadForYear(commune, year);
+        guard.requireForYear(DataKind.PERSON_ROWS, AccessAction.EXPORT, commune, year);   // before any header; the service checks again
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"persons-" + commune + "-" + year + ".csv\"");
         OutputStreamWriter w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);

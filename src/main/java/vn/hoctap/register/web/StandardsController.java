@@ -1,5 +1,6 @@
 package vn.hoctap.register.web;
 
+import vn.hoctap.accounts.Access;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import jakarta.servlet.http.HttpServletResponse;
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
@@ -96,6 +99,7 @@ class StandardsController {
         return out;
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/standards")
     String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer compare,
                     @RequestParam(required = false) String standard, @RequestParam(required = false) Integer below,
@@ -112,7 +116,7 @@ class StandardsController {
         List<Row> districts = new ArrayList<>();
         UnitResult city = null;
         for (UnitResult r : result.units()) {
-            if (!guard.canReadForYear(r.code(), y)) {
+            if (!guard.canForYear(DataKind.UNIT_AGGREGATES, AccessAction.READ, r.code(), y)) {
                 continue;
             }
             UnitResult before = other == null ? null : other.find(r.code());
@@ -144,10 +148,11 @@ class StandardsController {
         return "standards/overview";
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/standards/{code}")
     String card(@PathVariable String code, @RequestParam(required = false) Integer year, Model model) {
         int y = year(year);
-        guard.requireReadForYear(code, y);
+        guard.requireForYear(DataKind.UNIT_AGGREGATES, AccessAction.READ, code, y);
         UnitResult r = standards.result(y).find(code);
         if (r == null) {
             throw new NotFoundException("standards.error.no-unit", code, y);
@@ -192,6 +197,7 @@ class StandardsController {
         return m;
     }
 
+    @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.READ)
     @GetMapping("/standards/{code}/shortfall")
     String shortfall(@PathVariable String code, @RequestParam int year, @RequestParam String criterion, Model model) {
         Criterion c = Criterion.parse(criterion);
@@ -206,6 +212,7 @@ class StandardsController {
         return "standards/shortfall";
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/standards/{code}/export.xlsx")
     void exportXlsx(@PathVariable String code, @RequestParam(required = false) Integer year, HttpServletResponse response)
             throws IOException {
@@ -215,6 +222,7 @@ class StandardsController {
         StandardsExports.xlsx(data, response.getOutputStream());
     }
 
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/standards/{code}/export.pdf")
     void exportPdf(@PathVariable String code, @RequestParam(required = false) Integer year, Locale locale,
                    HttpServletResponse response) throws IOException {
@@ -226,7 +234,7 @@ class StandardsController {
 
     /** The data of an export: per-age tables streamed from the register for a commune, child units otherwise. */
     private StandardsExports.ExportData exportData(String code, int y) {
-        guard.requireReadForYear(code, y);
+        guard.requireForYear(DataKind.UNIT_AGGREGATES, AccessAction.EXPORT, code, y);
         StandardsResult r = standards.result(y);
         UnitResult u = r.find(code);
         if (u == null) {
@@ -240,6 +248,7 @@ class StandardsController {
         return StandardsExports.ExportData.commune(r, code, ages, HanoiTime.today());
     }
 
+    @Access(kind = DataKind.SIGNED_IN, action = AccessAction.READ)
     @GetMapping("/standards/rules")
     String rules(Model model) {
         model.addAttribute("rules", standards.rules());
@@ -247,14 +256,15 @@ class StandardsController {
     }
 
     /** The contract JSON of a year (docs/contracts/standards.md) for the units the user may read. */
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping(value = "/api/standards", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ResponseEntity<String> api(@RequestParam(required = false) Integer year) {
         int y = year(year);
         StandardsResult result = standards.result(y);
-        if (result.units().stream().allMatch(u -> guard.canReadForYear(u.code(), y))) {
+        if (result.units().stream().allMatch(u -> guard.canForYear(DataKind.UNIT_AGGREGATES, AccessAction.READ, u.code(), y))) {
             return ResponseEntity.ok(result.toJson());
         }
-        return ResponseEntity.ok(result.filtered(u -> guard.canReadForYear(u.code(), y)).toJson());
+        return ResponseEntity.ok(result.filtered(u -> guard.canForYear(DataKind.UNIT_AGGREGATES, AccessAction.READ, u.code(), y)).toJson());
     }
 }

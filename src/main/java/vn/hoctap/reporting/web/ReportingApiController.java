@@ -1,5 +1,8 @@
 package vn.hoctap.reporting.web;
 
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.AccessAction;
+import vn.hoctap.accounts.Access;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +72,7 @@ class ReportingApiController {
         }
     }
 
+    @Access(kind = DataKind.SIGNED_IN, action = AccessAction.READ)
     @GetMapping("/reporting/datasets")
     @Operation(summary = "The data sets: elements, validation rules and the indicators they feed")
     List<DataSetJson> dataSets() {
@@ -84,12 +88,14 @@ class ReportingApiController {
     record NewOrganisation(String communeCode, String name, String kind) {
     }
 
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.READ)
     @GetMapping("/reporting/organisations")
     @Operation(summary = "Organisations the user may see (an organisation user: their own)")
     List<OrganisationJson> organisations(@RequestParam(required = false) String commune) {
         return organisations.visible(commune).stream().map(OrganisationJson::of).toList();
     }
 
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
     @PostMapping("/reporting/organisations")
     @Operation(summary = "Register an organisation under a commune (commune officer or city)")
     ResponseEntity<OrganisationJson> addOrganisation(@RequestBody NewOrganisation body) {
@@ -100,6 +106,7 @@ class ReportingApiController {
     record MemberBody(String username) {
     }
 
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
     @PostMapping("/reporting/organisations/{id}/members")
     @Operation(summary = "Link an organisation-user account to the organisation it reports for (commune officer or city)")
     Map<String, Object> link(@PathVariable long id, @RequestBody MemberBody body) {
@@ -126,6 +133,7 @@ class ReportingApiController {
                 v.deadline().toString(), fields, v.can());
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.READ)
     @GetMapping("/reporting/organisations/{org}/reports/{dataSet}/{period}")
     @Operation(summary = "An organisation's report of a data set and year: values, previous year's values, warnings, state")
     ReportJson report(@PathVariable long org, @PathVariable String dataSet, @PathVariable int period) {
@@ -135,6 +143,7 @@ class ReportingApiController {
     record SaveBody(Map<String, String> values, boolean submit) {
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.WRITE)
     @PutMapping("/reporting/organisations/{org}/reports/{dataSet}/{period}")
     @Operation(summary = "Save values as a draft, or submit them; checked against types and validation rules")
     ReportJson save(@PathVariable long org, @PathVariable String dataSet, @PathVariable int period, @RequestBody SaveBody body) {
@@ -145,6 +154,7 @@ class ReportingApiController {
     record StepBody(String message, String element, String reason) {
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.WRITE)
     @PostMapping("/reporting/reports/{id}/{step}")
     @Operation(summary = "A workflow step: submit, accept (commune), approve (city), reject (with message), unlock (city, element + reason)")
     ReportJson step(@PathVariable long id, @PathVariable String step, @RequestBody(required = false) StepBody body) {
@@ -160,6 +170,7 @@ class ReportingApiController {
         return json(reports.view(r.organisationId(), r.dataSet(), r.period()));
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.READ)
     @GetMapping("/reporting/reports/{id}/history")
     @Operation(summary = "Every state and value change of a report: who, when, before, after, message")
     List<Reports.HistoryEntry> history(@PathVariable long id) {
@@ -170,6 +181,7 @@ class ReportingApiController {
                             boolean overdue, String waitingFor) {
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.READ)
     @GetMapping("/reporting/completeness")
     @Operation(summary = "Which organisations have reported a data set for a year, by commune and deadline")
     List<CompletenessJson> completeness(@RequestParam String dataSet, @RequestParam int period,
@@ -179,6 +191,7 @@ class ReportingApiController {
                 l.deadline().toString(), l.overdue(), l.waitingFor())).toList();
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.EXPORT)
     @GetMapping(value = "/reporting/dataValueSets", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Export values as DHIS2 dataValueSets JSON (id_scheme=dhis2 uses the mapping table)")
     String exportJson(@RequestParam(required = false) String dataSet, @RequestParam int period,
@@ -186,6 +199,7 @@ class ReportingApiController {
         return exchange.toJson(exchange.export(dataSet, period, "dhis2".equals(idScheme)));
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.EXPORT)
     @GetMapping(value = "/reporting/values.csv", produces = "text/csv")
     @Operation(summary = "Export values as CSV: data_element,period,org_unit,value")
     String exportCsv(@RequestParam(required = false) String dataSet, @RequestParam int period,
@@ -209,6 +223,7 @@ class ReportingApiController {
         return new ImportJson(r.dryRun(), r.applied(), r.created(), r.updated(), r.unchanged(), r.errors(), lines);
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.WRITE)
     @PostMapping(value = "/reporting/dataValueSets", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import DHIS2 dataValueSets JSON; dry_run=true reports what would change; positions are indexes in dataValues")
     ResponseEntity<ImportJson> importJson(@RequestBody String body, @RequestParam(defaultValue = "false") boolean dryRun, Locale locale) {
@@ -216,6 +231,7 @@ class ReportingApiController {
         return ResponseEntity.status(r.errors() > 0 ? HttpStatus.BAD_REQUEST : HttpStatus.OK).body(json(r, locale));
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.WRITE)
     @PostMapping(value = "/reporting/values.csv", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "Import CSV (data_element,period,org_unit,value); dry_run=true reports what would change; positions are file lines")
     ResponseEntity<ImportJson> importCsv(@RequestBody String body, @RequestParam(defaultValue = "false") boolean dryRun, Locale locale) {
@@ -223,12 +239,14 @@ class ReportingApiController {
         return ResponseEntity.status(r.errors() > 0 ? HttpStatus.BAD_REQUEST : HttpStatus.OK).body(json(r, locale));
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.READ)
     @GetMapping("/admin/reporting/mapping")
     @Operation(summary = "The mapping of HọcTập codes to a DHIS2 instance's ids")
     List<ReportExchange.Mapping> mapping() {
         return exchange.mappings();
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
     @PutMapping(value = "/admin/reporting/mapping", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "Replace the mapping with CSV kind,code,dhis2_id (city administrators)")
     Map<String, Object> replaceMapping(@RequestBody String body) {

@@ -20,9 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.hoctap.accounts.Access;
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.Grant;
 import vn.hoctap.accounts.CurrentUser;
-import vn.hoctap.accounts.Role;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.reporting.Completeness;
@@ -78,10 +81,13 @@ class ReportingController {
         return List.of(y, y - 1);
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.READ)
     @GetMapping("/reporting")
     String home(Model model) {
         CurrentUser u = guard.requireUser();
-        if (u.role() == Role.ORGANISATION_USER) {
+        // "own data only" (organisation users, centre officers): their organisation's reports; others: reminders
+        boolean own = guard.grant(DataKind.ORGANISATION_REPORTS, AccessAction.READ) == Grant.OWN;
+        if (own) {
             Organisation o = organisations.organisationOf(u.username()).map(organisations::get).orElse(null);
             model.addAttribute("organisation", o);
             if (o != null) {
@@ -99,24 +105,25 @@ class ReportingController {
         model.addAttribute("dataSets", reports.catalogue().all());
         model.addAttribute("periods", reports.periods());
         model.addAttribute("communeNames", communeNames());
-        model.addAttribute("orgUser", u.role() == Role.ORGANISATION_USER);
+        model.addAttribute("orgUser", own);
         return "reporting/home";
     }
 
     // ------------------------------------------------------------ organisations
 
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.READ)
     @GetMapping("/reporting/organisations")
     String organisations(@RequestParam(required = false) String commune, Model model) {
-        CurrentUser u = guard.requireUser();
         model.addAttribute("organisations", organisations.visible(commune));
         model.addAttribute("commune", commune);
         model.addAttribute("kinds", OrganisationKind.values());
         model.addAttribute("communeNames", communeNames());
-        List<String> writable = communeNames().keySet().stream().filter(guard::canWrite).toList();
-        model.addAttribute("writableCommunes", u.role() == Role.ORGANISATION_USER ? List.of() : writable);
+        model.addAttribute("writableCommunes", communeNames().keySet().stream()
+                .filter(c -> guard.can(DataKind.ORGANISATIONS, AccessAction.WRITE, c)).toList());
         return "reporting/organisations";
     }
 
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
     @PostMapping("/reporting/organisations")
     String addOrganisation(@RequestParam String commune, @RequestParam String name, @RequestParam String kind,
                            RedirectAttributes redirect, Locale locale) {
@@ -129,6 +136,7 @@ class ReportingController {
         return "redirect:/reporting/organisations" + (commune != null && commune.matches("\\d{5}") ? "?commune=" + commune : "");
     }
 
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
     @PostMapping("/reporting/organisations/{id}/members")
     String link(@PathVariable long id, @RequestParam String username, RedirectAttributes redirect, Locale locale) {
         Organisation o = organisations.get(id);
@@ -143,6 +151,7 @@ class ReportingController {
 
     // ------------------------------------------------------------ the form and the workflow
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.READ)
     @GetMapping("/reporting/form/{org}/{dataSet}/{period}")
     String form(@PathVariable long org, @PathVariable String dataSet, @PathVariable int period, Model model) {
         model.addAttribute("view", reports.view(org, dataSet, period));
@@ -150,6 +159,7 @@ class ReportingController {
         return "reporting/form";
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.WRITE)
     @PostMapping("/reporting/form/{org}/{dataSet}/{period}")
     String save(@PathVariable long org, @PathVariable String dataSet, @PathVariable int period,
                 @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect, Locale locale) {
@@ -174,6 +184,7 @@ class ReportingController {
         return "redirect:/reporting/form/" + org + "/" + dataSet + "/" + period;
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.WRITE)
     @PostMapping("/reporting/reports/{id}/{step}")
     String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String message,
                 @RequestParam(required = false) String element, @RequestParam(required = false) String reason,
@@ -195,6 +206,7 @@ class ReportingController {
         return "redirect:/reporting/form/" + r.organisationId() + "/" + r.dataSet() + "/" + r.period();
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.READ)
     @GetMapping("/reporting/reports/{id}/history")
     String history(@PathVariable long id, Model model) {
         Reports.Report r = reports.get(id);
@@ -207,6 +219,7 @@ class ReportingController {
 
     // ------------------------------------------------------------ completeness
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.READ)
     @GetMapping("/reporting/completeness")
     String completeness(@RequestParam(required = false) String dataSet, @RequestParam(required = false) Integer period,
                         @RequestParam(required = false) String commune, Model model) {
@@ -226,6 +239,7 @@ class ReportingController {
 
     // ------------------------------------------------------------ exchange
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.READ)
     @GetMapping("/reporting/exchange")
     String exchangePage(Model model) {
         model.addAttribute("dataSets", reports.catalogue().all());
@@ -233,6 +247,7 @@ class ReportingController {
         return "reporting/exchange";
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.WRITE)
     @PostMapping("/reporting/exchange")
     String importFile(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String text,
                       @RequestParam(defaultValue = "csv") String format, @RequestParam(defaultValue = "false") boolean dryRun,
@@ -257,6 +272,7 @@ class ReportingController {
         return out;
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.EXPORT)
     @GetMapping("/reporting/export.csv")
     ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) String dataSet, @RequestParam int period,
                                      @RequestParam(defaultValue = "false") boolean dhis2) {
@@ -265,6 +281,7 @@ class ReportingController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.EXPORT)
     @GetMapping("/reporting/export.json")
     ResponseEntity<byte[]> exportJson(@RequestParam(required = false) String dataSet, @RequestParam int period,
                                       @RequestParam(defaultValue = "false") boolean dhis2) {
@@ -275,12 +292,14 @@ class ReportingController {
 
     // ------------------------------------------------------------ DHIS2 mapping (city administrators)
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.READ)
     @GetMapping("/admin/reporting/mapping")
     String mapping(Model model) {
         model.addAttribute("mappings", exchange.mappings());
         return "reporting/mapping";
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
     @PostMapping("/admin/reporting/mapping")
     String replaceMapping(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String text,
                           RedirectAttributes redirect, Locale locale) throws java.io.IOException {

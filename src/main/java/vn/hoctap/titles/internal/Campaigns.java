@@ -20,7 +20,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.Grant;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.audit.AuditLog;
@@ -55,7 +58,8 @@ public class Campaigns {
     public record Dossier(long id, long campaignId, SubjectType subjectType, String subjectName, String communeCode,
                           Long villageId, String householdId, long criteriaSetId, String criteriaSha256, TitleStatus status,
                           String contactType, Integer total, Integer maxTotal, Boolean passed, String reason,
-                          String verificationCode, String credentialId, Instant publishedAt, int version) {
+                          String verificationCode, String credentialId, Instant publishedAt, int version,
+                          Long subjectOrganisationId, Long ownerUserId) {
     }
 
     public record Score(String indicatorId, int points, boolean automatic, String evidence) {
@@ -112,14 +116,38 @@ public class Campaigns {
     }
 
     /**
-     * Whose evaluations a role sees: residents (CITIZEN accounts) see none of the others' (their own goes through the
-     * public self-assessment link); an organisation's users see only organisation units' evaluations.
+     * The access matrix on a dossier (TITLE_DOSSIER × action on the dossier's commune); with "own data only"
+     * (citizens, organisation users) only the user's own dossier: the one a citizen registered while signed in, the
+     * one registered for the organisation an organisation user reports for.
      */
-    boolean visible(Dossier d) {
-        Role r = guard.currentUser().map(CurrentUser::role).orElse(null);
-        if (r == Role.CITIZEN) return isOwn(d.id());
-        if (r == Role.ORGANISATION_USER) return d.subjectType() == SubjectType.UNIT;
-        return true;
+    public boolean may(Dossier d, AccessAction action) {
+        if (!guard.can(DataKind.TITLE_DOSSIER, action, d.communeCode())) return false;
+        Grant g = guard.grant(DataKind.TITLE_DOSSIER, action);
+        return g == Grant.SCOPE || g == Grant.OWN && owns(d);
+    }
+
+    void requireMay(Dossier d, AccessAction action) {
+        if (!may(d, action)) {
+            throw new AccessDeniedException("dossier " + d.id() + ": " + action + " not allowed for this user");
+        }
+    }
+
+    /** Whether the dossier is the signed-in user's own (as a citizen, or as their organisation's). */
+    boolean owns(Dossier d) {
+        Optional<CurrentUser> u = guard.currentUser();
+        if (u.isEmpty()) return false;
+        if (d.ownerUserId() != null && d.ownerUserId() == u.get().id()) return true;
+        return d.subjectOrganisationId() != null
+                && guard.ownOrganisation().map(m -> m.organisationId() == d.subjectOrganisationId()).orElse(false);
+    }
+
+    /** The dossiers that are the signed-in user's own (for "Dữ liệu của tôi"). */
+    public List<Dossier> ownDossiers() {
+        Optional<CurrentUser> u = guard.currentUser();
+        if (u.isEmpty()) return List.of();
+        Long org = guard.ownOrganisation().map(m -> m.organisationId()).orElse(-1L);
+        return jdbc.query("select * from titles_evaluation where owner_user_id = ? or subject_organisation_id = ? order by id",
+                DOSSIER, u.get().id(), org);
     }
 
     // ---------------------------------------------------------------- campaigns
@@ -168,13 +196,12 @@ public class Campaigns {
         if (year < 2020 || year > 2100) errors.put("year", "titles.error.year");
         if (deadlines == null) errors.put("deadlines", "titles.error.deadlines");
         if (!errors.isEmpty()) throw new ValidationException(errors);
-        guard.requireWrite(unitCode);
+        guard.require(DataKind.TITLE_DOSSIER, AccessAction.APPROVE, unitCode);
         boolean city = "01".equals(unitCode);
         if (kind == TitleKind.CONG_DONG_XA && !city || kind != TitleKind.CONG_DONG_XA && city) {
             throw ValidationException.of("unit", "titles.error.campaign-unit");
         }
-        Role role = guard.requireUser().role();
-        if (role != Role.CITY_ADMIN && role != Role.CITY_OFFICER && role != Role.COMMUNE_OFFICER) {
+        if (!CampaignWorkflow.opensCampaigns(guard.requireUser().role())) {
             throw new AccessDeniedException("campaigns are opened by commune or city officers");
         }
         Integer exists = jdbc.queryForObject("select count(*) from titles_campaign where year = ? and kind = ? and unit_code = ?",
@@ -196,6 +223,13 @@ public class Campaigns {
         campaign(campaignId);
         Map<TitleStatus, Integer> out = new EnumMap<>(TitleStatus.class);
         for (TitleStatus s : TitleStatus.values()) out.put(s, 0);
+        if (guard.grant(DataKind.TITLE_DOSSIER, AccessAction.READ) != Grant.SCOPE) {
+            // own dossiers only: count those, not the commune's
+            for (Dossier d : dossiers(campaignId, null, null)) {
+                if (communeCode == null || communeCode.equals(d.communeCode())) out.merge(d.status(), 1, Integer::sum);
+            }
+            return out;
+        }
         jdbc.query("select commune_code, status, count(*) n from titles_evaluation where campaign_id = ? group by commune_code, status",
                 rs -> {
                     if ((communeCode == null || communeCode.equals(rs.getString("commune_code"))) && canRead(rs.getString("commune_code"))) {
@@ -216,52 +250,22 @@ public class Campaigns {
                 TitleStatus.valueOf(rs.getString("status")), rs.getString("contact_type"), (Integer) rs.getObject("total", Integer.class),
                 (Integer) rs.getObject("max_total", Integer.class), (Boolean) rs.getObject("passed", Boolean.class), rs.getString("reason"),
                 rs.getString("verification_code"), rs.getString("credential_id"),
-                rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(), rs.getInt("version"));
+                rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(), rs.getInt("version"),
+                (Long) rs.getObject("subject_organisation_id", Long.class), (Long) rs.getObject("owner_user_id", Long.class));
     }
 
     /** The evaluations of a campaign the user may read, optionally of one village. */
     public List<Dossier> dossiers(long campaignId, Long villageId, TitleStatus status) {
         campaign(campaignId);
         return jdbc.query("select * from titles_evaluation where campaign_id = ? order by commune_code, subject_name, id", DOSSIER, campaignId)
-                .stream().filter(d -> canRead(d.communeCode()) && visible(d))
+                .stream().filter(d -> may(d, AccessAction.READ))
                 .filter(d -> villageId == null || villageId.equals(d.villageId()))
                 .filter(d -> status == null || status == d.status()).toList();
     }
 
-    /** Whether the dossier belongs to the signed-in account (a citizen's own registration). */
-    public boolean isOwn(long dossierId) {
-        String me = guard.currentUser().map(CurrentUser::username).orElse(null);
-        if (me == null) return false;
-        Integer n = jdbc.queryForObject("select count(*) from titles_evaluation where id = ? and owner_username = ?", Integer.class,
-                dossierId, me);
-        return n != null && n > 0;
-    }
-
-    /** The signed-in account's own dossiers (a citizen's titles), newest first. */
-    public List<Dossier> mine() {
-        String me = guard.requireUser().username();
-        return jdbc.query("select * from titles_evaluation where owner_username = ? order by created_at desc, id desc", DOSSIER, me);
-    }
-
-    /** Links a dossier to the account it belongs to (the commune's officer, or the citizen registering while signed in). */
-    @Transactional
-    public void setOwner(long dossierId, String username) {
-        Dossier d = find(dossierId);
-        if (!guard.currentUser().map(CurrentUser::username).orElse("").equals(username)) {
-            guard.requireWrite(d.communeCode());
-        }
-        jdbc.update("update titles_evaluation set owner_username = ? where id = ?", username, dossierId);
-        audit.record("update", "titles_evaluation", String.valueOf(dossierId), d.communeCode(), null,
-                Map.of("owner_username", username), null);
-    }
-
     public Dossier dossier(long id) {
         Dossier d = find(id);
-        if (guard.currentUser().map(CurrentUser::role).orElse(null) == Role.CITIZEN && isOwn(id)) {
-            return d;   // one's own dossier, wherever one's account is scoped
-        }
-        requireRead(d.communeCode());
-        if (!visible(d)) throw new AccessDeniedException("evaluation not visible to this role");
+        requireMay(d, AccessAction.READ);
         return d;
     }
 
@@ -318,7 +322,8 @@ public class Campaigns {
 
     Actor actor(String communeCode) {
         Optional<CurrentUser> u = guard.currentUser();
-        return u.map(x -> new Actor(x.role(), guard.canWrite(communeCode), canRead(communeCode))).orElse(Actor.publicResident());
+        return u.map(x -> new Actor(x.role(), guard.can(DataKind.TITLE_DOSSIER, AccessAction.WRITE, communeCode), canRead(communeCode)))
+                .orElse(Actor.publicResident());
     }
 
     private String actorName() {
@@ -355,6 +360,28 @@ public class Campaigns {
         }
         if (!errors.isEmpty()) throw new ValidationException(errors);
         require(Step.REGISTER, null, n.subjectType(), n.communeCode(), c);
+        // the access matrix: a signed-in user needs TITLE_DOSSIER × WRITE on the commune; with "own data only" the
+        // dossier is registered as theirs (a citizen: their account; an organisation user: their organisation, under
+        // its name and in its commune, whatever the form said)
+        Long ownerUser = null;
+        Long ownerOrganisation = null;
+        String subjectName = n.subjectName().strip();
+        if (guard.currentUser().isPresent()) {
+            Grant g = guard.require(DataKind.TITLE_DOSSIER, AccessAction.WRITE, n.communeCode());
+            if (g == Grant.OWN) {
+                if (n.subjectType() == SubjectType.UNIT) {
+                    var own = guard.ownOrganisation()
+                            .orElseThrow(() -> new AccessDeniedException("the account reports for no organisation"));
+                    if (!own.communeCode().equals(n.communeCode())) {
+                        throw new AccessDeniedException("an organisation registers only in its own commune");
+                    }
+                    ownerOrganisation = own.organisationId();
+                    subjectName = own.name();
+                } else {
+                    ownerUser = guard.requireUser().id();
+                }
+            }
+        }
         if (n.villageId() != null) {
             Integer inCommune = jdbc.queryForObject("select count(*) from village where id = ? and commune_code = ?", Integer.class,
                     n.villageId(), n.communeCode());
@@ -362,9 +389,11 @@ public class Campaigns {
         }
         Long id = jdbc.queryForObject("""
                 insert into titles_evaluation (campaign_id, subject_type, subject_name, commune_code, village_id, household_id,
-                criteria_set_id, criteria_sha256, status, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?) returning id""",
-                Long.class, campaignId, n.subjectType().name(), n.subjectName().strip(), n.communeCode(), n.villageId(),
-                n.householdId() == null || n.householdId().isBlank() ? null : n.householdId().strip(), set.id(), set.sha256(), actorName());
+                criteria_set_id, criteria_sha256, status, created_by, subject_organisation_id, owner_user_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?) returning id""",
+                Long.class, campaignId, n.subjectType().name(), subjectName, n.communeCode(), n.villageId(),
+                n.householdId() == null || n.householdId().isBlank() ? null : n.householdId().strip(), set.id(), set.sha256(), actorName(),
+                ownerOrganisation, ownerUser);
         historyAndAudit(id, null, TitleStatus.REGISTERED, null, n.communeCode(), "titles.evaluation.register");
         return find(id);
     }
@@ -379,9 +408,6 @@ public class Campaigns {
         String token = HexFormat.of().formatHex(t);
         jdbc.update("update titles_evaluation set contact = ?, contact_type = ?, national_id_hmac = ?, public_token_sha256 = ? where id = ?",
                 contact, contactType, nationalIdHmac, CriteriaSets.sha256(token), d.id());
-        // a citizen signed in when registering: the dossier is theirs (their own space lists it)
-        guard.currentUser().filter(u -> u.role() == Role.CITIZEN)
-                .ifPresent(u -> jdbc.update("update titles_evaluation set owner_username = ? where id = ?", u.username(), d.id()));
         return Map.entry(find(d.id()), token);
     }
 
@@ -398,8 +424,28 @@ public class Campaigns {
     @Transactional
     public ScoreResult selfAssess(long id, Map<String, Integer> points, int expectedVersion) {
         Dossier d = find(id);
+        requireMay(d, AccessAction.WRITE);
         Campaign c = campaignUnchecked(d.campaignId());
         require(Step.SELF_ASSESS, d.status(), d.subjectType(), d.communeCode(), c);
+        return selfAssess(d, c, points, expectedVersion);
+    }
+
+    /**
+     * The resident's own self-assessment through the secret link of the public page: the link is the resident's
+     * credential (no account), so the workflow judges them as the resident, whoever is signed in in that browser.
+     */
+    @Transactional
+    public ScoreResult selfAssessWithToken(String token, Map<String, Integer> points, int expectedVersion) {
+        Dossier d = byPublicToken(token);
+        Campaign c = campaignUnchecked(d.campaignId());
+        Optional<String> refusal = CampaignWorkflow.check(Step.SELF_ASSESS, d.status(), d.subjectType(), Actor.publicResident(),
+                c.deadlines(), HanoiTime.today());
+        if (refusal.isPresent()) throw ValidationException.of("status", refusal.get());
+        return selfAssess(d, c, points, expectedVersion);
+    }
+
+    private ScoreResult selfAssess(Dossier d, Campaign c, Map<String, Integer> points, int expectedVersion) {
+        long id = d.id();
         if (d.version() != expectedVersion) throw ValidationException.of("version", "titles.error.stale");
         CriteriaSets.StoredSet set = sets.get(d.criteriaSetId());
         Map<String, Integer> all = new LinkedHashMap<>(points);
@@ -428,6 +474,7 @@ public class Campaigns {
     @Transactional
     public void addEvidence(long id, String fileName, String contentType, byte[] content) {
         Dossier d = find(id);
+        requireMay(d, AccessAction.WRITE);
         Campaign c = campaignUnchecked(d.campaignId());
         require(Step.SELF_ASSESS, d.status(), d.subjectType(), d.communeCode(), c);
         if (content == null || content.length == 0) throw ValidationException.of("file", "titles.error.file-empty");
@@ -450,6 +497,7 @@ public class Campaigns {
             throw ValidationException.of("reason", "titles.error.reason");
         }
         if (step == Step.REGISTER || step == Step.SELF_ASSESS) throw new IllegalArgumentException(step.name());
+        requireMay(d, AccessAction.APPROVE);
         require(step, d.status(), d.subjectType(), d.communeCode(), c);
         if (step == Step.DECIDE && !Boolean.TRUE.equals(d.passed())) {
             throw ValidationException.of("status", "titles.error.not-passed");

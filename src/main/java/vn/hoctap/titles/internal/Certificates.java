@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,43 +29,60 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.PdfFonts;
-import vn.hoctap.titles.CitizenTitleAward;
+import vn.hoctap.titles.BitstringStatusList;
 import vn.hoctap.titles.CredentialIssuer;
 import vn.hoctap.titles.CredentialVerifier;
 import vn.hoctap.titles.IssuedCredential;
 import vn.hoctap.titles.RevocationList;
+import vn.hoctap.titles.StatusEntry;
 import vn.hoctap.titles.SubjectType;
+import vn.hoctap.titles.TitleAward;
+import vn.hoctap.titles.TitleKind;
 import vn.hoctap.titles.TitleStatus;
 import vn.hoctap.titles.VerificationResult;
 
 /**
  * Giấy chứng nhận danh hiệu học tập: at publication every title gets an unguessable verification code (160 random
- * bits, base32) for the public page /public/verify/{code} and the QR code of its PDF; a "Công dân học tập" whose
- * holder gave a phone or e-mail also gets an Open Badges 3.0 credential signed as a VC-JWT with the platform's
- * key. A revoked title's credential id is on the published revocation list, and its page says "revoked".
+ * bits, base32) for the public page /public/verify/{code} and the QR code of its PDF, and an Open Badges 3.0
+ * credential (VC-JWT, docs/titles.md §3) with its stable index in the Bitstring Status List; a wallet can receive
+ * further credentials of the same title bound to its key (OpenID4VCI, {@link WalletIssuance}). A revoked title's
+ * credentials are set in the status list and listed on the 1EdTech revocation list, and its page says "revoked" and
+ * since when, never why.
+ *
+ * <p>What a certificate discloses (decision, issue 16): the PDF and the public page carry the same facts — the title
+ * and year, the holder's name as registered, the commune, the publication date, the status (and the revocation
+ * date), the verification code. Not the score, the criteria points, the contact or the reason of a revocation:
+ * the page is reached only with the 160-bit code printed on the certificate, so whoever sees it already holds the
+ * paper, and the full name is what lets them check that paper. The credential itself carries no name of a person or
+ * a family (only a salted hash of the contact, or the public name of an organisation, a village or a commune).
  */
 @Service
 public class Certificates {
 
-    /** What the public verification page shows: minimal personal data. */
+    /** What the public verification page shows, the same facts as the PDF. */
     public record Verification(String code, String title, String holder, String communeName, int year, TitleStatus status,
-                               String reason, Instant publishedAt, boolean hasCredential, VerificationResult credentialCheck) {
+                               Instant revokedAt, Instant publishedAt, boolean hasCredential, VerificationResult credentialCheck) {
         public boolean valid() {
             return status == TitleStatus.PUBLISHED && (credentialCheck == null || credentialCheck.valid());
         }
     }
 
     private static final String BASE32 = "ABCDEFGHJKMNPQRSTVWXYZ0123456789"; // no I, L, O, U: easy to read and type
+    /** How long a verifier may cache the status list (Bitstring Status List §2.2 ttl, milliseconds). */
+    static final long STATUS_TTL_MILLIS = 300_000;
 
     private final JdbcTemplate jdbc;
     private final IssuerKeyStore keys;
     private final vn.hoctap.units.UnitDirectory units;
     private final SecureRandom random = new SecureRandom();
 
-    Certificates(JdbcTemplate jdbc, IssuerKeyStore keys, vn.hoctap.units.UnitDirectory units) {
+    private final vn.hoctap.audit.AuditLog audit;
+
+    Certificates(JdbcTemplate jdbc, IssuerKeyStore keys, vn.hoctap.units.UnitDirectory units, vn.hoctap.audit.AuditLog audit) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.units = units;
+        this.audit = audit;
     }
 
     String newCode() {
@@ -73,62 +91,125 @@ public class Certificates {
         return b.toString();
     }
 
-    /** At publication: the verification code, and for a citizen with a contact the signed credential. */
+    CredentialIssuer issuer() {
+        return new CredentialIssuer(keys.profile(), keys.keys(), keys.achievementBaseUrl());
+    }
+
+    /** At publication: the verification code and the title's credential. */
     void issue(Campaigns.Dossier d, Campaigns.Campaign c, String contact) {
         String code = newCode();
-        String credentialId = null;
-        String jwt = null;
-        if (d.subjectType() == SubjectType.CITIZEN && contact != null && d.contactType() != null) {
-            CredentialIssuer issuer = new CredentialIssuer(keys.profile(), keys.keys(), keys.publicUrl() + "/titles/achievements",
-                    keys.revocationListUrl());
-            IssuedCredential ic = issuer.issueCitizenTitle(new CitizenTitleAward(c.year(), contact, d.contactType(),
-                    "cdht@" + d.criteriaSetId() + "#" + d.id(),
-                    "Đạt từ 80/100 điểm trở lên theo bộ tiêu chí Công dân học tập (QĐ 324/QĐ-KHVN), không chỉ số nào dưới 5 điểm.",
-                    Instant.now(), null));
-            credentialId = ic.id();
-            jwt = ic.jwt();
-        }
+        IssuedCredential ic = issueCredential(d, c.year(), contact, null);
         jdbc.update("update titles_evaluation set verification_code = ?, credential_id = ?, credential_jwt = ?, published_at = now() where id = ?",
-                code, credentialId, jwt, d.id());
+                code, ic.id(), ic.jwt(), d.id());
+    }
+
+    /**
+     * A new credential of a published title (its own id and status index), bound to {@code holderDid} when given (the
+     * wallet's key, OpenID4VCI) and otherwise to a pseudonymous urn:uuid.
+     */
+    IssuedCredential issueCredential(Campaigns.Dossier d, int year, String contact, String holderDid) {
+        List<TitleAward.Identity> ids = new ArrayList<>();
+        if (d.subjectType() == SubjectType.CITIZEN && contact != null && d.contactType() != null) {
+            ids.add(TitleAward.Identity.contact(d.contactType(), contact));
+        } else if (d.subjectType() == SubjectType.UNIT || d.subjectType() == SubjectType.COMMUNE || d.subjectType() == SubjectType.COMMUNITY) {
+            ids.add(TitleAward.Identity.publicName(d.subjectName())); // public bodies are named; persons and families never
+        }
+        int index = jdbc.queryForObject("select nextval('titles_status_index_seq')", Integer.class);
+        StatusEntry status = new StatusEntry(keys.statusListUrl(index / BitstringStatusList.SIZE + 1), index % BitstringStatusList.SIZE);
+        IssuedCredential ic = issuer().issue(new TitleAward(d.subjectType().kind(), year, holderDid, ids,
+                d.criteriaSetId() + "#" + d.id(), Instant.now(), null), status);
+        jdbc.update("insert into titles_credential (id, evaluation_id, status_index, form, holder, jwt) values (?, ?, ?, 'ob3', ?, ?)",
+                ic.id(), d.id(), index, holderDid, ic.jwt());
+        return ic;
+    }
+
+    /** Key rotation by the city administrator: a new signing key; the old one stays published (audited). */
+    @org.springframework.transaction.annotation.Transactional
+    public String rotateKey() {
+        String before = keys.keys().kid();
+        String after = keys.rotate();
+        audit.record("titles.issuer-key.rotate", "titles_issuer_key", after, "01", Map.of("kid", before), Map.of("kid", after),
+                "Đổi khóa ký chứng nhận số (khóa cũ vẫn được công bố)");
+        return after;
     }
 
     public String jwks() {
-        return keys.keys().publicJwksJson();
+        return keys.ring().publicJwksJson();
     }
 
-    /** The revoked credentials (1EdTech revocation list). */
+    /** The did:web document at /.well-known/did.json: every key, the issuer Profile as an alias. */
+    public Map<String, Object> didDocument() {
+        return keys.ring().didDocument(keys.did(), keys.https() ? List.of(keys.issuerId()) : List.of());
+    }
+
+    /** The public issuer Profile served at the issuer id (OB 3.0 Profile, with the OB and VC contexts). */
+    public Map<String, Object> issuerProfileDocument() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("@context", CredentialIssuer.CONTEXT);
+        p.putAll(issuer().issuerProfile());
+        p.put("description", "Cơ quan cấp danh hiệu học tập và chứng nhận số Open Badges 3.0 của thành phố Hà Nội (Nghị quyết 23-NQ/TU). "
+                + "Khóa ký: " + keys.did() + " (/.well-known/did.json).");
+        p.put("otherIdentifier", List.of(Map.of("type", "IdentifierEntry", "identifier", keys.did(), "identifierType", "identifier")));
+        return p;
+    }
+
+    /** The public OB 3.0 Achievement of a title and year (null when the slug is not a title). */
+    public Map<String, Object> achievementDocument(String slug, int year) {
+        TitleKind kind = CredentialIssuer.kindOfSlug(slug);
+        if (kind == null || year < 2000 || year > 2100) return null;
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("@context", CredentialIssuer.CONTEXT);
+        a.putAll(issuer().achievement(kind, year));
+        return a;
+    }
+
+    /** The revoked credentials: every credential of a revoked title, new and old. */
     public RevocationList revocations() {
-        Set<String> ids = new TreeSet<>(jdbc.queryForList(
-                "select credential_id from titles_evaluation where status = 'REVOKED' and credential_id is not null", String.class));
-        return new RevocationList(keys.revocationListUrl(), ids);
+        Set<String> ids = new TreeSet<>(jdbc.queryForList("""
+                select c.id from titles_credential c join titles_evaluation e on e.id = c.evaluation_id where e.status = 'REVOKED'""", String.class));
+        return new RevocationList(keys.revocationListUrl(), keys.issuerId(), ids);
     }
 
+    /** The 1EdTech Revocation List Status Method 1.0 document. */
     public Map<String, Object> revocationDocument() {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("id", keys.revocationListUrl());
-        doc.put("type", CredentialIssuer.REVOCATION_LIST_TYPE);
-        doc.put("issuer", keys.issuerId());
-        doc.put("revoked_credentials", List.copyOf(revocations().revokedCredentialIds()));
-        return doc;
+        return revocations().document();
     }
 
-    /** Verifies a VC-JWT against the published key and the revocation list, as an independent verifier would. */
+    /** The signed BitstringStatusListCredential of list {@code n} (1-based), or null beyond the lists in use. */
+    public String statusListCredential(int n) {
+        if (n < 1) return null;
+        long lo = (long) (n - 1) * BitstringStatusList.SIZE;
+        Long max = jdbc.queryForObject("select max(status_index) from titles_credential", Long.class);
+        if (n > 1 && (max == null || max < lo)) return null;
+        BitstringStatusList list = new BitstringStatusList();
+        jdbc.queryForList("""
+                select c.status_index from titles_credential c join titles_evaluation e on e.id = c.evaluation_id
+                where e.status = 'REVOKED' and c.status_index >= ? and c.status_index < ?""", Long.class, lo, lo + BitstringStatusList.SIZE)
+                .forEach(i -> list.set((int) (i - lo)));
+        return issuer().signStatusList(keys.statusListUrl(n), list, Instant.now(), STATUS_TTL_MILLIS);
+    }
+
+    /** Verifies a VC-JWT against the published keys and the revocation list, as an independent verifier would. */
     public VerificationResult verifyCredential(String jwt) {
-        return new CredentialVerifier(keys.issuerId(), Clock.systemUTC()).verify(jwt == null ? "" : jwt.strip(), jwks(), revocations());
+        return new CredentialVerifier(keys.trustedIssuerIds(), Clock.systemUTC()).verify(jwt == null ? "" : jwt.strip(), jwks(), revocations());
     }
 
     /** The public verification of a certificate code (empty when the code is not one of ours). */
     public Optional<Verification> verify(String code) {
         if (code == null || !code.matches("[A-Z0-9]{32}")) return Optional.empty();
         return jdbc.query("""
-                select e.*, c.year, c.kind from titles_evaluation e join titles_campaign c on c.id = e.campaign_id
+                select e.*, c.year, c.kind,
+                       (select max(h.at) from titles_history h where h.evaluation_id = e.id and h.to_status = 'REVOKED') revoked_at
+                from titles_evaluation e join titles_campaign c on c.id = e.campaign_id
                 where e.verification_code = ?""", (rs, n) -> {
             SubjectType type = SubjectType.valueOf(rs.getString("subject_type"));
             String jwt = rs.getString("credential_jwt");
             String commune = rs.getString("commune_code");
             String communeName = units.version(commune, HanoiTime.today()).map(u -> u.name()).orElse(commune);
-            return new Verification(code, type.kind().nameVi() + " năm " + rs.getInt("year"), holder(type, rs.getString("subject_name")),
-                    communeName, rs.getInt("year"), TitleStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+            TitleStatus status = TitleStatus.valueOf(rs.getString("status"));
+            return new Verification(code, type.kind().nameVi() + " năm " + rs.getInt("year"), rs.getString("subject_name"),
+                    communeName, rs.getInt("year"), status,
+                    status == TitleStatus.REVOKED && rs.getTimestamp("revoked_at") != null ? rs.getTimestamp("revoked_at").toInstant() : null,
                     rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
                     jwt != null, jwt == null ? null : verifyCredential(jwt));
         }, code).stream().findFirst();
@@ -139,31 +220,7 @@ public class Certificates {
                 .stream().filter(s -> s != null).findFirst();
     }
 
-    /**
-     * Minimal personal data: for a resident or a family the family name and the initials of the other names
-     * ("Nguyễn V. A."); organisations, villages and communes by their name.
-     */
-    static String holder(SubjectType type, String name) {
-        if (type != SubjectType.CITIZEN && type != SubjectType.FAMILY) return name;
-        String[] words = name.strip().split("\\s+");
-        StringBuilder b = new StringBuilder();
-        int start = 0;
-        if (type == SubjectType.FAMILY && words.length > 1 && words[0].equalsIgnoreCase("gia") && words[1].equalsIgnoreCase("đình")) {
-            b.append(words[0]).append(' ').append(words[1]).append(' ');
-            start = 2;
-            if (words.length > 3 && (words[2].equalsIgnoreCase("ông") || words[2].equalsIgnoreCase("bà"))) {
-                b.append(words[2]).append(' ');
-                start = 3;
-            }
-        }
-        for (int i = start; i < words.length; i++) {
-            if (i == start) b.append(words[i]);
-            else b.append(' ').append(words[i].codePoints().limit(1).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)).append('.');
-        }
-        return b.toString();
-    }
-
-    /** The certificate as PDF: title, holder, commune, year, verification code and a QR code of the verification URL. */
+    /** The certificate as PDF: the facts of the public page (title, holder, commune, year, publication date, code) and a QR code of its URL. */
     public byte[] pdf(Campaigns.Dossier d, Campaigns.Campaign c) {
         String url = keys.publicUrl() + "/public/verify/" + d.verificationCode();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -190,9 +247,6 @@ public class Certificates {
             text(cb, regular, 15, width / 2, height - 275, "năm " + c.year());
             text(cb, bold, 20, width / 2, height - 320, d.subjectName());
             text(cb, regular, 13, width / 2, height - 345, commune + ", thành phố Hà Nội");
-            if (d.total() != null) {
-                text(cb, regular, 11, width / 2, height - 370, "Tổng điểm " + d.total() + "/" + d.maxTotal());
-            }
             String date = d.publishedAt() == null ? "" : DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(HanoiTime.ZONE).format(d.publishedAt());
             // the verification lines sit left of the QR code (bottom right)
             float left = (width - 200) / 2;

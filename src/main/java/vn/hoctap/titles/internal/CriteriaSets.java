@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
-import vn.hoctap.accounts.Role;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
@@ -124,9 +124,7 @@ public class CriteriaSets {
      */
     @Transactional
     public StoredSet publish(String text) {
-        if (guard.requireUser().role() != Role.CITY_ADMIN) {
-            throw new AccessDeniedException("only the city administrator publishes criteria sets");
-        }
+        guard.require(DataKind.ADMINISTRATION, AccessAction.WRITE);   // criteria sets: the city administrator
         ensureBuiltIn();
         CriteriaSet s;
         try {

@@ -1,5 +1,8 @@
 package vn.hoctap.titles.web;
 
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.AccessAction;
+import vn.hoctap.accounts.Access;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +64,7 @@ class PublicTitlesController {
                 .sorted(java.util.Comparator.comparing(UnitVersion::name, vn.hoctap.platform.VietnameseText.ORDER)).toList();
     }
 
+    @Access(kind = DataKind.PUBLIC, action = AccessAction.READ)
     @GetMapping("/public/titles")
     String start(Model model) {
         model.addAttribute("communes", communes());
@@ -69,6 +73,7 @@ class PublicTitlesController {
         return "titles/public-register";
     }
 
+    @Access(kind = DataKind.PUBLIC, action = AccessAction.WRITE)
     @PostMapping("/public/titles/register")
     String register(@RequestParam(required = false) String name, @RequestParam(required = false) String commune,
                     @RequestParam(required = false) String contact, @RequestParam(required = false) String setId,
@@ -103,6 +108,7 @@ class PublicTitlesController {
         }
     }
 
+    @Access(kind = DataKind.PUBLIC, action = AccessAction.READ)
     @GetMapping("/public/titles/self/{token}")
     String self(@PathVariable String token, Model model) {
         Campaigns.Dossier d = campaigns.byPublicToken(token);
@@ -119,12 +125,13 @@ class PublicTitlesController {
         return "titles/public-self";
     }
 
+    @Access(kind = DataKind.PUBLIC, action = AccessAction.WRITE)
     @PostMapping("/public/titles/self/{token}")
     String assess(@PathVariable String token, @RequestParam Map<String, String> form, @RequestParam int version,
                   RedirectAttributes redirect, Locale locale) {
         Campaigns.Dossier d = campaigns.byPublicToken(token);
         try {
-            campaigns.selfAssess(d.id(), TitlesController.points(form, sets.get(d.criteriaSetId()).set()), version);
+            campaigns.selfAssessWithToken(token, TitlesController.points(form, sets.get(d.criteriaSetId()).set()), version);
             redirect.addFlashAttribute("saved", true);
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", forms.messages(e, locale));
@@ -132,6 +139,7 @@ class PublicTitlesController {
         return "redirect:/public/titles/self/" + token;
     }
 
+    @Access(kind = DataKind.PUBLIC, action = AccessAction.READ)
     @GetMapping("/public/verify")
     String verifyForm(@RequestParam(required = false) String code) {
         if (code != null && !code.isBlank()) {
@@ -140,6 +148,7 @@ class PublicTitlesController {
         return "titles/verify-form";
     }
 
+    @Access(kind = DataKind.PUBLIC, action = AccessAction.READ)
     @GetMapping("/public/verify/{code}")
     String verify(@PathVariable String code, Model model, HttpServletResponse response) {
         Optional<Certificates.Verification> v = certificates.verify(code);
@@ -151,6 +160,7 @@ class PublicTitlesController {
         return "titles/verify";
     }
 
+    @Access(kind = DataKind.PUBLIC, action = AccessAction.READ)
     @PostMapping("/public/verify/credential")
     String verifyCredential(@RequestParam(required = false) String jwt, Model model) {
         VerificationResult r = certificates.verifyCredential(jwt);

@@ -1,5 +1,8 @@
 package vn.hoctap.titles.web;
 
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.AccessAction;
+import vn.hoctap.accounts.Access;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +31,21 @@ class TitlesApiController {
         this.campaigns = campaigns;
     }
 
+    @Access(kind = DataKind.PUBLIC, action = AccessAction.READ)
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/jwk-set+json")
-    @Operation(summary = "The public keys that sign the Open Badges 3.0 credentials (JWKS, no private part)")
+    @Operation(summary = "The public keys that sign the Open Badges 3.0 credentials, current and retired (JWKS, no private part)")
     ResponseEntity<String> jwks() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/jwk-set+json")).body(certificates.jwks());
     }
 
+    @Access(kind = DataKind.PUBLIC, action = AccessAction.READ)
     @GetMapping("/api/public/titles/revocations")
-    @Operation(summary = "The revoked credentials (1EdTechRevocationList)")
+    @Operation(summary = "The revoked credentials (1EdTech Revocation List Status Method 1.0: id, issuer, revokedCredential[])")
     Map<String, Object> revocations() {
         return certificates.revocationDocument();
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.READ)
     @GetMapping("/api/titles/campaigns")
     @Operation(summary = "The campaigns of the user's units with their counts by status")
     List<Map<String, Object>> list() {
@@ -61,6 +67,7 @@ class TitlesApiController {
         }).toList();
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.READ)
     @GetMapping("/api/titles/campaigns/{id}/evaluations")
     @Operation(summary = "The evaluations of a campaign the user may read")
     List<Map<String, Object>> evaluations(@PathVariable long id) {

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.hoctap.accounts.Access;
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.platform.HanoiTime;
@@ -72,9 +75,10 @@ class TitlesController {
     /** The units where the user may open a campaign: the city (city roles) and the writable communes. */
     List<UnitVersion> writableUnits() {
         return units.unitsOn(HanoiTime.today()).stream()
-                .filter(u -> u.level() != UnitLevel.DISTRICT && guard.canWrite(u.code())).toList();
+                .filter(u -> u.level() != UnitLevel.DISTRICT && guard.can(DataKind.TITLE_DOSSIER, AccessAction.APPROVE, u.code())).toList();
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.READ)
     @GetMapping("/titles")
     String index(Model model) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -88,7 +92,7 @@ class TitlesController {
         model.addAttribute("rows", rows);
         model.addAttribute("statuses", TitleStatus.values());
         CurrentUser u = guard.requireUser();
-        boolean opens = u.role() == Role.CITY_ADMIN || u.role() == Role.CITY_OFFICER || u.role() == Role.COMMUNE_OFFICER;
+        boolean opens = CampaignWorkflow.opensCampaigns(u.role()) && guard.allows(DataKind.TITLE_DOSSIER, AccessAction.APPROVE);
         model.addAttribute("canOpen", opens);
         if (opens) {
             model.addAttribute("openUnits", writableUnits());
@@ -104,6 +108,7 @@ class TitlesController {
         return "titles/index";
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.APPROVE)
     @PostMapping("/titles/campaigns")
     String open(@RequestParam int year, @RequestParam String kind, @RequestParam String unit, @RequestParam(required = false) String name,
                 @RequestParam LocalDate registrationUntil, @RequestParam LocalDate assessmentUntil, @RequestParam LocalDate reviewUntil,
@@ -129,6 +134,7 @@ class TitlesController {
         }
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.READ)
     @GetMapping("/titles/campaigns/{id}")
     String campaign(@PathVariable long id, @RequestParam(required = false) String commune, @RequestParam(required = false) Long village,
                     @RequestParam(required = false) String status, Model model) {
@@ -158,10 +164,14 @@ class TitlesController {
         model.addAttribute("communes", communeCodes.stream().filter(campaigns::canRead).map(code -> Map.entry(code, unitName(code))).toList());
         model.addAttribute("subjectType", SubjectType.of(c.kind()));
         model.addAttribute("sets", sets.latest(c.kind()));
-        model.addAttribute("canRegister", selectedCommune != null && guard.canWrite(selectedCommune)
-                || guard.currentUser().map(u -> u.role() == Role.ORGANISATION_USER && c.kind() == TitleKind.DON_VI).orElse(false));
+        // offered when the access matrix and the workflow (role, subject, deadline) allow this user to register here
+        String registerIn = selectedCommune != null ? selectedCommune : c.unitCode();
+        model.addAttribute("canRegister", guard.can(DataKind.TITLE_DOSSIER, AccessAction.WRITE, registerIn)
+                && CampaignWorkflow.check(Step.REGISTER, null, SubjectType.of(c.kind()), campaigns.actorFor(registerIn), c.deadlines(),
+                        HanoiTime.today()).isEmpty());
         model.addAttribute("registerCommunes", "01".equals(c.unitCode())
-                ? units.unitsOn(HanoiTime.today()).stream().filter(u -> u.level() == UnitLevel.COMMUNE && guard.canWrite(u.code())).toList()
+                ? units.unitsOn(HanoiTime.today()).stream().filter(u -> u.level() == UnitLevel.COMMUNE
+                        && guard.can(DataKind.TITLE_DOSSIER, AccessAction.WRITE, u.code())).toList()
                 : List.of());
         model.addAttribute("bulkSteps", List.of(Step.REVIEW, Step.DECIDE, Step.PUBLISH, Step.REJECT));
         model.addAttribute("unitNames", new UnitNames());
@@ -175,6 +185,7 @@ class TitlesController {
         }
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.WRITE)
     @PostMapping("/titles/campaigns/{id}/evaluations")
     String register(@PathVariable long id, @RequestParam String subjectName, @RequestParam(required = false) String commune,
                     @RequestParam(required = false) Long villageId, @RequestParam(required = false) String householdId,
@@ -191,6 +202,7 @@ class TitlesController {
         }
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.APPROVE)
     @PostMapping("/titles/campaigns/{id}/bulk")
     String bulk(@PathVariable long id, @RequestParam(required = false) List<Long> ids, @RequestParam String step,
                 @RequestParam(required = false) String reason, @RequestParam(required = false) String commune,
@@ -213,7 +225,7 @@ class TitlesController {
     @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.TITLE_DOSSIER, action = vn.hoctap.accounts.AccessAction.READ)
     String mine(Model model) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Campaigns.Dossier d : campaigns.mine()) {
+        for (Campaigns.Dossier d : campaigns.ownDossiers()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("d", d);
             r.put("campaign", campaigns.campaignPublic(d.campaignId()));
@@ -225,6 +237,7 @@ class TitlesController {
         return "titles/mine";
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.READ)
     @GetMapping("/titles/evaluations/{id}")
     String evaluation(@PathVariable long id, Model model) {
         Campaigns.Dossier d = campaigns.dossier(id);
@@ -263,6 +276,7 @@ class TitlesController {
         }
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.WRITE)
     @PostMapping("/titles/evaluations/{id}/assess")
     String assess(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam int version, RedirectAttributes redirect,
                   Locale locale) {
@@ -291,6 +305,7 @@ class TitlesController {
         return out;
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.WRITE)
     @PostMapping("/titles/evaluations/{id}/evidence")
     String evidence(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect, Locale locale)
             throws IOException {
@@ -304,6 +319,7 @@ class TitlesController {
         return "redirect:/titles/evaluations/" + id;
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.READ)
     @GetMapping("/titles/evidence/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable long fileId) {
         var f = campaigns.file(fileId);
@@ -314,6 +330,7 @@ class TitlesController {
                 .body(f.getValue());
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.APPROVE)
     @PostMapping("/titles/evaluations/{id}/step")
     String step(@PathVariable long id, @RequestParam String step, @RequestParam(required = false) String reason,
                 RedirectAttributes redirect, Locale locale) {
@@ -327,6 +344,7 @@ class TitlesController {
         return "redirect:/titles/evaluations/" + id;
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.EXPORT)
     @GetMapping("/titles/evaluations/{id}/certificate.pdf")
     ResponseEntity<byte[]> certificate(@PathVariable long id) {
         Campaigns.Dossier d = campaigns.dossier(id);
@@ -338,16 +356,19 @@ class TitlesController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"giay-chung-nhan-" + id + ".pdf\"").body(pdf);
     }
 
+    @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.EXPORT)
     @GetMapping("/titles/evaluations/{id}/credential.jwt")
     ResponseEntity<String> credential(@PathVariable long id) {
         campaigns.dossier(id);
         String jwt = certificates.credentialJwt(id).orElseThrow(() -> new NotFoundException("titles.error.no-certificate"));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vc+jwt"))
+        // OB 3.0 §"Web Resource": a VC-JWT is served as the Compact JWS with Content-Type text/plain
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.US_ASCII))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cong-dan-hoc-tap-" + id + ".jwt\"").body(jwt);
     }
 
     // ---------------------------------------------------------------- criteria sets
 
+    @Access(kind = DataKind.SIGNED_IN, action = AccessAction.READ)
     @GetMapping("/titles/sets")
     String sets(Model model) {
         model.addAttribute("sets", sets.latest());
@@ -355,6 +376,7 @@ class TitlesController {
         return "titles/sets";
     }
 
+    @Access(kind = DataKind.SIGNED_IN, action = AccessAction.READ)
     @GetMapping("/titles/sets/{id}")
     String set(@PathVariable long id, Model model) {
         guard.requireUser();
@@ -367,6 +389,7 @@ class TitlesController {
         return "titles/set";
     }
 
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
     @PostMapping("/titles/sets")
     String publishSet(@RequestParam String text, @RequestParam long from, RedirectAttributes redirect, Locale locale) {
         try {

@@ -1,5 +1,6 @@
 package vn.hoctap.units.web;
 
+import vn.hoctap.accounts.Access;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
@@ -45,6 +48,7 @@ class UnitApiController {
     }
 
     @Operation(summary = "Units in force on a date (default today) that the user may read; q searches names without diacritics")
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping("/units")
     List<UnitItem> units(@RequestParam(required = false) String date, @RequestParam(required = false) String q) {
         UnitHistory h = directory.history();
@@ -54,6 +58,7 @@ class UnitApiController {
     }
 
     @Operation(summary = "One unit on a date (default: in force today, else its last version) with ancestors, children, versions, predecessors, successors, population and villages")
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping("/units/{code}")
     UnitDetail unit(@PathVariable String code, @RequestParam(required = false) String date) {
         UnitHistory h = directory.history();
@@ -70,6 +75,7 @@ class UnitApiController {
     }
 
     @Operation(summary = "Ancestors of a unit on a date, nearest first")
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping("/units/{code}/ancestors")
     List<UnitItem> ancestors(@PathVariable String code, @RequestParam(required = false) String date) {
         UnitHistory h = directory.history();
@@ -79,6 +85,7 @@ class UnitApiController {
     }
 
     @Operation(summary = "All units below a unit on a date that the user may read")
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping("/units/{code}/descendants")
     List<UnitItem> descendants(@PathVariable String code, @RequestParam(required = false) String date) {
         UnitHistory h = directory.history();
@@ -88,6 +95,7 @@ class UnitApiController {
     }
 
     @Operation(summary = "What a unit became at a reorganisation (for a date on which the old unit was in force)")
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping("/units/{code}/successors")
     List<UnitViews.Link> successors(@PathVariable String code, @RequestParam(required = false) String date) {
         UnitHistory h = directory.history();
@@ -95,6 +103,7 @@ class UnitApiController {
     }
 
     @Operation(summary = "What a unit was formed from (for a date on which the new unit is in force)")
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping("/units/{code}/predecessors")
     List<UnitViews.Link> predecessors(@PathVariable String code, @RequestParam(required = false) String date) {
         UnitHistory h = directory.history();
@@ -105,6 +114,7 @@ class UnitApiController {
     }
 
     @Operation(summary = "Villages (thôn, tổ dân phố) of a commune on a date")
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping("/units/{code}/villages")
     List<Villages.Village> villagesOf(@PathVariable String code, @RequestParam(required = false) String date) {
         UnitHistory h = directory.history();
@@ -116,22 +126,25 @@ class UnitApiController {
     }
 
     @Operation(summary = "Add a village under a commune (commune officers: their commune only)")
+    @Access(kind = DataKind.UNITS, action = AccessAction.WRITE)
     @PostMapping("/units/{code}/villages")
     @ResponseStatus(HttpStatus.CREATED)
     Villages.Village addVillage(@PathVariable String code, @RequestBody VillageInput in) {
         if (!directory.history().exists(code)) {
             throw new NotFoundException("units.error.not-found", code);
         }
-        guard.requireWrite(code);
+        guard.require(DataKind.UNITS, AccessAction.WRITE, code);
         return villages.add(code, in.name(), kind(in), in.validFrom());
     }
 
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping("/villages/{id}")
     Villages.Village village(@PathVariable long id) {
         return villages.get(id);
     }
 
     @Operation(summary = "Rename a village or change its kind; give the version you read")
+    @Access(kind = DataKind.UNITS, action = AccessAction.WRITE)
     @PutMapping("/villages/{id}")
     Villages.Village updateVillage(@PathVariable long id, @RequestBody VillageInput in) {
         if (in.version() == null) {

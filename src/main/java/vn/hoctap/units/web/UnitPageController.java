@@ -1,5 +1,6 @@
 package vn.hoctap.units.web;
 
+import vn.hoctap.accounts.Access;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,7 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
+import vn.hoctap.accounts.DataKind;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.units.UnitDirectory;
@@ -34,6 +37,7 @@ class UnitPageController {
         this.guard = guard;
     }
 
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping("/units")
     String browse(@RequestParam(required = false) String date, @RequestParam(required = false) String q, Model model) {
         UnitHistory h = directory.history();
@@ -55,6 +59,7 @@ class UnitPageController {
     record SearchHit(UnitVersion unit, List<UnitVersion> ancestors) {
     }
 
+    @Access(kind = DataKind.UNITS, action = AccessAction.READ)
     @GetMapping("/units/{code}")
     String unit(@PathVariable String code, @RequestParam(required = false) String date, Model model) {
         UnitHistory h = directory.history();
@@ -84,11 +89,12 @@ class UnitPageController {
         model.addAttribute("population", directory.population(code).orElse(null));
         model.addAttribute("isCommune", v.level() == UnitLevel.COMMUNE);
         model.addAttribute("villages", v.level() == UnitLevel.COMMUNE ? villages.of(code, d) : List.of());
-        model.addAttribute("canWrite", v.level() == UnitLevel.COMMUNE && v.validUntil() == null && guard.canWrite(code));
+        model.addAttribute("canWrite", v.level() == UnitLevel.COMMUNE && v.validUntil() == null && guard.can(DataKind.UNITS, AccessAction.WRITE, code));
         model.addAttribute("canReadCode", (java.util.function.Predicate<String>) guard::canRead);
         return "units/unit";
     }
 
+    @Access(kind = DataKind.UNITS, action = AccessAction.WRITE)
     @PostMapping("/units/{code}/villages")
     String addVillage(@PathVariable String code, @RequestParam String name, @RequestParam String kind,
                       RedirectAttributes redirect) {
@@ -102,6 +108,7 @@ class UnitPageController {
         return "redirect:/units/" + code + "#villages";
     }
 
+    @Access(kind = DataKind.UNITS, action = AccessAction.WRITE)
     @PostMapping("/villages/{id}")
     String updateVillage(@PathVariable long id, @RequestParam String name, @RequestParam String kind,
                          @RequestParam int version, RedirectAttributes redirect) {

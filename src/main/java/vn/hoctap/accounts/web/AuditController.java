@@ -1,5 +1,9 @@
-package vn.hoctap.audit.web;
+package vn.hoctap.accounts.web;
 
+import vn.hoctap.accounts.DataKind;
+import vn.hoctap.accounts.AccessAction;
+import vn.hoctap.accounts.Access;
+import vn.hoctap.accounts.AccessGuard;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -19,11 +23,13 @@ class AuditController {
 
     static final int PAGE = 50;
     private final AuditLog audit;
+    private final AccessGuard guard;
     private final org.springframework.context.MessageSource messages;
     private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
-    AuditController(AuditLog audit, org.springframework.context.MessageSource messages) {
+    AuditController(AuditLog audit, AccessGuard guard, org.springframework.context.MessageSource messages) {
         this.audit = audit;
+        this.guard = guard;
         this.messages = messages;
     }
 
@@ -86,12 +92,28 @@ class AuditController {
         return messages.getMessage("register.option." + key + "." + s, null, s, locale);
     }
 
+    /**
+     * The unit whose events the user may browse (AUDIT × READ): a user scoped to the city filters freely; an auditor
+     * scoped to a commune sees that commune's events only (the filter's unit, or their first scope).
+     */
+    String unitFilter(String unitCode) {
+        if (guard.canRead("01")) {
+            guard.require(DataKind.AUDIT, AccessAction.READ);
+            return unitCode;
+        }
+        String u = unitCode == null || unitCode.isBlank() ? guard.requireUser().scopes().stream().sorted().findFirst().orElse("")
+                : unitCode.strip();
+        guard.require(DataKind.AUDIT, AccessAction.READ, u);
+        return u;
+    }
+
+    @Access(kind = DataKind.AUDIT, action = AccessAction.READ)
     @GetMapping("/admin/audit")
     String page(@RequestParam(required = false) String actor, @RequestParam(required = false) String entityType,
                 @RequestParam(required = false) String entityId, @RequestParam(required = false) String unitCode,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(defaultValue = "0") int page, Model model, java.util.Locale locale) {
-        AuditLog.Filter f = filter(actor, entityType, entityId, unitCode, from, to);
+        AuditLog.Filter f = filter(actor, entityType, entityId, unitFilter(unitCode), from, to);
         int p = Math.max(0, page);
         List<AuditLog.Event> events = audit.find(f, PAGE + 1, p * PAGE);
         model.addAttribute("events", events.size() > PAGE ? events.subList(0, PAGE) : events);
@@ -103,13 +125,14 @@ class AuditController {
         return "admin/audit";
     }
 
+    @Access(kind = DataKind.AUDIT, action = AccessAction.EXPORT)
     @GetMapping("/api/admin/audit")
     @ResponseBody
     List<AuditLog.Event> api(@RequestParam(required = false) String actor, @RequestParam(required = false) String entityType,
                              @RequestParam(required = false) String entityId, @RequestParam(required = false) String unitCode,
                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
-        return audit.find(filter(actor, entityType, entityId, unitCode, from, to), Math.min(Math.max(limit, 1), 1000),
+        return audit.find(filter(actor, entityType, entityId, unitFilter(unitCode), from, to), Math.min(Math.max(limit, 1), 1000),
                 Math.max(offset, 0));
     }
 
