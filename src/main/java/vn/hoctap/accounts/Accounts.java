@@ -130,6 +130,50 @@ public class Accounts {
                         Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), scopes(rs.getLong("id"))));
     }
 
+    /** Changes an account's role and units (issue 19: administrators no longer recreate an account for that). */
+    @Transactional
+    public void changeRoleAndScopes(long id, Role role, Set<String> scopes) {
+        AccountSummary before = list().stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new vn.hoctap.platform.NotFoundException("account.error.not-found", id));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (role == null) {
+            errors.put("role", "account.error.role");
+        }
+        if (scopes == null || scopes.isEmpty()) {
+            errors.put("scopes", "account.error.scopes-empty");
+        } else if (scopes.stream().anyMatch(s -> !units.exists(s))) {
+            errors.put("scopes", "account.error.scope-unknown");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        jdbc.update("update app_user set role = ? where id = ?", role.name(), id);
+        jdbc.update("delete from user_scope where user_id = ?", id);
+        for (String scope : new TreeSet<>(scopes)) {
+            jdbc.update("insert into user_scope (user_id, unit_code) values (?, ?)", id, scope);
+        }
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("role", before.role().name());
+        b.put("scopes", new TreeSet<>(before.scopes()));
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("role", role.name());
+        a.put("scopes", new TreeSet<>(scopes));
+        audit.record("update", "account", String.valueOf(id), null, b, a, null);
+    }
+
+    /** Sets a new password chosen by the administrator (the old one stops working at once); audited without it. */
+    @Transactional
+    public void resetPassword(long id, String password) {
+        if (password == null || password.length() < 10) {
+            throw ValidationException.of("password", "account.error.password");
+        }
+        int n = jdbc.update("update app_user set password_hash = ? where id = ?", encoder.encode(password), id);
+        if (n == 0) {
+            throw new vn.hoctap.platform.NotFoundException("account.error.not-found", id);
+        }
+        audit.record("reset-password", "account", String.valueOf(id), null, null, null, null);
+    }
+
     @Transactional
     public void setEnabled(long id, boolean enabled) {
         List<Boolean> before = jdbc.queryForList("select enabled from app_user where id = ? for update", Boolean.class, id);

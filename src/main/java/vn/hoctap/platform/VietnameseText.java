@@ -55,6 +55,20 @@ public final class VietnameseText {
         return true;
     }
 
+    /**
+     * Vietnamese alphabetical order (a ă â b c d đ e ê … o ô ơ … u ư …, tone marks after letters), the order in
+     * which officials expect lists of communes and villages: the JDK's collation rules for {@code vi}.
+     */
+    public static final java.util.Comparator<String> ORDER = new java.util.Comparator<>() {
+        private final java.text.Collator collator = java.text.Collator.getInstance(Locale.forLanguageTag("vi"));
+
+        @Override
+        public int compare(String a, String b) {
+            // RuleBasedCollator.compare is synchronized; null sorts first
+            return a == null ? (b == null ? 0 : -1) : b == null ? 1 : collator.compare(a, b);
+        }
+    };
+
     /** Unicode NFC, the form in which names are stored and compared. */
     public static String nfc(String text) {
         return text == null ? null : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);

@@ -81,6 +81,85 @@ public class Register {
                 year, communeCode, q, limit);
     }
 
+    /**
+     * What an officer filters a commune's list by: a text (id, household, village, diacritics ignored), an age
+     * range in the data year, a village, a disability status. Null or blank = no filter.
+     */
+    public record Filter(String query, Integer ageFrom, Integer ageTo, String village, Person.Disability disability,
+                         String householdId) {
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null);
+        }
+    }
+
+    /** One page of a list and the number of persons the filter matches. */
+    public record Page(List<Person> persons, long total, int offset, int limit) {
+        public boolean hasNext() {
+            return offset + persons.size() < total;
+        }
+
+        public boolean hasPrevious() {
+            return offset > 0;
+        }
+
+        public int first() {
+            return persons.isEmpty() ? 0 : offset + 1;
+        }
+
+        public int last() {
+            return offset + persons.size();
+        }
+    }
+
+    /** The persons of a commune matching {@code filter}, by household, {@code limit} from {@code offset}, with the total. */
+    public Page page(int year, String communeCode, Filter filter, int offset, int limit) {
+        guard.requireReadForYear(communeCode, year);
+        StringBuilder where = new StringBuilder("year = ? and commune_code = ?");
+        List<Object> args = new ArrayList<>(List.of(year, communeCode));
+        if (filter.query() != null && !filter.query().isBlank()) {
+            where.append(" and search_key like ?");
+            args.add("%" + VietnameseText.fold(filter.query()).replace("%", "") + "%");
+        }
+        if (filter.ageFrom() != null) {
+            where.append(" and birth_year <= ?");
+            args.add(year - filter.ageFrom());
+        }
+        if (filter.ageTo() != null) {
+            where.append(" and birth_year >= ?");
+            args.add(year - filter.ageTo());
+        }
+        if (filter.village() != null && !filter.village().isBlank()) {
+            where.append(" and village = ?");
+            args.add(filter.village());
+        }
+        if (filter.disability() != null) {
+            where.append(" and disability = ?");
+            args.add(filter.disability().code());
+        }
+        if (filter.householdId() != null && !filter.householdId().isBlank()) {
+            where.append(" and household_id = ?");
+            args.add(filter.householdId());
+        }
+        Long total = jdbc.queryForObject("select count(*) from register_person where " + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(limit);
+        pageArgs.add(Math.max(0, offset));
+        List<Person> persons = jdbc.query("select * from register_person where " + where
+                + " order by household_id, birth_year, person_id limit ? offset ?", (rs, i) -> PersonColumns.fromRow(rs),
+                pageArgs.toArray());
+        return new Page(persons, total == null ? 0 : total, Math.max(0, offset), limit);
+    }
+
+    /** The villages (thôn, tổ dân phố) named in a commune's register of the year, in Vietnamese order. */
+    public List<String> villages(int year, String communeCode) {
+        guard.requireReadForYear(communeCode, year);
+        List<String> v = new ArrayList<>(jdbc.queryForList("""
+                select distinct village from register_person where year = ? and commune_code = ? and village is not null
+                and village <> ''""", String.class, year, communeCode));
+        v.sort(VietnameseText.ORDER);
+        return v;
+    }
+
     public long count(int year, String communeCode) {
         guard.requireForYear(DataKind.PERSON_ROWS, AccessAction.READ, communeCode, year);
         Long n = jdbc.queryForObject("select count(*) from register_person where year = ? and commune_code = ?",

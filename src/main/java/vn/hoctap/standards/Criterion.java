@@ -6,7 +6,7 @@ package vn.hoctap.standards;
  * (the id does not change when the ages are reconfigured, e.g. an XMC upper age of 62).
  */
 public enum Criterion {
-    MN5_ATTEND_AGE5("MN5.attend_age5", "đang học mẫu giáo (enrolment = preschool)", "attend preschool (enrolment = preschool)"),
+    MN5_ATTEND_AGE5("MN5.attend_age5", "đang học mẫu giáo", "attend preschool"),
     MN5_COMPLETE_AGE6("MN5.complete_age6", "đã hoàn thành chương trình mẫu giáo 5 tuổi", "completed the preschool programme"),
     TH_GRADE1_AGE6("TH.grade1_age6", "đang học lớp 1", "are in grade 1 of primary"),
     TH_COMPLETE_AGE11("TH.complete_age11", "đã hoàn thành chương trình tiểu học", "completed primary"),

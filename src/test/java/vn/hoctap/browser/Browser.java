@@ -39,6 +39,11 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,900", "--lang=vi");
+        // the console log, read by consoleProblems (Content-Security-Policy violations are reported there)
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        // the confirmation asked before approving, publishing or revoking (data-confirm) is answered "OK"; a test
+        // that checks the question itself replaces window.confirm
+        options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.ACCEPT);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build();
         return new ChromeDriver(service, options);
     }
@@ -58,6 +63,21 @@ public final class Browser {
             String impact = String.valueOf(v.get("impact"));
             if (impact.equals("serious") || impact.equals("critical")) {
                 out.add(v.get("id") + " (" + impact + "): " + v.get("help") + " at " + v.get("nodes"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The console messages since the last call that report a Content-Security-Policy violation ("Refused to
+     * execute/apply/load … because it violates the following Content Security Policy directive") or a script error.
+     */
+    public static List<String> consoleProblems(WebDriver driver) {
+        List<String> out = new ArrayList<>();
+        for (org.openqa.selenium.logging.LogEntry e : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            String m = e.getMessage();
+            if (m.contains("Content Security Policy") || m.contains("Refused to") || m.contains("Uncaught")) {
+                out.add(m);
             }
         }
         return out;

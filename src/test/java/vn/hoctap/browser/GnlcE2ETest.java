@@ -103,12 +103,12 @@ class GnlcE2ETest extends BrowserTest {
         assertThat(driver.findElement(By.id("sample-note")).getText()).startsWith("MẪU");
         driver.findElement(By.id("draft-3")).click();
         waitFor("status-3", t -> t.equals("Dự thảo"));
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("vi-3")).getAttribute("value").contains(titleVi));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(By.id("vi-3")).getAttribute("value").contains(titleVi));
         assertThat(driver.findElement(By.id("en-3")).getAttribute("value")).contains(titleEn);
         WebElement en = driver.findElement(By.id("en-3"));
         en.sendKeys(" The library will be extended to every commune.");
         driver.findElement(By.id("save-3")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("en-3")).getAttribute("value")
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(By.id("en-3")).getAttribute("value")
                 .endsWith("The library will be extended to every commune."));
         assertThat(driver.findElements(By.id("approve-3"))).as("a city officer may approve, but the city administrator does here")
                 .isNotEmpty();

@@ -113,8 +113,10 @@ class TitlesCertificateTest extends IntegrationTest {
         try (var a = as(Role.COMMUNE_OFFICER, COMMUNE)) {
             campaigns.step(id, Step.DECIDE, null);
         }
-        // recognised but not yet published: nothing counted yet
-        assertThat(cityValue(city, year, "model.learning_citizens", COMMUNE)).isNull();
+        // recognised but not yet published: nothing counted yet (no value, or 0 when another test's published title of
+        // the year has already stored the commune's value)
+        Map<String, Object> notYet = cityValue(city, year, "model.learning_citizens", COMMUNE);
+        assertThat(notYet == null ? 0.0 : ((Number) notYet.get("numerator")).doubleValue()).isEqualTo(0.0);
         try (var a = as(Role.COMMUNE_OFFICER, COMMUNE)) {
             campaigns.step(id, Step.PUBLISH, null);
         }

@@ -62,6 +62,48 @@ class AccountAdminController {
     record Form(String username, String displayName, String role, String scopes) {
     }
 
+    /** One account: change its role and units (picked from a list, not typed as codes), reset its password. */
+    @GetMapping("/admin/accounts/{id}")
+    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.ADMINISTRATION, action = vn.hoctap.accounts.AccessAction.READ)
+    String edit(@PathVariable long id, Model model) {
+        Accounts.AccountSummary a = accounts.list().stream().filter(x -> x.id() == id).findFirst()
+                .orElseThrow(() -> new vn.hoctap.platform.NotFoundException("account.error.not-found", id));
+        model.addAttribute("account", a);
+        model.addAttribute("roles", Role.values());
+        return "admin/account";
+    }
+
+    @PostMapping("/admin/accounts/{id}/role")
+    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.ADMINISTRATION, action = vn.hoctap.accounts.AccessAction.WRITE)
+    String changeRole(@PathVariable long id, @RequestParam String role,
+                      @RequestParam(name = "scope", required = false) java.util.List<String> scopes, RedirectAttributes redirect) {
+        Role r;
+        try {
+            r = Role.valueOf(role);
+        } catch (IllegalArgumentException e) {
+            r = null;
+        }
+        try {
+            accounts.changeRoleAndScopes(id, r, scopes == null ? Set.of() : new LinkedHashSet<>(scopes));
+            redirect.addFlashAttribute("saved", true);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/admin/accounts/{id}/password")
+    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.ADMINISTRATION, action = vn.hoctap.accounts.AccessAction.WRITE)
+    String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
+        try {
+            accounts.resetPassword(id, password);
+            redirect.addFlashAttribute("passwordReset", true);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
     @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
     @PostMapping("/admin/accounts/{id}/enabled")
     String enable(@PathVariable long id, @RequestParam boolean enabled) {

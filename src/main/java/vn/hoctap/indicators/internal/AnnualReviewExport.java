@@ -316,7 +316,7 @@ public final class AnnualReviewExport {
         Rows w = new Rows(sh, st);
         w.row().text(title(r), st.title);
         if (r.cityName() != null && !r.cityName().isBlank()) {
-            w.row().text(en ? "City" : "Thành phố", st.bold).text(r.cityName(), null);
+            w.row().text(en ? "Unit" : "Đơn vị", st.bold).text(r.cityName(), null);
         }
         w.row().text(en ? "Year" : "Năm", st.bold).num(r.year(), st.boldLeft);
         w.row().text(en ? "Generated" : "Ngày lập", st.bold);
@@ -518,8 +518,37 @@ public final class AnnualReviewExport {
         }
     }
 
+    /**
+     * The header of an administrative document (Nghị định 30/2020/NĐ-CP, Phụ lục I): the issuing body on the left,
+     * the national name (Quốc hiệu) and motto (Tiêu ngữ) on the right, both centred in their half.
+     */
+    private static void nationalHeader(Document doc, Review r, Fonts f) throws DocumentException {
+        boolean en = r.english();
+        PdfPTable h = new PdfPTable(new float[] {1f, 1.3f});
+        h.setWidthPercentage(100);
+        String issuer = r.cityName() == null || r.cityName().isBlank() ? "" : r.cityName();
+        String body = (en ? "PEOPLE'S COMMITTEE OF " : "ỦY BAN NHÂN DÂN ") + issuer.toUpperCase(en ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
+        PdfPCell left = new PdfPCell(new Phrase(nfc(body), f.bold));
+        left.setBorder(0);
+        left.setHorizontalAlignment(Element.ALIGN_CENTER);
+        Phrase nation = new Phrase();
+        nation.add(new Chunk(nfc(en ? "SOCIALIST REPUBLIC OF VIET NAM" : "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), f.bold));
+        nation.add(Chunk.NEWLINE);
+        Chunk motto = new Chunk(nfc(en ? "Independence - Freedom - Happiness" : "Độc lập - Tự do - Hạnh phúc"), f.bold);
+        motto.setUnderline(0.6f, -2f);
+        nation.add(motto);
+        PdfPCell right = new PdfPCell(nation);
+        right.setBorder(0);
+        right.setHorizontalAlignment(Element.ALIGN_CENTER);
+        h.addCell(left);
+        h.addCell(right);
+        h.setSpacingAfter(10);
+        doc.add(h);
+    }
+
     private static void pdfBody(Document doc, Review r, Fonts f) throws DocumentException {
         boolean en = r.english();
+        nationalHeader(doc, r, f);
         Paragraph t = new Paragraph(20, title(r), f.title);
         t.setSpacingAfter(2);
         doc.add(t);

@@ -55,13 +55,15 @@ class DashboardController {
     private final UnitDirectory units;
     private final AccessGuard guard;
     private final MessageSource messages;
+    private final IndicatorText text;
 
     private final java.util.List<vn.hoctap.indicators.IndicatorCoverage> coverage;
 
     DashboardController(IndicatorValues values, IndicatorStatus status, Targets targets, UnitDirectory units,
-                        AccessGuard guard, MessageSource messages,
+                        AccessGuard guard, MessageSource messages, IndicatorText text,
                         org.springframework.beans.factory.ObjectProvider<vn.hoctap.indicators.IndicatorCoverage> coverage) {
         this.coverage = coverage.orderedStream().toList();
+        this.text = text;
         this.values = values;
         this.status = status;
         this.targets = targets;
@@ -81,15 +83,43 @@ class DashboardController {
         return years.isEmpty() ? HanoiTime.today().getYear() : years.get(years.size() - 1);
     }
 
-    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
-    @GetMapping("/dashboard")
-    String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit,
-                     Model model, Locale locale) {
-        int y = year(year);
+    /**
+     * The year a dashboard opens on when none is asked: the latest year in which the unit has at least one value
+     * (issue 19: never a year without data, where "Chưa có số liệu" would stand next to "Chậm tiến độ").
+     */
+    int latestYearWithData(String code) {
+        List<Integer> years = values.years();
+        for (int i = years.size() - 1; i >= 0; i--) {
+            int y = years.get(i);
+            if (status.unit(y, code).stream().anyMatch(l -> l.value() != null && l.value().present())) {
+                return y;
+            }
+        }
+        return year(null);
+    }
+
+    /** The unit a dashboard speaks of: the one asked, else the city (city roles) or the user's first unit. */
+    private String unitOf(String unit) {
         String code = unit == null || unit.isBlank()
                 ? (guard.canRead(Targets.CITY) ? Targets.CITY : guard.requireUser().scopes().iterator().next())
                 : unit.strip();
         guard.requireRead(code);
+        return code;
+    }
+
+    /** The communes in force today the user may read, in Vietnamese order, for the commune picker. */
+    private List<UnitVersion> readableCommunes() {
+        return units.history().unitsOn(HanoiTime.today()).stream()
+                .filter(u -> u.level() == vn.hoctap.units.UnitLevel.COMMUNE && guard.canRead(u.code()))
+                .sorted(java.util.Comparator.comparing(UnitVersion::name, vn.hoctap.platform.VietnameseText.ORDER)).toList();
+    }
+
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit,
+                     Model model, Locale locale) {
+        String code = unitOf(unit);
+        int y = year == null ? latestYearWithData(code) : year(year);
         List<IndicatorStatus.Line> lines = status.unit(y, code);
         Map<Integer, List<IndicatorStatus.Line>> groups = new LinkedHashMap<>();
         Map<Progress.Status, Integer> counts = new LinkedHashMap<>();
@@ -107,9 +137,8 @@ class DashboardController {
         model.addAttribute("hasDistricts", values.forYear(y).hasDistricts());
         model.addAttribute("unit", code);
         model.addAttribute("canReadCity", guard.canRead(Targets.CITY));
-        java.time.LocalDate date = vn.hoctap.register.RegisterUnits.referenceDate(y);
-        model.addAttribute("unitName", units.history().version(code, units.history().covers(date) ? date : units.history().earliestDate())
-                .map(UnitVersion::name).orElse(code));
+        model.addAttribute("unitName", unitName(code, y));
+        model.addAttribute("communes", readableCommunes());
         return "dashboard/index";
     }
 
@@ -121,7 +150,7 @@ class DashboardController {
     @GetMapping("/dashboard/{id}")
     String indicator(@PathVariable String id, @RequestParam(required = false) Integer year, Model model) {
         IndicatorDefinition d = targets.definition(id);
-        int y = year(year);
+        int y = year == null ? latestYearWithData(Targets.CITY) : year(year);
         IndicatorValues.YearValues yv = values.forYear(y);
         List<UnitRow> rows = rows(id, y, yv);
         Map<String, IndicatorValues.Value> current = values.onCurrentCommunes(id, y);
@@ -133,7 +162,7 @@ class DashboardController {
                 mapRows.add(new UnitRow(code, name, v, assessments.get(code)));
             }
         });
-        mapRows.sort(java.util.Comparator.comparing(UnitRow::code));
+        mapRows.sort(java.util.Comparator.comparing(UnitRow::name, vn.hoctap.platform.VietnameseText.ORDER));
         var line = status.city(y).stream().filter(l -> l.definition().id().equals(id)).findFirst().orElseThrow();
         model.addAttribute("years", values.years());
         model.addAttribute("year", y);
@@ -169,13 +198,18 @@ class DashboardController {
 
     @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/{id}.csv")
-    void csv(@PathVariable String id, @RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
+    void csv(@PathVariable String id, @RequestParam(required = false) Integer year,
+             @RequestParam(defaultValue = "vi") String headers, Locale locale, HttpServletResponse response) throws IOException {
         targets.definition(id);
-        int y = year(year);
+        int y = year == null ? latestYearWithData(Targets.CITY) : year(year);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-" + y + ".csv\"");
         Writer w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        w.write("indicator,year,unit_code,unit_name,value,numerator,denominator,estimated\n");
+        // a byte-order mark, so that Excel on Windows reads UTF-8 (issue 19); Vietnamese headers unless the machine
+        // headers are asked for (headers=en)
+        w.write('\uFEFF');
+        w.write("en".equals(headers) ? "indicator,year,unit_code,unit_name,value,numerator,denominator,estimated\n"
+                : messages.getMessage("dashboard.csv.headers", null, locale) + "\n");
         IndicatorValues.Value city = values.forYear(y).city(id);
         if (city != null && guard.canRead(Targets.CITY)) {
             line(w, id, y, Targets.CITY, "Thành phố Hà Nội", city);
@@ -212,15 +246,18 @@ class DashboardController {
     String targetsPage(Model model) {
         model.addAttribute("targets", targets.all());
         model.addAttribute("definitions", targets.definitions());
+        model.addAttribute("words", List.of("met", "registered", "recognised"));
         return "dashboard/targets";
     }
 
     @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
     @PostMapping("/admin/targets")
     String setTarget(@RequestParam String indicatorId, @RequestParam int year, @RequestParam String scope,
-                     @RequestParam(defaultValue = "") String spec, RedirectAttributes redirect) {
+                     @RequestParam(defaultValue = "") String spec, @RequestParam(defaultValue = "") String word,
+                     RedirectAttributes redirect) {
         try {
-            targets.set(indicatorId, year, scope, spec);
+            // a status target is chosen from a list in words (Đạt chuẩn, Đăng ký, Được công nhận), never typed as a code
+            targets.set(indicatorId, year, scope, word.isBlank() ? spec.replace(',', '.') : word);
             redirect.addFlashAttribute("saved", indicatorId);
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -232,31 +269,47 @@ class DashboardController {
         return messages.getMessage(key, args, key, locale);
     }
 
+    private String unitName(String code, int y) {
+        java.time.LocalDate date = vn.hoctap.register.RegisterUnits.referenceDate(y);
+        return units.history().version(code, units.history().covers(date) ? date : units.history().earliestDate())
+                .map(UnitVersion::name).orElse(code);
+    }
+
     @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/review.xlsx")
-    void reviewXlsx(@RequestParam(required = false) Integer year, Locale locale, HttpServletResponse response) throws IOException {
-        AnnualReviewExport.Review review = review(year(year), locale);
+    void reviewXlsx(@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit, Locale locale,
+                    HttpServletResponse response) throws IOException {
+        String code = unitOf(unit);
+        AnnualReviewExport.Review review = review(year == null ? latestYearWithData(code) : year(year), code, locale);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"so-ket-nq23-" + review.year() + ".xlsx\"");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"so-ket-nq23-" + fileUnit(code) + review.year() + ".xlsx\"");
         AnnualReviewExport.xlsx(review, response.getOutputStream());
     }
 
     @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
     @GetMapping("/dashboard/review.pdf")
-    void reviewPdf(@RequestParam(required = false) Integer year, Locale locale, HttpServletResponse response) throws IOException {
-        AnnualReviewExport.Review review = review(year(year), locale);
+    void reviewPdf(@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit, Locale locale,
+                   HttpServletResponse response) throws IOException {
+        String code = unitOf(unit);
+        AnnualReviewExport.Review review = review(year == null ? latestYearWithData(code) : year(year), code, locale);
         response.setContentType("application/pdf");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"so-ket-nq23-" + review.year() + ".pdf\"");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"so-ket-nq23-" + fileUnit(code) + review.year() + ".pdf\"");
         AnnualReviewExport.pdf(review, response.getOutputStream());
     }
 
     /** The annual review (sơ kết) of a data year: every indicator's value, target and status, and the per-unit tables. */
-    private AnnualReviewExport.Review review(int y, Locale locale) {
+    private static String fileUnit(String code) {
+        return Targets.CITY.equals(code) ? "" : code + "-";
+    }
+
+    /** The annual review of the city, or of one commune (its own lines, no per-commune tables). */
+    private AnnualReviewExport.Review review(int y, String code, Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
+        boolean city = Targets.CITY.equals(code);
         IndicatorValues.YearValues yv = values.forYear(y);
         List<AnnualReviewExport.Line> lines = new ArrayList<>();
         Map<String, List<AnnualReviewExport.UnitRow>> unitRows = new LinkedHashMap<>();
-        for (IndicatorStatus.Line l : status.city(y)) {
+        for (IndicatorStatus.Line l : city ? status.city(y) : status.unit(y, code)) {
             IndicatorDefinition d = l.definition();
             IndicatorValues.Value v = l.value();
             String valueText = v == null || !v.present() ? message("dashboard.no-data", null, locale)
@@ -265,10 +318,10 @@ class DashboardController {
             lines.add(new AnnualReviewExport.Line(d.id(), d.group(), english ? d.nameEn() : d.nameVi(),
                     yv.hasDistricts() ? null : d.rebasedVi(), message("dashboard.source." + d.source(), null, locale), valueText,
                     v != null && v.present() && !d.isStatus() ? v.value() : null,
-                    l.target() == null ? "—" : l.target().text() + " (" + l.targetYear() + ")",
-                    l.national() == null ? "—" : l.national().text() + " (" + l.nationalYear() + ")",
-                    l.assessment().status().name(), message(l.assessment().reasonKey(), l.assessment().args(), locale)));
-            if (d.source() == IndicatorDefinition.Source.REGISTER || d.source() == IndicatorDefinition.Source.STANDARDS) {
+                    l.target() == null ? "—" : text.target(l.target(), locale) + " (" + l.targetYear() + ")",
+                    l.national() == null ? "—" : text.target(l.national(), locale) + " (" + l.nationalYear() + ")",
+                    l.assessment().status().name(), text.reason(l.assessment().reasonKey(), l.assessment().args(), locale)));
+            if (city && (d.source() == IndicatorDefinition.Source.REGISTER || d.source() == IndicatorDefinition.Source.STANDARDS)) {
                 List<AnnualReviewExport.UnitRow> rows = new ArrayList<>();
                 for (UnitRow r : rows(d.id(), y, yv)) {
                     rows.add(new AnnualReviewExport.UnitRow(r.code(), r.name(), r.value().present() ? r.value().value() : null,
@@ -280,6 +333,6 @@ class DashboardController {
                 }
             }
         }
-        return new AnnualReviewExport.Review(y, "Thành phố Hà Nội", english, lines, unitRows, HanoiTime.today());
+        return new AnnualReviewExport.Review(y, city ? "Thành phố Hà Nội" : unitName(code, y), english, lines, unitRows, HanoiTime.today());
     }
 }

@@ -34,6 +34,8 @@ import vn.hoctap.register.RegisterImports;
 import vn.hoctap.register.RegisterStandards;
 import vn.hoctap.register.RegisterUnits;
 import vn.hoctap.register.internal.PersonColumns;
+import vn.hoctap.standards.Criterion;
+import vn.hoctap.standards.Person;
 import vn.hoctap.standards.Unit;
 import vn.hoctap.standards.Units;
 
@@ -46,10 +48,12 @@ class RegisterController {
     private final RegisterStandards standards;
     private final AccessGuard guard;
     private final vn.hoctap.register.RegisterImportReview history;
+    private final org.springframework.context.MessageSource messages;
 
     RegisterController(Register register, RegisterImports imports, RegisterStandards standards, AccessGuard guard,
-                       vn.hoctap.register.RegisterImportReview history) {
+                       vn.hoctap.register.RegisterImportReview history, org.springframework.context.MessageSource messages) {
         this.history = history;
+        this.messages = messages;
         this.register = register;
         this.imports = imports;
         this.standards = standards;
@@ -63,13 +67,20 @@ class RegisterController {
     /** The communes of the year the user may read, for the commune selector. */
     List<Unit> readableCommunes(int year) {
         Units u = standards.unitsFor(year);
-        return u.communes().stream().filter(c -> guard.canForYear(DataKind.PERSON_ROWS, AccessAction.READ, c.code(), year)).toList();
+        return u.communes().stream().filter(c -> guard.canForYear(DataKind.PERSON_ROWS, AccessAction.READ, c.code(), year))
+                .sorted(java.util.Comparator.comparing(Unit::name, vn.hoctap.platform.VietnameseText.ORDER)).toList();
     }
+
+    /** Persons per page of the register list. */
+    static final int PAGE_SIZE = 50;
 
     @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.READ)
     @GetMapping("/register")
     String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) String commune,
-                @RequestParam(required = false) String q, Model model) {
+                @RequestParam(required = false) String q, @RequestParam(required = false) Integer ageFrom,
+                @RequestParam(required = false) Integer ageTo, @RequestParam(required = false) String village,
+                @RequestParam(required = false) String disability, @RequestParam(required = false) String criterion,
+                @RequestParam(defaultValue = "1") int page, Model model) {
         List<Integer> years = standards.years();
         int y = year == null ? defaultYear(years) : year;
         List<Unit> communes = readableCommunes(y);
@@ -82,12 +93,91 @@ class RegisterController {
         model.addAttribute("communes", communes);
         model.addAttribute("commune", c);
         model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("ageFrom", ageFrom);
+        model.addAttribute("ageTo", ageTo);
+        model.addAttribute("village", village == null ? "" : village);
+        model.addAttribute("disability", disability == null ? "" : disability);
+        model.addAttribute("criterion", criterion == null ? "" : criterion);
+        model.addAttribute("disabilities", Person.Disability.values());
+        model.addAttribute("criteria", Criterion.values());
         if (c != null && !c.isBlank()) {
+            Person.Disability dis = null;
+            for (Person.Disability d : Person.Disability.values()) {
+                if (d.code().equals(disability)) {
+                    dis = d;
+                }
+            }
+            Register.Filter filter = new Register.Filter(q, ageFrom, ageTo, village, dis, null);
+            int p = Math.max(1, page);
+            int offset = (p - 1) * PAGE_SIZE;
+            Criterion crit = criterion == null || criterion.isBlank() ? null : Criterion.parse(criterion);
+            Register.Page result;
+            if (crit != null) {
+                // the persons behind the criterion's shortfall, filtered the same way, paged in memory
+                List<Person> all = standards.shortfall(y, c, crit).stream().filter(matches(filter, y)).toList();
+                result = new Register.Page(all.subList(Math.min(offset, all.size()), Math.min(offset + PAGE_SIZE, all.size())),
+                        all.size(), offset, PAGE_SIZE);
+            } else {
+                result = register.page(y, c, filter, offset, PAGE_SIZE);
+            }
             model.addAttribute("count", register.count(y, c));
-            model.addAttribute("persons", register.search(y, c, q, 200));
+            model.addAttribute("result", result);
+            model.addAttribute("page", p);
+            model.addAttribute("pages", Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+            model.addAttribute("villages", register.villages(y, c));
             model.addAttribute("canWrite", guard.can(DataKind.PERSON_ROWS, AccessAction.WRITE, c));
+            model.addAttribute("filtered", filter.query() != null && !filter.query().isBlank() || ageFrom != null || ageTo != null
+                    || (village != null && !village.isBlank()) || dis != null || crit != null);
         }
         return "register/list";
+    }
+
+    /** The same filter as {@link Register#page} for a list already in memory (the persons behind a shortfall). */
+    static java.util.function.Predicate<Person> matches(Register.Filter f, int year) {
+        String q = f.query() == null ? "" : vn.hoctap.platform.VietnameseText.fold(f.query());
+        return p -> (q.isEmpty() || PersonColumns.searchKey(p).contains(q))
+                && (f.ageFrom() == null || year - p.birthYear() >= f.ageFrom())
+                && (f.ageTo() == null || year - p.birthYear() <= f.ageTo())
+                && (f.village() == null || f.village().isBlank() || f.village().equals(p.village()))
+                && (f.disability() == null || f.disability() == p.disability());
+    }
+
+    /** Hộ gia đình: the persons of one household of a commune's register. */
+    @GetMapping("/register/{year}/household")
+    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.PERSON_ROWS, action = vn.hoctap.accounts.AccessAction.READ)
+    String household(@PathVariable int year, @RequestParam String commune, @RequestParam String id, Model model) {
+        Register.Page members = register.page(year, commune, new Register.Filter(null, null, null, null, null, id), 0, 200);
+        if (members.total() == 0) {
+            throw new NotFoundException("register.household.not-found", id);
+        }
+        model.addAttribute("year", year);
+        model.addAttribute("commune", commune);
+        model.addAttribute("communeName", communeName(year, commune));
+        model.addAttribute("householdId", id);
+        model.addAttribute("persons", members.persons());
+        model.addAttribute("village", members.persons().get(0).village());
+        return "register/household";
+    }
+
+    private String communeName(int year, String code) {
+        return standards.unitsFor(year).get(code).map(Unit::name).orElse(code);
+    }
+
+    /** The coded fields of the edit form and their values (labels: register.option.COLUMN.CODE). */
+    static final Map<String, List<String>> OPTIONS = new LinkedHashMap<>();
+
+    static {
+        OPTIONS.put("sex", codes(Person.Sex.values()));
+        OPTIONS.put("residence", codes(Person.Residence.values()));
+        OPTIONS.put("disability", codes(Person.Disability.values()));
+        OPTIONS.put("enrolment", codes(Person.Enrolment.values()));
+        OPTIONS.put("qualification", codes(Person.Qualification.values()));
+        OPTIONS.put("digital_skills", codes(Person.DigitalSkills.values()));
+        OPTIONS.put("yesno", List.of("true", "false"));
+    }
+
+    private static List<String> codes(Person.Coded[] values) {
+        return java.util.Arrays.stream(values).map(Person.Coded::code).toList();
     }
 
     @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.READ)
@@ -104,10 +194,37 @@ class RegisterController {
             }
             model.addAttribute("cells", cells);
         }
-        model.addAttribute("columns", PersonColumns.CSV_COLUMNS.subList(1, PersonColumns.CSV_COLUMNS.size()));
+        @SuppressWarnings("unchecked")
+        Map<String, String> cells = (Map<String, String>) model.getAttribute("cells");
+        String birth = cells.getOrDefault("birth_date", "");
+        model.addAttribute("birthDay", birth.length() == 10 ? birth : "");
+        model.addAttribute("birthYear", birth.length() >= 4 ? birth.substring(0, 4) : "");
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        Object issues = model.getAttribute("issues");
+        if (issues instanceof List<?> list) {
+            for (Object o : list) {
+                vn.hoctap.standards.ImportIssue i = (vn.hoctap.standards.ImportIssue) o;
+                String col = i.column() == null ? "form" : i.column();
+                errors.computeIfAbsent(col, k -> new java.util.ArrayList<>())
+                        .add(java.util.Locale.ENGLISH.getLanguage().equals(
+                                org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage()) ? i.reasonEn() : i.reasonVi());
+            }
+        }
+        model.addAttribute("errors", errors);
+        model.addAttribute("options", OPTIONS);
+        model.addAttribute("graded", GRADED);
+        model.addAttribute("gradeLevels", java.util.stream.IntStream.rangeClosed(0, 12).mapToObj(String::valueOf).toList());
+        model.addAttribute("literacyStages", List.of("0", "1", "2"));
+        model.addAttribute("communes", readableCommunes(year).stream().filter(u -> guard.canWrite(u.code())
+                || u.code().equals(e.person().communeCode())).toList());
+        model.addAttribute("villages", register.villages(year, e.person().communeCode()));
+        model.addAttribute("communeName", communeName(year, e.person().communeCode()));
         model.addAttribute("canWrite", guard.can(DataKind.PERSON_ROWS, AccessAction.WRITE, e.person().communeCode()));
         return "register/edit";
     }
+
+    /** Enrolments for which a grade is asked (register-csv.md: grade when primary, lower or upper secondary). */
+    static final java.util.Set<String> GRADED = java.util.Set.of("primary", "lower_secondary", "upper_secondary");
 
     @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
     @PostMapping("/register/{year}/{personId}")
@@ -119,6 +236,16 @@ class RegisterController {
             if (form.containsKey(col)) {
                 cells.put(col, form.get(col));
             }
+        }
+        // the date of birth: the full date when known, else the year alone
+        String day = form.getOrDefault("birth_day", "").strip();
+        String yearOnly = form.getOrDefault("birth_year", "").strip();
+        if (form.containsKey("birth_day") || form.containsKey("birth_year")) {
+            cells.put("birth_date", !day.isEmpty() ? day : yearOnly);
+        }
+        // a grade only for the enrolments that have grades (the field is hidden otherwise)
+        if (!GRADED.contains(cells.getOrDefault("enrolment", ""))) {
+            cells.put("grade", "");
         }
         try {
             register.update(year, personId, cells, version);
@@ -134,7 +261,101 @@ class RegisterController {
     @GetMapping("/register/import")
     String importForm(Model model) {
         model.addAttribute("year", defaultYear(standards.years()));
+        model.addAttribute("columns", PersonColumns.CSV_COLUMNS);
+        model.addAttribute("choices", choices());
         return "register/import";
+    }
+
+    /** The coded columns of the exchange format and their allowed values (for the template's drop-down lists). */
+    static Map<String, List<String>> choices() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("sex", OPTIONS.get("sex"));
+        m.put("residence", OPTIONS.get("residence"));
+        m.put("disability", OPTIONS.get("disability"));
+        m.put("enrolment", OPTIONS.get("enrolment"));
+        m.put("highest_grade_completed", java.util.stream.IntStream.rangeClosed(0, 12).mapToObj(String::valueOf).toList());
+        m.put("literacy_stage_completed", List.of("0", "1", "2"));
+        m.put("employed", OPTIONS.get("yesno"));
+        m.put("qualification", OPTIONS.get("qualification"));
+        m.put("digital_skills", OPTIONS.get("digital_skills"));
+        m.put("information_literacy", OPTIONS.get("yesno"));
+        m.put("life_skills", OPTIONS.get("yesno"));
+        return m;
+    }
+
+    /**
+     * Mẫu nhập sổ: an Excel file with the exchange format's header row, a drop-down list on every coded column (so
+     * that nobody types "lower_secondary" by hand) and a second sheet explaining each column and value in words.
+     */
+    @GetMapping("/register/import/template.xlsx")
+    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.PERSON_ROWS, action = vn.hoctap.accounts.AccessAction.WRITE)
+    void template(java.util.Locale locale, HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mau-so-pho-cap.xlsx\"");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = wb.createSheet("persons");
+            var bold = wb.createFont();
+            bold.setBold(true);
+            var head = wb.createCellStyle();
+            head.setFont(bold);
+            var text = wb.createCellStyle();
+            text.setDataFormat(wb.createDataFormat().getFormat("@"));
+            var header = sheet.createRow(0);
+            List<String> cols = PersonColumns.CSV_COLUMNS;
+            Map<String, List<String>> choices = choices();
+            var helper = sheet.getDataValidationHelper();
+            for (int i = 0; i < cols.size(); i++) {
+                var cell = header.createCell(i);
+                cell.setCellValue(cols.get(i));
+                cell.setCellStyle(head);
+                sheet.setDefaultColumnStyle(i, text);   // ids with leading zeros and dates stay text
+                sheet.setColumnWidth(i, 18 * 256);
+                List<String> values = choices.get(cols.get(i));
+                if (values != null) {
+                    var v = helper.createValidation(helper.createExplicitListConstraint(values.toArray(String[]::new)),
+                            new org.apache.poi.ss.util.CellRangeAddressList(1, 100_000, i, i));
+                    v.setShowErrorBox(true);
+                    v.setSuppressDropDownArrow(true);   // XSSF: true shows the arrow
+                    v.createErrorBox(message("register.template.error-title", locale), message("register.template.error", locale));
+                    sheet.addValidationData(v);
+                }
+            }
+            sheet.createFreezePane(0, 1);
+            var help = wb.createSheet(message("register.template.help-sheet", locale));
+            int r = 0;
+            var h = help.createRow(r++);
+            String[] titles = {message("register.template.column", locale), message("register.template.meaning", locale),
+                    message("register.template.values", locale)};
+            for (int i = 0; i < titles.length; i++) {
+                h.createCell(i).setCellValue(titles[i]);
+                h.getCell(i).setCellStyle(head);
+            }
+            for (String col : cols) {
+                var row = help.createRow(r++);
+                row.createCell(0).setCellValue(col);
+                row.createCell(1).setCellValue(message("register.field." + col, locale));
+                List<String> values = choices.get(col);
+                if (values != null) {
+                    StringBuilder sb = new StringBuilder();
+                    for (String v : values) {
+                        if (sb.length() > 0) sb.append("; ");
+                        String key = "register.option." + (OPTIONS.get("yesno") == values ? "" : col + ".") + v;
+                        String label = OPTIONS.get("yesno") == values ? message(v.equals("true") ? "register.option.yes" : "register.option.no", locale)
+                                : messages.getMessage(key, null, v, locale);
+                        sb.append(v).append(" = ").append(label);
+                    }
+                    row.createCell(2).setCellValue(sb.toString());
+                }
+            }
+            help.setColumnWidth(0, 28 * 256);
+            help.setColumnWidth(1, 50 * 256);
+            help.setColumnWidth(2, 120 * 256);
+            wb.write(response.getOutputStream());
+        }
+    }
+
+    private String message(String key, java.util.Locale locale) {
+        return messages.getMessage(key, null, key, locale);
     }
 
     @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.WRITE)
@@ -210,6 +431,9 @@ class RegisterController {
         guard.requireForYear(DataKind.PERSON_ROWS, AccessAction.EXPORT, commune, year);   // before any header; the service checks again
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"persons-" + commune + "-" + year + ".csv\"");
-        register.export(year, commune, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        OutputStreamWriter w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        // a byte-order mark so that Excel on Windows reads the Vietnamese text as UTF-8; the import strips it
+        w.write('\uFEFF');
+        register.export(year, commune, w);
     }
 }

@@ -47,8 +47,10 @@ class StandardsController {
 
     private final RegisterStandards standards;
     private final AccessGuard guard;
+    private final vn.hoctap.units.UnitDirectory units;
 
-    StandardsController(RegisterStandards standards, AccessGuard guard) {
+    StandardsController(RegisterStandards standards, AccessGuard guard, vn.hoctap.units.UnitDirectory units) {
+        this.units = units;
         this.standards = standards;
         this.guard = guard;
     }
@@ -65,7 +67,36 @@ class StandardsController {
     }
 
     /** A row of the overview: a unit's levels this year and, when comparing, in the other year. */
-    record Row(UnitResult now, UnitResult before) {
+    record Row(UnitResult now, UnitResult before, List<Former> formers) {
+        Row(UnitResult now, UnitResult before) {
+            this(now, before, List.of());
+        }
+    }
+
+    /**
+     * A former commune shown under the new one when comparing across the 2025 merger: its result in the other year
+     * and whether it went wholly or in part into the new commune (the parts are not apportioned: a person-level
+     * register would be needed to split a commune's persons, so the former communes are listed, marked).
+     */
+    record Former(UnitResult result, boolean partial) {
+    }
+
+    /** The former communes (in the other year's results) that the commune of {@code code} was formed from. */
+    private List<Former> formers(String code, int year, StandardsResult other) {
+        java.time.LocalDate date = vn.hoctap.register.RegisterUnits.referenceDate(year);
+        var version = units.history().version(code, date);
+        if (version.isEmpty()) {
+            return List.of();
+        }
+        List<Former> out = new ArrayList<>();
+        for (var s : units.history().predecessorsOf(version.get())) {
+            UnitResult r = other.find(s.oldCode());
+            if (r != null && r.level() == UnitLevel.COMMUNE) {
+                out.add(new Former(r, s.kind() == vn.hoctap.units.Succession.Kind.PARTIAL));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(f -> f.result().unit().name(), vn.hoctap.platform.VietnameseText.ORDER));
+        return out;
     }
 
     @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
@@ -97,7 +128,8 @@ class StandardsController {
                 case DISTRICT -> districts.add(new Row(r, before));
                 case COMMUNE -> {
                     if (filter == null || below == null || r.levels().level(filter) < below) {
-                        communes.add(new Row(r, before));
+                        // across the 2025 merger: the former communes it was formed from, listed and marked
+                        communes.add(new Row(r, before, before == null && other != null ? formers(r.code(), y, other) : List.of()));
                     }
                 }
             }
@@ -110,6 +142,7 @@ class StandardsController {
         model.addAttribute("standardsList", Standard.values());
         model.addAttribute("city", city);
         model.addAttribute("districts", districts);
+        communes.sort(java.util.Comparator.comparing(row -> row.now().unit().name(), vn.hoctap.platform.VietnameseText.ORDER));
         model.addAttribute("communes", communes);
         model.addAttribute("rules", standards.rules());
         return "standards/overview";
@@ -175,6 +208,7 @@ class StandardsController {
         model.addAttribute("code", code);
         model.addAttribute("criterion", c);
         model.addAttribute("persons", standards.shortfall(year, code, c));
+        model.addAttribute("communeName", standards.unitsFor(year).get(code).map(vn.hoctap.standards.Unit::name).orElse(code));
         return "standards/shortfall";
     }
 

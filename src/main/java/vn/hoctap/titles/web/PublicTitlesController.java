@@ -61,7 +61,7 @@ class PublicTitlesController {
 
     List<UnitVersion> communes() {
         return units.unitsOn(HanoiTime.today()).stream().filter(u -> u.level() == UnitLevel.COMMUNE)
-                .sorted(java.util.Comparator.comparing(UnitVersion::name)).toList();
+                .sorted(java.util.Comparator.comparing(UnitVersion::name, vn.hoctap.platform.VietnameseText.ORDER)).toList();
     }
 
     @Access(kind = DataKind.PUBLIC, action = AccessAction.READ)

@@ -221,6 +221,23 @@ class TitlesController {
         return url.toString();
     }
 
+    /** Danh hiệu của tôi: a citizen's own space — their dossiers, each with its status, campaign and certificate. */
+    @GetMapping("/titles/mine")
+    @vn.hoctap.accounts.Access(kind = vn.hoctap.accounts.DataKind.TITLE_DOSSIER, action = vn.hoctap.accounts.AccessAction.READ)
+    String mine(Model model) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Campaigns.Dossier d : campaigns.ownDossiers()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("d", d);
+            r.put("campaign", campaigns.campaignPublic(d.campaignId()));
+            r.put("communeName", unitName(d.communeCode()));
+            r.put("history", campaigns.history(d.id()));
+            rows.add(r);
+        }
+        model.addAttribute("rows", rows);
+        return "titles/mine";
+    }
+
     @Access(kind = DataKind.TITLE_DOSSIER, action = AccessAction.READ)
     @GetMapping("/titles/evaluations/{id}")
     String evaluation(@PathVariable long id, Model model) {
