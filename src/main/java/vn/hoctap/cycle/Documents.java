@@ -53,10 +53,9 @@ public class Documents {
         if (content == null || content.length == 0 || content.length > MAX_BYTES) {
             throw ValidationException.of("file", "cycle.error.file-size");
         }
-        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].strip();
-        if (!TYPES.contains(type)) {
-            throw ValidationException.of("file", "cycle.error.file-type");
-        }
+        // the real type from the content (Apache Tika), which must be the declared type and the extension's: HTML declared as
+        // PDF is refused
+        String type = vn.hoctap.platform.FileTypes.require("file", content, contentType, name, TYPES, "cycle.error.file-type");
         String sha = sha256(content);
         Long id = jdbc.queryForObject("""
                 insert into cycle_document (owner_kind, owner_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)

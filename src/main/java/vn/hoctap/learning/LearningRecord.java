@@ -37,6 +37,7 @@ import vn.hoctap.accounts.Grant;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.HanoiTime;
+import vn.hoctap.platform.FileTypes;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.PdfFonts;
 import vn.hoctap.platform.PdfTables;
@@ -175,7 +176,7 @@ public class LearningRecord {
     /** A citizen declares a course or certificate of their own, with an evidence file (PDF, JPEG or PNG, ≤ 5 MB). */
     @Transactional
     public long declare(String title, String kind, String topic, String provider, LocalDate start, LocalDate end, BigDecimal hours,
-                        String evidenceName, byte[] evidence) {
+                        String evidenceName, String evidenceType, byte[] evidence) {
         CurrentUser u = guard.requireUser();
         Grant g = guard.require(DataKind.LEARNING_RECORD, AccessAction.WRITE);
         String pid = u.role() == Role.CITIZEN ? ownPersonId().orElseThrow(() -> new NotFoundException("learning.error.no-link", 0)) : null;
@@ -190,8 +191,15 @@ public class LearningRecord {
         if (provider == null || provider.isBlank() || provider.length() > 200) errors.put("provider", "learning.error.provider");
         if (evidence == null || evidence.length == 0) {
             errors.put("evidence", "learning.error.evidence");
-        } else if (evidence.length > 5 * 1024 * 1024 || !allowedEvidence(evidence)) {
+        } else if (evidence.length > 5 * 1024 * 1024) {
             errors.put("evidence", "learning.error.evidence-type");
+        } else {
+            // the real type from the content (Apache Tika), which must be the declared type and the extension's
+            try {
+                FileTypes.require("evidence", evidence, evidenceType, evidenceName, EVIDENCE_TYPES, "learning.error.evidence-type");
+            } catch (ValidationException ex) {
+                errors.putAll(ex.errors());
+            }
         }
         if (!errors.isEmpty()) throw new ValidationException(errors);
         Long id = jdbc.queryForObject("""
@@ -204,12 +212,8 @@ public class LearningRecord {
         return id;
     }
 
-    static boolean allowedEvidence(byte[] b) {
-        boolean pdf = b.length > 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F';
-        boolean png = b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-        boolean jpeg = b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8;
-        return pdf || png || jpeg;
-    }
+    /** What a self-declared evidence file may be, judged from its bytes. */
+    static final List<String> EVIDENCE_TYPES = List.of("application/pdf", "image/jpeg", "image/png");
 
     static void check(String title, String kind, String topic, LocalDate start, LocalDate end, BigDecimal hours) {
         Map<String, String> errors = new LinkedHashMap<>();

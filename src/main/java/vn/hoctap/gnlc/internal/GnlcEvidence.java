@@ -24,6 +24,7 @@ import vn.hoctap.gnlc.KeyFeatures;
 import vn.hoctap.indicators.IndicatorDefinition;
 import vn.hoctap.indicators.IndicatorValues;
 import vn.hoctap.indicators.Targets;
+import vn.hoctap.platform.FileTypes;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
@@ -42,6 +43,9 @@ public class GnlcEvidence {
     public static final Set<String> KINDS = Set.of("DOCUMENT", "PRACTICE", "EVENT", "PARTNERSHIP", "PHOTO");
     public static final Set<String> COOPERATION_KINDS = Set.of("PARTNER_CITY", "CLUSTER", "VISIT", "JOINT_PROJECT");
     static final int MAX_FILE = 5 * 1024 * 1024;
+    /** What an evidence file may be: PDF, images, Word, Excel, OpenDocument text or plain text (judged from the bytes). */
+    static final List<String> FILE_TYPES = List.of("application/pdf", "image/jpeg", "image/png", "image/webp", "image/gif",
+            "image/heic", FileTypes.DOCX, FileTypes.DOC, FileTypes.XLSX, FileTypes.ODT, "text/plain");
 
     public record Evidence(long id, String target, String kind, String titleVi, String titleEn, String descriptionVi,
                            String descriptionEn, LocalDate dateFrom, LocalDate dateTo, String owner, String language,
@@ -149,17 +153,28 @@ public class GnlcEvidence {
         if (!"vi".equals(e.language()) && !"en".equals(e.language())) errors.put("language", "gnlc.error.language");
         if (e.link() != null && !e.link().isBlank() && !e.link().strip().matches("https?://\\S+")) errors.put("link", "gnlc.error.link");
         if (e.file() != null && e.file().length > MAX_FILE) errors.put("file", "gnlc.error.file-size");
-        if ("PHOTO".equals(e.kind()) && e.file() != null && e.file().length > 0
-                && (e.fileType() == null || !e.fileType().startsWith("image/"))) errors.put("file", "gnlc.error.photo");
-        if (!errors.isEmpty()) throw new ValidationException(errors);
         boolean hasFile = e.file() != null && e.file().length > 0;
+        String fileType = null;
+        if (hasFile && !errors.containsKey("file")) {
+            // the real type from the content (Apache Tika), which must be the declared type and the extension's
+            if ("PHOTO".equals(e.kind()) && !FileTypes.detect(e.file()).startsWith("image/")) {
+                errors.put("file", "gnlc.error.photo");
+            } else {
+                try {
+                    fileType = FileTypes.require("file", e.file(), e.fileType(), e.fileName(), FILE_TYPES, "gnlc.error.file-type");
+                } catch (ValidationException ex) {
+                    errors.putAll(ex.errors());
+                }
+            }
+        }
+        if (!errors.isEmpty()) throw new ValidationException(errors);
         Long id = jdbc.queryForObject("""
                 insert into gnlc_evidence (target_code, kind, title_vi, title_en, description_vi, description_en, date_from, date_to,
                     owner, language, unit_code, link, file_name, file_type, file_bytes, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                 e.target(), e.kind(), e.titleVi().strip(), GnlcFramework.strip(e.titleEn()), GnlcFramework.strip(e.descriptionVi()),
                 GnlcFramework.strip(e.descriptionEn()), e.dateFrom(), e.dateTo(), e.owner().strip(), e.language(), unit,
-                GnlcFramework.strip(e.link()), hasFile ? e.fileName() : null, hasFile ? e.fileType() : null, hasFile ? e.file() : null,
+                GnlcFramework.strip(e.link()), hasFile ? e.fileName() : null, fileType, hasFile ? e.file() : null,
                 guard.requireUser().username());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("target", e.target());

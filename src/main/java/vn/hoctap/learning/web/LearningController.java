@@ -85,7 +85,8 @@ class LearningController {
                    @RequestParam LocalDate start, @RequestParam(required = false) LocalDate end, @RequestParam BigDecimal hours,
                    @RequestParam MultipartFile evidence, RedirectAttributes flash) throws IOException {
         try {
-            record.declare(title, kind, topic, provider, start, end, hours, evidence.getOriginalFilename(), evidence.getBytes());
+            record.declare(title, kind, topic, provider, start, end, hours, evidence.getOriginalFilename(), evidence.getContentType(),
+                    evidence.getBytes());
             flash.addFlashAttribute("declared", true);
         } catch (ValidationException e) {
             flash.addFlashAttribute("errors", e.errors());

@@ -487,7 +487,8 @@ public class Campaigns {
         if (content == null || content.length == 0) throw ValidationException.of("file", "titles.error.file-empty");
         if (content.length > MAX_FILE_BYTES) throw ValidationException.of("file", "titles.error.file-size");
         // the real type from the content (Apache Tika), which must also be the declared one: HTML declared as PDF is refused
-        contentType = vn.hoctap.platform.FileTypes.require("file", content, contentType, FILE_TYPES, "titles.error.file-type");
+        contentType = vn.hoctap.platform.FileTypes.require("file", content, contentType, fileName, FILE_TYPES,
+                "titles.error.file-type");
         String name = fileName == null || fileName.isBlank() ? "minh-chung" : fileName.replaceAll("[\\\\/\\r\\n]", "_");
         Long fid = jdbc.queryForObject("""
                 insert into titles_evidence_file (evaluation_id, file_name, content_type, size, content, uploaded_by)
