@@ -87,13 +87,20 @@ class GnlcIntegrationTest extends IntegrationTest {
         assertThat(mvc.perform(get("/gnlc/areas/2.2").with(as(officer))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).contains(mine);
 
-        // an attached HTML file is sent back as bytes to download, never as a page
+        // an HTML page is refused (its real type is judged from the bytes), even declared as a PDF; nothing is stored
+        String html = uniqueTitle();
+        var refusedHtml = mvc.perform(evidence("2.2", "00004", html).file(new MockMultipartFile("file", "x.pdf", "application/pdf",
+                "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8))).with(as(officer)))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(refusedHtml.getFlashMap().get("errors")).asString().containsAnyOf("Chỉ nhận tệp PDF", "Only PDF");
+        assertThat(rows(html)).isZero();
+        // a real PDF is stored with the type read from its bytes and sent back as a download
         String withFile = uniqueTitle();
-        mvc.perform(evidence("2.2", "00004", withFile).file(new MockMultipartFile("file", "x.html", "text/html",
-                "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))).with(as(officer))).andExpect(status().is3xxRedirection());
+        mvc.perform(evidence("2.2", "00004", withFile).file(new MockMultipartFile("file", "bao-cao.pdf", "application/pdf",
+                vn.hoctap.UploadSamples.pdf())).with(as(officer))).andExpect(status().is3xxRedirection());
         long id = jdbc.queryForObject("select id from gnlc_evidence where title_vi = ?", Long.class, withFile);
         var download = mvc.perform(get("/gnlc/evidence/" + id + "/file").with(as(officer))).andExpect(status().isOk()).andReturn().getResponse();
-        assertThat(download.getContentType()).isEqualTo("application/octet-stream");
+        assertThat(download.getContentType()).isEqualTo("application/pdf");
         assertThat(download.getHeader("Content-Disposition")).startsWith("attachment");
         TestUser stranger = user(Role.COMMUNE_OFFICER, "00008");
         mvc.perform(get("/gnlc/evidence/" + id + "/file").with(as(stranger))).andExpect(status().isNotFound());
