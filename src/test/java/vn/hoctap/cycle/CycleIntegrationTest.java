@@ -149,6 +149,13 @@ class CycleIntegrationTest extends IntegrationTest {
                            {"code": "F3", "rating": "GOOD"}],
                  "files": [{"item_code": "F2", "file_name": "bang-thu-chi.png", "content_type": "image/png", "data_base64": "iVBORw0KGgo="}]}"""
                 .formatted(visit, deadline);
+        // an HTML page sent as the PNG photo is refused with the field and the reason, and the whole record is not written
+        String html = java.util.Base64.getEncoder().encodeToString(vn.hoctap.UploadSamples.HTML);
+        String fake = mvc.perform(post("/cycle/inspection/visits/" + visit + "/submission").with(httpBasic(inspector.username(), inspector.password()))
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body.replace("0b0f6c1e", "aaaaaaaa").replace("iVBORw0KGgo=", html)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(fake).contains("\"file\"").contains("Chỉ nhận tệp PDF, ảnh");
+        assertThat(jdbc.queryForObject("select count(*) from cycle_finding where visit_id = ?", Integer.class, visit)).isZero();
         String first = mvc.perform(post("/cycle/inspection/visits/" + visit + "/submission").with(httpBasic(inspector.username(), inspector.password()))
                 .with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat((Boolean) JsonPath.read(first, "$.recorded_now")).isTrue();

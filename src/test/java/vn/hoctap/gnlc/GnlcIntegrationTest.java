@@ -98,6 +98,15 @@ class GnlcIntegrationTest extends IntegrationTest {
         String withFile = uniqueTitle();
         mvc.perform(evidence("2.2", "00004", withFile).file(new MockMultipartFile("file", "bao-cao.pdf", "application/pdf",
                 vn.hoctap.UploadSamples.pdf())).with(as(officer))).andExpect(status().is3xxRedirection());
+        String withDocx = uniqueTitle();
+        mvc.perform(evidence("2.2", "00004", withDocx).file(new MockMultipartFile("file", "bao-cao.docx",
+                vn.hoctap.platform.FileTypes.DOCX, vn.hoctap.UploadSamples.docx())).with(as(officer))).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select file_type from gnlc_evidence where title_vi = ?", String.class, withDocx))
+                .isEqualTo(vn.hoctap.platform.FileTypes.DOCX);
+        String withPng = uniqueTitle();
+        mvc.perform(evidence("2.2", "00004", withPng, "PHOTO").file(new MockMultipartFile("file", "anh.png", "image/png",
+                vn.hoctap.UploadSamples.image("png"))).with(as(officer))).andExpect(status().is3xxRedirection());
+        assertThat(rows(withPng)).isEqualTo(1);
         long id = jdbc.queryForObject("select id from gnlc_evidence where title_vi = ?", Long.class, withFile);
         var download = mvc.perform(get("/gnlc/evidence/" + id + "/file").with(as(officer))).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(download.getContentType()).isEqualTo("application/pdf");
