@@ -34,7 +34,8 @@ class CriteriaSetEditorE2ETest extends BrowserTest {
         String code = sets.latest(SET).set().criteria().get(0).indicators().get(0).id();
 
         login("admin", ADMIN_PASSWORD);
-        driver.get(url("/titles"));
+        driver.findElement(By.cssSelector("header nav")).findElement(By.linkText("Danh hiệu học tập")).click();
+        waitForUrl("/titles");
         driver.findElement(By.linkText("Bộ tiêu chí")).click();
         waitForUrl("/titles/sets");
         driver.findElement(By.partialLinkText("(bộ 5)")).click();
