@@ -45,6 +45,7 @@ public class Association {
 
     @Transactional
     public long addBranch(String unitCode, String name, String kind) {
+        if (Receipts.blankToNull(unitCode) == null) throw ValidationException.of("unit_code", "fund.error.branch-unit");
         guard.require(DataKind.FUND_RECORDS, AccessAction.WRITE, unitCode);
         if (Receipts.blankToNull(name) == null) throw ValidationException.of("name", "fund.error.name");
         if (!List.of("VILLAGE", "CLAN", "ORGANISATION", "SCHOOL", "COMMUNE").contains(kind)) throw ValidationException.of("kind", "fund.error.branch-kind");

@@ -7,11 +7,6 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.pdf.BaseFont;
@@ -77,7 +72,7 @@ public class ReceiptDocuments {
             left(cb, reg, 11, 36, y, "Ghi vào: " + StandardChart.account(StandardChart.incomeFor(r.donorKind())).orElseThrow().nameVi());
             left(cb, reg, 9, 36, 60, "Mã xác minh: " + r.verificationCode());
             left(cb, reg, 8, 36, 46, "Kiểm tra tại " + url);
-            qr(cb, url, width - 36 - 110, 36, 110);
+            vn.hoctap.platform.PdfQrCode.draw(cb, url, width - 36 - 110, 36, 110);
             doc.close();
         } catch (Exception e) {
             throw new IllegalStateException("receipt PDF failed", e);
@@ -99,16 +94,4 @@ public class ReceiptDocuments {
         cb.endText();
     }
 
-    static void qr(PdfContentByte cb, String content, float x, float y, float size) throws Exception {
-        BitMatrix m = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-        float cell = size / m.getWidth();
-        cb.setRGBColorFill(0, 0, 0);
-        for (int r = 0; r < m.getHeight(); r++) {
-            for (int c = 0; c < m.getWidth(); c++) {
-                if (m.get(c, r)) cb.rectangle(x + c * cell, y + size - (r + 1) * cell, cell, cell);
-            }
-        }
-        cb.fill();
-    }
 }

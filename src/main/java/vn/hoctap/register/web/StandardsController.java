@@ -66,6 +66,16 @@ class StandardsController {
         return year;
     }
 
+    /**
+     * The year of a unit's page, after the access check: another commune's data is refused (403) before anything is
+     * said about which years the register holds.
+     */
+    int yearFor(String code, Integer year, DataKind kind, AccessAction action) {
+        int asked = year != null ? year : RegisterController.defaultYear(standards.years());
+        guard.requireForYear(kind, action, code, asked);
+        return year(year);
+    }
+
     /** A row of the overview: a unit's levels this year and, when comparing, in the other year. */
     record Row(UnitResult now, UnitResult before, List<Former> formers) {
         Row(UnitResult now, UnitResult before) {
@@ -151,8 +161,7 @@ class StandardsController {
     @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/standards/{code}")
     String card(@PathVariable String code, @RequestParam(required = false) Integer year, Model model) {
-        int y = year(year);
-        guard.requireForYear(DataKind.UNIT_AGGREGATES, AccessAction.READ, code, y);
+        int y = yearFor(code, year, DataKind.UNIT_AGGREGATES, AccessAction.READ);
         UnitResult r = standards.result(y).find(code);
         if (r == null) {
             throw new NotFoundException("standards.error.no-unit", code, y);
@@ -204,7 +213,7 @@ class StandardsController {
         if (c == null) {
             throw ValidationException.of("criterion", "standards.error.criterion");
         }
-        model.addAttribute("year", year(year));
+        model.addAttribute("year", yearFor(code, year, DataKind.PERSON_ROWS, AccessAction.READ));
         model.addAttribute("code", code);
         model.addAttribute("criterion", c);
         model.addAttribute("persons", standards.shortfall(year, code, c));
@@ -216,7 +225,7 @@ class StandardsController {
     @GetMapping("/standards/{code}/export.xlsx")
     void exportXlsx(@PathVariable String code, @RequestParam(required = false) Integer year, HttpServletResponse response)
             throws IOException {
-        StandardsExports.ExportData data = exportData(code, year(year));
+        StandardsExports.ExportData data = exportData(code, yearFor(code, year, DataKind.UNIT_AGGREGATES, AccessAction.EXPORT));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pcgd-xmc-" + code + "-" + data.year() + ".xlsx\"");
         StandardsExports.xlsx(data, response.getOutputStream());
@@ -226,7 +235,7 @@ class StandardsController {
     @GetMapping("/standards/{code}/export.pdf")
     void exportPdf(@PathVariable String code, @RequestParam(required = false) Integer year, Locale locale,
                    HttpServletResponse response) throws IOException {
-        StandardsExports.ExportData data = exportData(code, year(year));
+        StandardsExports.ExportData data = exportData(code, yearFor(code, year, DataKind.UNIT_AGGREGATES, AccessAction.EXPORT));
         response.setContentType("application/pdf");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pcgd-xmc-" + code + "-" + data.year() + ".pdf\"");
         StandardsExports.pdf(data, locale, response.getOutputStream());

@@ -16,11 +16,6 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.pdf.BaseFont;
@@ -252,7 +247,7 @@ public class Certificates {
             float left = (width - 200) / 2;
             text(cb, regular, 11, left, 110, "Công bố ngày " + date + " · Mã xác minh: " + d.verificationCode());
             text(cb, regular, 9, left, 92, "Kiểm tra tại " + url);
-            qr(cb, url, width - 48 - 24 - 130, 56, 130);
+            vn.hoctap.platform.PdfQrCode.draw(cb, url, width - 48 - 24 - 130, 56, 130);
             doc.close();
         } catch (Exception e) {
             throw new IllegalStateException("certificate PDF failed", e);
@@ -268,19 +263,4 @@ public class Certificates {
         cb.endText();
     }
 
-    /** The QR code drawn as vector squares (no image library). */
-    static void qr(PdfContentByte cb, String content, float x, float y, float size) throws Exception {
-        BitMatrix m = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-        float cell = size / m.getWidth();
-        cb.setRGBColorFill(0, 0, 0);
-        for (int r = 0; r < m.getHeight(); r++) {
-            for (int col = 0; col < m.getWidth(); col++) {
-                if (m.get(col, r)) {
-                    cb.rectangle(x + col * cell, y + size - (r + 1) * cell, cell, cell);
-                }
-            }
-        }
-        cb.fill();
-    }
 }

@@ -136,6 +136,35 @@ public class CriteriaSets {
         if (max != null && s.version() <= max) {
             throw ValidationException.of("text", "titles.error.set-version");
         }
+        return store(s, text);
+    }
+
+    /**
+     * Publishes the next version of a set from the structured editor: the version number is computed here
+     * (one above every stored version of that set), never typed. The set id and kind cannot change. The draft
+     * is written to the format of docs/titles.md and read back, so it is stored, hashed and audited exactly
+     * as {@link #publish(String)} does. Nothing is stored when it is invalid.
+     */
+    @Transactional
+    public StoredSet publishNextVersion(CriteriaSet draft) {
+        guard.require(DataKind.ADMINISTRATION, AccessAction.WRITE);   // criteria sets: the city administrator
+        ensureBuiltIn();
+        jdbc.queryForList("select id from titles_criteria_set where set_id = ? for update", Long.class, draft.id());
+        Integer max = jdbc.queryForObject("select max(version) from titles_criteria_set where set_id = ?", Integer.class, draft.id());
+        if (max == null) {
+            throw new NotFoundException("titles.error.not-found");
+        }
+        String text = vn.hoctap.titles.CriteriaSetWriter.write(draft, max + 1);
+        CriteriaSet s;
+        try {
+            s = CriteriaSetLoader.parse("bo-tieu-chi.txt", text);
+        } catch (CriteriaSetException e) {
+            throw new DetailedValidation("text", "titles.error.set-format", e.getMessage());
+        }
+        return store(s, text);
+    }
+
+    private StoredSet store(CriteriaSet s, String text) {
         Long id = jdbc.queryForObject("""
                 insert into titles_criteria_set (set_id, version, kind, title, text, sha256, unverified, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,

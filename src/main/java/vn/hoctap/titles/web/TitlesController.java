@@ -403,4 +403,55 @@ class TitlesController {
             return "redirect:/titles/sets/" + from;
         }
     }
+
+    /** The structured editor of a set (issue 19): items, points, pass rule, source and status as form fields. */
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
+    @GetMapping("/titles/sets/{id}/edit")
+    String editSet(@PathVariable long id, Model model) {
+        guard.require(DataKind.ADMINISTRATION, AccessAction.WRITE);
+        CriteriaSets.StoredSet s = sets.get(id);
+        return editPage(s, CriteriaSetForm.of(s.set()), Map.of(), model);
+    }
+
+    /**
+     * Saves the edited set as a NEW version (the platform gives the number) or, for the add/remove buttons,
+     * shows the form again with the row added or removed. Refused input shows the message beside its field and
+     * stores nothing.
+     */
+    @Access(kind = DataKind.ADMINISTRATION, action = AccessAction.WRITE)
+    @PostMapping("/titles/sets/{id}/edit")
+    String saveSet(@PathVariable long id, @RequestParam Map<String, String> params,
+            @RequestParam(name = "action", defaultValue = "save") String action, Model model, RedirectAttributes redirect,
+            Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+        guard.require(DataKind.ADMINISTRATION, AccessAction.WRITE);
+        CriteriaSets.StoredSet s = sets.get(id);
+        CriteriaSetForm form = CriteriaSetForm.of(params, s.set());
+        if (!"save".equals(action)) {
+            form.apply(action);
+            return editPage(s, form, Map.of(), model);
+        }
+        Map<String, String> errors = form.validate();
+        if (errors.isEmpty()) {
+            try {
+                CriteriaSets.StoredSet saved = sets.publishNextVersion(form.toSet(s.set()));
+                redirect.addFlashAttribute("savedVersion", saved.set().version());
+                return "redirect:/titles/sets/" + saved.id();
+            } catch (ValidationException e) {
+                model.addAttribute("errors", forms.messages(e, locale));
+            }
+        }
+        response.setStatus(422);
+        return editPage(s, form, errors, model);
+    }
+
+    private String editPage(CriteriaSets.StoredSet s, CriteriaSetForm form, Map<String, String> fieldErrors, Model model) {
+        model.addAttribute("stored", s);
+        model.addAttribute("set", s.set());
+        model.addAttribute("form", form);
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("statuses", vn.hoctap.titles.VerificationStatus.values());
+        Integer next = sets.versions(s.set().id()).stream().mapToInt(v -> v.set().version()).max().orElse(0) + 1;
+        model.addAttribute("nextVersion", next);
+        return "titles/set-edit";
+    }
 }
