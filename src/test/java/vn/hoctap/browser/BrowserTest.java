@@ -32,6 +32,22 @@ abstract class BrowserTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Waits until the page whose root element was {@code oldRoot} has been replaced by the next one. Chromium may
+     * answer a question about a node that is being detached with "Node … does not belong to the document" rather
+     * than a stale-element error, so any WebDriver error about the old root counts as "gone".
+     */
+    protected void waitUntilReplaced(org.openqa.selenium.WebElement oldRoot) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            try {
+                oldRoot.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -133,6 +133,6 @@ class CentreCourseE2ETest extends BrowserTest {
     void clickAndWait(By by) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilReplaced(page);
     }
 }

@@ -375,7 +375,7 @@ class DailyTasksE2ETest extends BrowserTest {
     void click(By by) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilReplaced(page);
     }
 
     /**
