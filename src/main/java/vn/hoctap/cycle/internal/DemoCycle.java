@@ -109,9 +109,7 @@ class DemoCycle implements ApplicationRunner {
     }
 
     static void act(String username, Role role, String scope) {
-        CurrentUser u = new CurrentUser(0, username, username, role, Set.of(scope));
-        AccountPrincipal p = new AccountPrincipal(u, "", true);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
+        vn.hoctap.accounts.DemoActor.act(username, role, scope);
     }
 
     void create() {

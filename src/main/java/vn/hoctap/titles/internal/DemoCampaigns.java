@@ -73,9 +73,7 @@ class DemoCampaigns implements ApplicationRunner {
     }
 
     static void act(String username, Role role, String scope) {
-        CurrentUser u = new CurrentUser(0, username, username, role, Set.of(scope));
-        AccountPrincipal p = new AccountPrincipal(u, "", true);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
+        vn.hoctap.accounts.DemoActor.act(username, role, scope);
     }
 
     Map<String, Integer> full(String setId) {
