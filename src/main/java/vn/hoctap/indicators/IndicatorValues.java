@@ -37,7 +37,8 @@ public class IndicatorValues {
     }
 
     /** All values of a data year: indicator → unit code → value; and the units the year is computed on. */
-    public record YearValues(int year, Map<String, Map<String, Value>> values, boolean hasDistricts) {
+    public record YearValues(int year, Map<String, Map<String, Value>> values, boolean hasDistricts,
+                             Map<String, StatusRuleReading> readings) {
         public Value city(String indicatorId) {
             return values.getOrDefault(indicatorId, Map.of()).get(Targets.CITY);
         }
@@ -131,6 +132,15 @@ public class IndicatorValues {
         boolean hasRegister = standards.years().contains(year);
         StandardsResult std = hasRegister ? standards.result(year) : null;
         boolean hasDistricts = std != null && std.units().stream().anyMatch(u -> u.level() == UnitLevel.DISTRICT);
+        // the status indicators of the standards take their status from the strict reading (rule set v2), the
+        // contract's default (v1) is shown beside it (issue 15)
+        StandardsResult strict = std == null ? null
+                : StatusRuleReading.reevaluate(std, standards.unitsFor(year), vn.hoctap.standards.RuleSet.bundled(StatusRuleReading.APPLIED));
+        Map<String, StatusRuleReading> readings = new LinkedHashMap<>();
+        if (strict != null && strict.find(Targets.CITY) != null) {
+            StatusRuleReading.KEYS.keySet().stream().sorted()
+                    .forEach(id -> readings.put(id, StatusRuleReading.of(id, Targets.CITY, strict, std)));
+        }
         Map<String, Map<String, long[]>> reg = hasRegister ? register.evaluate(year, targets.definitions()) : Map.of();
         Map<String, String> parents = new HashMap<>();
         if (hasRegister) {
@@ -161,14 +171,14 @@ public class IndicatorValues {
                 }
                 case STANDARDS -> {
                     if (std != null) {
-                        standardsValues(d.id(), std, hasDistricts, byUnit);
+                        standardsValues(d.id(), d.isStatus() ? strict : std, hasDistricts, byUnit);
                     }
                 }
                 default -> stored(d.id(), year, byUnit);
             }
             values.put(d.id(), byUnit);
         }
-        return new YearValues(year, values, hasDistricts);
+        return new YearValues(year, values, hasDistricts, readings);
     }
 
     static Value rate(double n, double d, boolean estimated, String source) {
