@@ -108,6 +108,12 @@ class IndicatorsIntegrationTest extends IntegrationTest {
                 .contains("Chỉ tiêu đo gì").contains("Nguyên văn nghị quyết").contains("Khác biệt đã biết")
                 .contains(vn.hoctap.indicators.IndicatorDescriptions.load().get("xmc.level2").text("formula", false))
                 .doesNotContain("{0}");
+        // the API says the same: which rule set gave the status, and that the national target is not comparable
+        String json = mvc.perform(get("/api/indicators/status").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((List<String>) JsonPath.read(json, "$[?(@.indicator_id == 'xmc.level2')].rule_set")).containsExactly("nd20-2014-v2");
+        assertThat((List<Boolean>) JsonPath.read(json, "$[?(@.indicator_id == 'xmc.level2')].national_comparable")).containsExactly(false);
+        assertThat((List<Boolean>) JsonPath.read(json, "$[?(@.indicator_id == 'cap.university_15plus')].national_comparable")).containsExactly(true);
         // the national target (% of provinces) is not set beside the city's yes/no on the dashboard
         String html = mvc.perform(get("/dashboard").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
