@@ -367,10 +367,10 @@ class RegisterController {
         if (year < 2000 || year > HanoiTime.today().getYear() + 1) {
             throw ValidationException.of("year", "register.import.year");
         }
+        // the part is already on disk (file-size-threshold 0): moved, not read into memory or copied
         Path tmp = Files.createTempFile("hoctap-upload-", ".bin");
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Files.delete(tmp);
+        file.transferTo(tmp.toFile());
         String name = file.getOriginalFilename() == null ? "register.csv" : Path.of(file.getOriginalFilename()).getFileName().toString();
         RegisterImports.Job job = imports.start(tmp, name, year);
         return "redirect:/register/import/" + job.id();
