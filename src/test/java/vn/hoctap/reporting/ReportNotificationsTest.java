@@ -38,13 +38,13 @@ class ReportNotificationsTest extends ReportingSupport {
 
         long report = saved(member, org, "agency_digital", 2026, agency(40, 2, 1, 30, 5), true);
         // their own submission is no news to them
-        assertThat(page(member)).contains("Chưa có thông báo nào.").doesNotContain("id=\"nav-notifications\" aria-label=\"Thông báo: ");
+        assertThat(page(member)).contains("Chưa có thông báo nào.").doesNotContain("id=\"nav-unread\"");
 
         // returned with a message: the member learns it, with the message
         step(officer, report, "reject", "{\"message\": \"Số cán bộ chưa khớp với sổ danh mục\"}").andExpect(status().isOk());
         String p = page(member);
         assertThat(p).contains("Báo cáo “Đào tạo kỹ năng số của cơ quan” năm 2026 bị trả lại để sửa. Lời nhắn: Số cán bộ chưa khớp với sổ danh mục")
-                .contains("aria-label=\"Thông báo: 1 chưa đọc\"")
+                .contains("id=\"nav-unread\"><span>1</span><span class=\"visually-hidden\"> chưa đọc</span>")
                 .contains("href=\"/reporting/form/" + org + "/agency_digital/2026\"");
         // the officer who returned it has nothing
         assertThat(page(officer)).contains("Chưa có thông báo nào.");
@@ -54,16 +54,16 @@ class ReportNotificationsTest extends ReportingSupport {
         step(officer, report, "accept", null).andExpect(status().isOk());
         p = page(member);
         assertThat(p).contains("Báo cáo “Đào tạo kỹ năng số của cơ quan” năm 2026: Xã, phường đã tiếp nhận.")
-                .contains("aria-label=\"Thông báo: 2 chưa đọc\"");
+                .contains("id=\"nav-unread\"><span>2</span><span class=\"visually-hidden\"> chưa đọc</span>");
         // newest first
         assertThat(p.indexOf("Xã, phường đã tiếp nhận")).isLessThan(p.indexOf("bị trả lại"));
 
         // in English, the same notifications in English
         String en = mvc.perform(get("/me/notifications").param("lang", "en").with(as(member))).andReturn().getResponse().getContentAsString();
-        assertThat(en).contains("was returned for correction").contains("Accepted by the commune", "Notifications: 2 unread");
+        assertThat(en).contains("was returned for correction").contains("Accepted by the commune", "<span>2</span><span class=\"visually-hidden\"> unread</span>");
 
         mvc.perform(post("/me/notifications/read").with(as(member))).andExpect(status().is3xxRedirection());
-        assertThat(page(member)).doesNotContain("chưa đọc\"").contains("bị trả lại");
+        assertThat(page(member)).doesNotContain("id=\"nav-unread\"").contains("bị trả lại");
         assertThat(jdbc.queryForObject("select count(*) from notification n join app_user u on u.id = n.user_id "
                 + "where u.username = ? and n.read_at is null", Integer.class, member.username())).isZero();
     }
