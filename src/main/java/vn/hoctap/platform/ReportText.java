@@ -8,7 +8,7 @@ import java.util.ResourceBundle;
 /**
  * The words of a generated report (PDF, XLSX) in the report's language, from the application's message bundles
  * (messages.properties, messages_en.properties), so that the exports, which run without Spring, say what the pages
- * say and no report carries its own {@code en ? "…" : "…"} strings. Vietnamese unless the locale's language is
+ * say and no report carries its own inline pairs of English and Vietnamese strings. Vietnamese unless the locale's language is
  * English; no fallback to the machine's locale. A message with arguments is a {@link MessageFormat} pattern, as in
  * Spring's message source.
  */

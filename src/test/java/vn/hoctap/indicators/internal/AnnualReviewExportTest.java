@@ -262,6 +262,7 @@ class AnnualReviewExportTest {
             assertThat(text).contains("ind." + k + " — Chỉ tiêu thử nghiệm số " + k);
         }
         assertThat(text.split("… và 10 đơn vị khác, xem tệp XLSX", -1)).hasSize(6);
+        assertThat(vn.hoctap.platform.PdfFooters.assertEveryPageNumbered(pdf, false)).isGreaterThanOrEqualTo(2);
         PdfReader reader = new PdfReader(pdf);
         try {
             assertThat(reader.getNumberOfPages()).isLessThanOrEqualTo(5);   // 2 summary pages at most + 3 of units

@@ -141,6 +141,8 @@ class StandardsExportsTest {
     static byte[] pdf(ExportData d, Locale locale) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StandardsPdf.write(d, locale, out);
+        // every page of every standards PDF the tests make carries the platform's footer (issue 17)
+        vn.hoctap.platform.PdfFooters.assertEveryPageNumbered(out.toByteArray(), locale != null && "en".equals(locale.getLanguage()));
         return out.toByteArray();
     }
 
