@@ -508,6 +508,19 @@ public final class StandardsExports {
                 tx.english() ? c.numeratorEn() : c.numeratorVi());
     }
 
+    /** The threshold rules of a criterion, level by level (1 to the standard's highest). */
+    static List<RuleSet.ThresholdRule> thresholdRules(RuleSet rules, Criterion c) {
+        List<RuleSet.ThresholdRule> out = new ArrayList<>();
+        for (int k = 1; k <= c.standard().maxLevel(); k++) {
+            for (RuleSet.ThresholdRule tr : rules.thresholds(c.standard(), k)) {
+                if (tr.criterion() == c) {
+                    out.add(tr);
+                }
+            }
+        }
+        return out;
+    }
+
     static String cohortText(Criterion c, RuleSet rules) {
         RuleSet.CohortRule r = rules.cohort(c);
         return r.minAge() == r.maxAge() ? Integer.toString(r.minAge()) : r.minAge() + "–" + r.maxAge();

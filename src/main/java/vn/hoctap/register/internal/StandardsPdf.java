@@ -15,6 +15,7 @@ import static vn.hoctap.register.internal.StandardsExports.meetingLabel;
 import static vn.hoctap.register.internal.StandardsExports.nfc;
 import static vn.hoctap.register.internal.StandardsExports.percentText;
 import static vn.hoctap.register.internal.StandardsExports.thresholdText;
+import static vn.hoctap.register.internal.StandardsExports.thresholdRules;
 import static vn.hoctap.register.internal.StandardsExports.title;
 
 import java.io.IOException;
@@ -176,14 +177,7 @@ public final class StandardsPdf {
                 continue;
             }
             Rate rate = u.criteria().getOrDefault(c, Rate.EMPTY);
-            List<RuleSet.ThresholdRule> rules = new ArrayList<>();
-            for (int k = 1; k <= s.maxLevel(); k++) {
-                for (RuleSet.ThresholdRule tr : d.rules().thresholds(s, k)) {
-                    if (tr.criterion() == c) {
-                        rules.add(tr);
-                    }
-                }
-            }
+            List<RuleSet.ThresholdRule> rules = thresholdRules(d.rules(), c);
             int span = Math.max(1, rules.size());
             Phrase crit = new Phrase("", f.small());
             crit.add(new Chunk(c.id() + "\n", f.smallBold()));

@@ -11,6 +11,7 @@ import static vn.hoctap.register.internal.StandardsExports.describe;
 import static vn.hoctap.register.internal.StandardsExports.levelName;
 import static vn.hoctap.register.internal.StandardsExports.levelText;
 import static vn.hoctap.register.internal.StandardsExports.meetingLabel;
+import static vn.hoctap.register.internal.StandardsExports.thresholdRules;
 import static vn.hoctap.register.internal.StandardsExports.title;
 
 import java.io.IOException;
@@ -190,14 +191,7 @@ public final class StandardsWorkbook {
                 continue;
             }
             Rate rate = u.criteria().getOrDefault(c, Rate.EMPTY);
-            List<RuleSet.ThresholdRule> rules = new ArrayList<>();
-            for (int k = 1; k <= s.maxLevel(); k++) {
-                for (RuleSet.ThresholdRule tr : d.rules().thresholds(s, k)) {
-                    if (tr.criterion() == c) {
-                        rules.add(tr);
-                    }
-                }
-            }
+            List<RuleSet.ThresholdRule> rules = thresholdRules(d.rules(), c);
             if (rules.isEmpty()) {
                 r.row().text(c.id()).text(describe(c, d.rules(), VI), st.wrap).text(cohortText(c, d.rules()))
                         .num(rate.numerator()).num(rate.denominator()).pct(rate.numerator(), rate.denominator());
