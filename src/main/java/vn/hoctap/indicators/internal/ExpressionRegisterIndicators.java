@@ -8,9 +8,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import vn.hoctap.indicators.IndicatorDefinition;
-import vn.hoctap.indicators.expression.CompiledIndicator;
-import vn.hoctap.indicators.expression.Evaluation;
-import vn.hoctap.indicators.expression.ExpressionDefinition;
+import vn.hoctap.standards.expression.CompiledIndicator;
+import vn.hoctap.standards.expression.Evaluation;
+import vn.hoctap.standards.expression.ExpressionDefinition;
 import vn.hoctap.register.RegisterStandards;
 
 /**

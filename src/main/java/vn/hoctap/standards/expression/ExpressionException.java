@@ -1,4 +1,4 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 /**
  * An error in an indicator expression, with its place and a message in Vietnamese and English.
@@ -62,6 +62,11 @@ public final class ExpressionException extends RuntimeException {
             }
         }
         return new ExpressionException(kind, pos, line, pos - lineStart + 1, found, expected, messageVi, messageEn);
+    }
+
+    /** The same error placed in {@code text}, a part of the parsed source that starts {@code -delta} characters in. */
+    ExpressionException shifted(int delta, String text) {
+        return at(text, position + delta, kind, found, expected, messageVi, messageEn);
     }
 
     public Kind kind() { return kind; }

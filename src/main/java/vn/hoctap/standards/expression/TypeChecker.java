@@ -1,9 +1,9 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import vn.hoctap.indicators.expression.ExpressionException.Kind;
+import vn.hoctap.standards.expression.ExpressionException.Kind;
 
 /**
  * Checks names and types of a parsed expression: fields exist, values fit their field (an enum value must be one of

@@ -1,11 +1,11 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.hoctap.indicators.expression.Lexer.T;
-import vn.hoctap.indicators.expression.Lexer.Token;
+import vn.hoctap.standards.expression.Lexer.T;
+import vn.hoctap.standards.expression.Lexer.Token;
 
 /**
  * Recursive-descent parser of the grammar in README-expressions.md. It checks syntax only; names and types are

@@ -1,10 +1,10 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.hoctap.indicators.expression.Ast.*;
+import vn.hoctap.standards.expression.Ast.*;
 
 class ParserTest {
 

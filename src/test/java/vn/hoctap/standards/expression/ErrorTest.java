@@ -1,10 +1,10 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
-import vn.hoctap.indicators.expression.ExpressionException.Kind;
+import vn.hoctap.standards.expression.ExpressionException.Kind;
 
 class ErrorTest {
 

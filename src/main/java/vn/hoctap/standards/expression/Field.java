@@ -1,4 +1,4 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,9 +43,9 @@ public enum Field {
     AGE("age", FieldType.NUMBER),
     /** The year part of birth_date. */
     BIRTH_YEAR("birth_year", FieldType.NUMBER),
-    /** Literate at level 1 in the data year (register-csv.md, derived facts). */
+    /** Literate at level 1 in the data year: defined by the rule file ({@link Definitions}, NĐ 20/2014 Điều 19). */
     LITERATE1("literate1", FieldType.BOOLEAN),
-    /** Literate at level 2 in the data year (register-csv.md, derived facts). */
+    /** Literate at level 2 in the data year: defined by the rule file ({@link Definitions}, NĐ 20/2014 Điều 19). */
     LITERATE2("literate2", FieldType.BOOLEAN),
     /** {@code disability = cannot_learn} (miễn hoãn). */
     EXEMPT("exempt", FieldType.BOOLEAN);
@@ -163,28 +163,14 @@ public enum Field {
     /** A yes/no field's value in data year {@code year}: 1 true, 0 false, -1 missing. */
     int boolValue(Person p, int year) {
         switch (this) {
-            case LITERATE1: return literate(p, year, 1) ? 1 : 0;
-            case LITERATE2: return literate(p, year, 2) ? 1 : 0;
+            case LITERATE1:
+            case LITERATE2: throw new IllegalStateException(csvName + " is defined in the rule file (Definitions), not here");
             case EXEMPT: return p.disability() == Person.Disability.CANNOT_LEARN ? 1 : 0;
             default: {
                 Boolean b = (Boolean) raw.apply(p);
                 return b == null ? -1 : b ? 1 : 0;
             }
         }
-    }
-
-    /** register-csv.md: literate at level 1 / 2, completion years counting only when ≤ the data year. */
-    static boolean literate(Person p, int year, int level) {
-        if (done(p.primaryCompleted(), year) || done(p.lowerSecondaryDiploma(), year)
-                || done(p.upperSecondaryCompleted(), year)) return true;
-        Integer g = p.highestGradeCompleted();
-        Integer st = p.literacyStageCompleted();
-        return level == 1 ? (g != null && g >= 3) || (st != null && st >= 1)
-                : (g != null && g >= 5) || (st != null && st == 2);
-    }
-
-    private static boolean done(Integer completionYear, int year) {
-        return completionYear != null && completionYear <= year;
     }
 
     /** Whether the value is missing (derived fields never are). */
