@@ -128,8 +128,9 @@ public class RegisterStandards {
                 years = null;
             }
             cache.remove(e.year());
+            // also when the engine failed: readers must drop what they hold (the engine reloads the year)
+            events.publishEvent(new RegisterCountsChanged(e.year(), e.communes()));
         }
-        events.publishEvent(new RegisterCountsChanged(e.year(), e.communes()));
     }
 
     /** An import may add or empty a year; an edit of a person (before and after) cannot. */
