@@ -139,8 +139,21 @@ public enum Field {
     /** The raw value of a non-derived field (null = missing). */
     Object raw(Person p) { return raw.apply(p); }
 
-    /** The enum value of an enumeration field (null = missing). */
-    Enum<?> enumValue(Person p) { return (Enum<?>) raw.apply(p); }
+    /**
+     * The enum value of an enumeration field (null = missing). The register's fields are read with their accessors
+     * (one switch, no call through a shared {@code Function}: the standards engine runs this for every person).
+     */
+    Enum<?> enumValue(Person p) {
+        switch (this) {
+            case ENROLMENT: return p.enrolment();
+            case DISABILITY: return p.disability();
+            case QUALIFICATION: return p.qualification();
+            case DIGITAL_SKILLS: return p.digitalSkills();
+            case SEX: return p.sex();
+            case RESIDENCE: return p.residence();
+            default: return (Enum<?>) raw.apply(p);
+        }
+    }
 
     /** The text of a text field (null = missing). */
     String text(Person p) { return (String) raw.apply(p); }
@@ -150,14 +163,21 @@ public enum Field {
 
     /** A whole-number field's value in data year {@code year}, or {@link #MISSING}. */
     int intValue(Person p, int year) {
+        Integer v;
         switch (this) {
             case AGE: return year - p.birthYear();
             case BIRTH_YEAR: return p.birthYear();
-            default: {
-                Integer v = (Integer) raw.apply(p);
-                return v == null ? MISSING : v;
-            }
+            case GRADE: v = p.grade(); break;
+            case PRESCHOOL_COMPLETED: v = p.preschoolCompleted(); break;
+            case PRIMARY_COMPLETED: v = p.primaryCompleted(); break;
+            case LOWER_SECONDARY_DIPLOMA: v = p.lowerSecondaryDiploma(); break;
+            case UPPER_SECONDARY_COMPLETED: v = p.upperSecondaryCompleted(); break;
+            case HIGHEST_GRADE_COMPLETED: v = p.highestGradeCompleted(); break;
+            case LITERACY_STAGE_COMPLETED: v = p.literacyStageCompleted(); break;
+            case LEARNING_CITIZEN_YEAR: v = p.learningCitizenYear(); break;
+            default: v = (Integer) raw.apply(p);
         }
+        return v == null ? MISSING : v;
     }
 
     /** A yes/no field's value in data year {@code year}: 1 true, 0 false, -1 missing. */
