@@ -8,7 +8,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
 import vn.hoctap.standards.expression.Aggregate;
-import vn.hoctap.standards.expression.Ast;
+import vn.hoctap.expressions.Ast;
 import vn.hoctap.standards.expression.CompiledIndicator;
 import vn.hoctap.standards.expression.Field;
 import vn.hoctap.standards.expression.FieldType;

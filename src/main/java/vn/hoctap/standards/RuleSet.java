@@ -13,10 +13,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import vn.hoctap.standards.expression.Ast;
+import vn.hoctap.expressions.Ast;
 import vn.hoctap.standards.expression.Conditions;
 import vn.hoctap.standards.expression.Definitions;
-import vn.hoctap.standards.expression.ExpressionException;
+import vn.hoctap.expressions.ExpressionException;
 import vn.hoctap.standards.expression.Field;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import vn.hoctap.standards.expression.Aggregate;
-import vn.hoctap.standards.expression.Ast;
+import vn.hoctap.expressions.Ast;
 import vn.hoctap.standards.expression.CompiledIndicator;
 import vn.hoctap.standards.expression.Definitions;
 import vn.hoctap.standards.expression.Field;

@@ -1,5 +1,10 @@
 package vn.hoctap.standards.expression;
 
+import vn.hoctap.expressions.Ast;
+import vn.hoctap.expressions.Parser;
+import vn.hoctap.expressions.Printer;
+import vn.hoctap.expressions.ExpressionException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -75,7 +80,7 @@ public final class CompiledIndicator {
      * other than the default.
      */
     public static CompiledIndicator compile(String expression, Definitions definitions) {
-        Parser.Parsed parsed = Parser.parseTree(expression);
+        Parser.Parsed parsed = Parser.parseTree(expression, n -> Field.byName(n) != null);
         TypeChecker.check(parsed);
         return new CompiledIndicator(expression, parsed.expr(), definitions);
     }

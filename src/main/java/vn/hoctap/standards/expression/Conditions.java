@@ -3,14 +3,17 @@ package vn.hoctap.standards.expression;
 import java.util.EnumSet;
 import java.util.Set;
 
+import vn.hoctap.expressions.Ast;
+import vn.hoctap.expressions.ExpressionException;
+import vn.hoctap.expressions.Parser;
+
 /**
  * A condition of the expression language on its own (the part after {@code where}, e.g.
  * {@code enrolment = primary and grade = 1}), as the rule file writes the criteria of Nghị định 20/2014: parsed and
- * type-checked with the language's rules ({@link Parser}, {@link TypeChecker}), compiled to a {@link PersonTest}.
+ * type-checked with the language's rules (the shared {@link Parser} of {@code vn.hoctap.expressions}, language
+ * {@code PERSONS}, and {@link TypeChecker}), compiled to a {@link PersonTest}.
  */
 public final class Conditions {
-
-    private static final String PREFIX = "count(person where ";
 
     private Conditions() {}
 
@@ -21,17 +24,9 @@ public final class Conditions {
      */
     public static Ast.Cond parse(String text) {
         if (text == null) throw new NullPointerException("condition");
-        Parser.Parsed parsed;
-        try {
-            parsed = Parser.parseTree(PREFIX + text + ")");
-            if (!(parsed.expr() instanceof Ast.Count c) || c.where() == null) {
-                throw new IllegalArgumentException("not a single condition: " + text);
-            }
-            TypeChecker.check(parsed);
-            return c.where();
-        } catch (ExpressionException e) {
-            throw e.shifted(-PREFIX.length(), text);
-        }
+        Parser.Parsed parsed = Parser.parseConditionTree(text, n -> Field.byName(n) != null);
+        TypeChecker.checkCondition(parsed);
+        return parsed.cond();
     }
 
     /** The condition compiled for persons, the named conditions taken from {@code definitions}. */

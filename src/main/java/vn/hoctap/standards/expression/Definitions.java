@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import vn.hoctap.expressions.Ast;
+
 import vn.hoctap.standards.RuleSet;
 
 /**

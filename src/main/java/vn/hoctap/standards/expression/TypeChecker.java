@@ -1,9 +1,14 @@
 package vn.hoctap.standards.expression;
 
+import vn.hoctap.expressions.Ast;
+import vn.hoctap.expressions.Parser;
+import vn.hoctap.expressions.Printer;
+import vn.hoctap.expressions.ExpressionException;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import vn.hoctap.standards.expression.ExpressionException.Kind;
+import vn.hoctap.expressions.ExpressionException.Kind;
 
 /**
  * Checks names and types of a parsed expression: fields exist, values fit their field (an enum value must be one of
@@ -20,6 +25,11 @@ final class TypeChecker {
 
     static void check(Parser.Parsed parsed) {
         new TypeChecker(parsed).expr(parsed.expr());
+    }
+
+    /** Checks a condition on its own ({@link Parser#parseConditionTree}), e.g. a criterion of the standards rule file. */
+    static void checkCondition(Parser.Parsed parsed) {
+        new TypeChecker(parsed).cond(parsed.cond());
     }
 
     private void expr(Ast.Expr e) {
