@@ -41,6 +41,8 @@ public final class StandardsEngine {
     private final int maxAll;
     /** The criteria's numerator conditions ({@code criterion} lines of the rule file), compiled once. */
     private final PersonTest[] numerators = new PersonTest[NC];
+    /** Criterion → index of its distinct condition (TH.complete_age11/14 and the XMC pairs share theirs). */
+    private final int[] distinct = new int[NC];
 
     public StandardsEngine(Units units, RuleSet rules, int year) {
         this.units = Objects.requireNonNull(units, "units");
@@ -57,6 +59,16 @@ public final class StandardsEngine {
         }
         minAll = lo;
         maxAll = hi;
+        List<Object> seen = new ArrayList<>();
+        for (Criterion c : CRITERIA) {
+            Object key = java.util.List.of(rules.criterion(c).ast(), rules.definitions());
+            int k = seen.indexOf(key);
+            if (k < 0) {
+                k = seen.size();
+                seen.add(key);
+            }
+            distinct[c.ordinal()] = k;
+        }
     }
 
     public int year() { return year; }
@@ -146,10 +158,17 @@ public final class StandardsEngine {
             int age = year - p.birthYear();
             if (age < minAll || age > maxAll) return;
             int base = ci * NC;
+            // a condition shared by two criteria (e.g. literate1 for ages 15–35 and 15–25) is tested once a person
+            long tested = 0, met = 0;
             for (int c = 0; c < NC; c++) {
                 if (age < minAge[c] || age > maxAge[c]) continue;
                 den[base + c]++;
-                if (numerator(p, CRITERIA[c])) num[base + c]++;
+                long bit = 1L << distinct[c];
+                if ((tested & bit) == 0) {
+                    tested |= bit;
+                    if (numerators[c].test(p, year)) met |= bit;
+                }
+                if ((met & bit) != 0) num[base + c]++;
             }
         }
 
