@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
-import vn.hoctap.indicators.expression.Aggregate;
+import vn.hoctap.standards.expression.Aggregate;
 import vn.hoctap.expressions.Ast;
-import vn.hoctap.indicators.expression.CompiledIndicator;
-import vn.hoctap.indicators.expression.Field;
-import vn.hoctap.indicators.expression.FieldType;
+import vn.hoctap.standards.expression.CompiledIndicator;
+import vn.hoctap.standards.expression.Field;
+import vn.hoctap.standards.expression.FieldType;
 import vn.hoctap.standards.Criterion;
 import vn.hoctap.standards.Person;
 import vn.hoctap.standards.RuleSet;
@@ -23,7 +23,8 @@ import vn.hoctap.standards.RuleSet;
  * columns of {@link #columns()}: persons, exempt, the twelve criteria's denominators and numerators, and every
  * indicator's aggregates in the order of {@link CompiledIndicator#aggregates()}.
  *
- * <p>The conditions follow the expression language's missing-value rules (docs/indicator-expressions.md): a
+ * <p>The twelve criteria's numerators are their {@code criterion} lines of the rule file, written as SQL by the same
+ * code as every indicator condition. The conditions follow the expression language's missing-value rules (docs/indicator-expressions.md): a
  * comparison with a missing value is false (every leaf is wrapped in {@code coalesce(…, false)}, so {@code not}
  * does not turn SQL's unknown into a match); a sum skips missing values. Written independently of the column
  * program, so that agreeing results are evidence, not an echo.
@@ -34,6 +35,8 @@ public final class SqlQuery {
     private final Map<String, CompiledIndicator> indicators;
     private final List<String> columns = new ArrayList<>();
     private final String sql;
+    /** The named conditions (literate1, literate2) of what is being written: the rule set's, or an indicator's. */
+    private vn.hoctap.standards.expression.Definitions defs;
 
     private SqlQuery(int year, RuleSet rules, Map<String, CompiledIndicator> indicators) {
         this.year = year;
@@ -55,6 +58,7 @@ public final class SqlQuery {
         }
         indicators.forEach((id, ind) -> {
             List<Aggregate> aggs = ind.aggregates();
+            defs = ind.definitions();
             for (int j = 0; j < aggs.size(); j++) add(select, id + "#" + j, aggregate(aggs.get(j).ast()));
         });
         this.sql = select.toString();
@@ -127,35 +131,10 @@ public final class SqlQuery {
 
     private String age() { return "(" + year + " - birth_year)"; }
 
-    private String done(String column) { return "coalesce(" + column + " <= " + year + ", false)"; }
-
-    private static String enrolment(Person.Enrolment... es) {
-        StringJoiner j = new StringJoiner(", ", "enrolment in (", ")");
-        for (Person.Enrolment e : es) j.add(text(e.code()));
-        return j.toString();
-    }
-
-    private String literate(int level) {
-        return done("primary_completed") + " or " + done("lower_secondary_diploma") + " or " + done("upper_secondary_completed")
-                + " or coalesce(highest_grade_completed >= " + (level == 1 ? 3 : 5) + ", false)"
-                + " or coalesce(literacy_stage_completed " + (level == 1 ? ">= 1" : "= 2") + ", false)";
-    }
-
+    /** The criterion's numerator: its {@code criterion} line of the rule file, written as SQL like any condition. */
     private String numerator(Criterion c) {
-        switch (c) {
-            case MN5_ATTEND_AGE5: return enrolment(Person.Enrolment.PRESCHOOL);
-            case MN5_COMPLETE_AGE6: return done("preschool_completed");
-            case TH_GRADE1_AGE6: return enrolment(Person.Enrolment.PRIMARY) + " and coalesce(grade = 1, false)";
-            case TH_COMPLETE_AGE11:
-            case TH_COMPLETE_AGE14: return done("primary_completed");
-            case TH_AGE11_IN_PRIMARY: return done("primary_completed") + " or " + enrolment(Person.Enrolment.PRIMARY);
-            case THCS_DIPLOMA_15_18: return done("lower_secondary_diploma");
-            case THCS_ATTEND_15_18: return enrolment(Person.Enrolment.UPPER_SECONDARY, Person.Enrolment.CONTINUING_UPPER_SECONDARY,
-                    Person.Enrolment.VOCATIONAL) + " or " + done("upper_secondary_completed");
-            case XMC_LIT1_15_35:
-            case XMC_LIT1_15_25: return literate(1);
-            default: return literate(2);
-        }
+        defs = rules.definitions();
+        return cond(rules.criterion(c).ast());
     }
 
     // ------------------------------------------------------------------ expressions
@@ -192,8 +171,8 @@ public final class SqlQuery {
     /** A yes/no field: true only when true. */
     private String test(Field f) {
         switch (f) {
-            case LITERATE1: return "(" + literate(1) + ")";
-            case LITERATE2: return "(" + literate(2) + ")";
+            case LITERATE1:
+            case LITERATE2: return "(" + cond(defs.of(f)) + ")";
             case EXEMPT: return "disability = " + text(Person.Disability.CANNOT_LEARN.code());
             default: return "coalesce(" + column(f) + ", false)";
         }

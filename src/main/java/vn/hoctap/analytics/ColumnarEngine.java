@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import vn.hoctap.analytics.internal.Program;
 import vn.hoctap.analytics.internal.QueryPlan;
-import vn.hoctap.indicators.expression.CompiledIndicator;
+import vn.hoctap.standards.expression.CompiledIndicator;
 import vn.hoctap.standards.RuleSet;
 import vn.hoctap.standards.Units;
 

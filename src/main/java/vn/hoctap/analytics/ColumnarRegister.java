@@ -73,24 +73,31 @@ public final class ColumnarRegister {
     public Units units() { return units; }
 
     /**
-     * Writes the columns and the id index to {@code file} with the header labels (and the fingerprint of the units),
+     * Writes the columns, the id index and each row's household hash to {@code file} with the header labels (and the
+     * fingerprint of the units),
      * replacing it atomically; see {@link vn.hoctap.analytics.internal.ColumnSnapshot}.
      */
-    public void writeSnapshot(java.nio.file.Path file, java.util.Map<String, String> labels) throws java.io.IOException {
+    public void writeSnapshot(java.nio.file.Path file, java.util.Map<String, String> labels, long[] householdHashes)
+            throws java.io.IOException {
         java.util.Map<String, String> all = new java.util.LinkedHashMap<>(labels);
         all.put("units", unitsFingerprint(units));
-        vn.hoctap.analytics.internal.ColumnSnapshot.write(columns, all, file);
+        vn.hoctap.analytics.internal.ColumnSnapshot.write(columns, all, householdHashes, file);
+    }
+
+    /** A register read back from disk and the household hash of each of its rows. */
+    public record Saved(ColumnarRegister register, long[] households) {
     }
 
     /**
      * The register of a snapshot written by {@link #writeSnapshot} whose labels equal {@code expected} and whose units
      * are {@code units}, or null when there is none, it was made from another state, or it is damaged.
      */
-    public static ColumnarRegister readSnapshot(Units units, java.nio.file.Path file, java.util.Map<String, String> expected)
+    public static Saved readSnapshot(Units units, java.nio.file.Path file, java.util.Map<String, String> expected)
             throws java.io.IOException {
         java.util.Map<String, String> all = new java.util.LinkedHashMap<>(expected);
         all.put("units", unitsFingerprint(units));
-        Columns c = vn.hoctap.analytics.internal.ColumnSnapshot.read(file, all);
+        vn.hoctap.analytics.internal.ColumnSnapshot.Read read = vn.hoctap.analytics.internal.ColumnSnapshot.read(file, all);
+        Columns c = read == null ? null : read.columns();
         if (c == null || c.communeCount != units.communeCount()) {
             return null;
         }
@@ -99,7 +106,7 @@ public final class ColumnarRegister {
                 return null;
             }
         }
-        return new ColumnarRegister(units, c);
+        return new Saved(new ColumnarRegister(units, c), read.households());
     }
 
     /** SHA-256 of the commune codes in ordinal order: a snapshot is only read back onto the same communes. */

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.hoctap.analytics.internal.QueryPlan;
-import vn.hoctap.indicators.expression.GroupValue;
+import vn.hoctap.standards.expression.GroupValue;
 import vn.hoctap.standards.Criterion;
 import vn.hoctap.standards.Rate;
 import vn.hoctap.standards.RuleSet;

@@ -9,7 +9,7 @@ import java.util.Objects;
  * validation rules (arithmetic and comparisons over data-element codes: {@link Ref}, {@link Relation},
  * {@link Truth}, {@link NonZero}). Nodes are records compared by value (positions are kept out of the tree, in
  * {@link Parser.Parsed}, so {@code Parser.parse(Printer.print(ast)).equals(ast)}). Field names and value names are
- * kept as written; each language's checker resolves them (e.g. {@code indicators.expression.TypeChecker}).
+ * kept as written; each language's checker resolves them (e.g. {@code standards.expression.TypeChecker}).
  *
  * <p>A back end walks a tree with {@link ExprVisitor} / {@link CondVisitor} ({@code expr.accept(visitor)}), or with
  * {@code instanceof} on the sealed interfaces.

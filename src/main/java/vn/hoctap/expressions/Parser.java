@@ -12,7 +12,7 @@ import vn.hoctap.expressions.Lexer.Token;
 /**
  * The one recursive-descent parser of the platform's expression languages (grammar in
  * docs/indicator-expressions.md and docs/expressions.md). It checks syntax only; each language checks names and
- * types with its own vocabulary (indicators: {@code indicators.expression.TypeChecker}; validation rules: the data
+ * types with its own vocabulary (indicators: {@code standards.expression.TypeChecker}; validation rules: the data
  * elements of the set).
  *
  * <ul>

@@ -5,7 +5,7 @@
  * syntax tree with visitors for the back ends ({@link vn.hoctap.expressions.Ast}), canonical printing
  * ({@link vn.hoctap.expressions.Printer}) and one located, bilingual error
  * ({@link vn.hoctap.expressions.ExpressionException}). Each language keeps its own fields and meaning: the
- * indicators' fields, types and evaluation are in {@code vn.hoctap.indicators.expression}, the validation rules'
+ * indicators' fields, types and evaluation are in {@code vn.hoctap.standards.expression}, the validation rules'
  * codes and numeric evaluation in {@code vn.hoctap.reporting.rules.Expression}. Plain Java (java.base only).
  * See docs/expressions.md.
  */

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import vn.hoctap.indicators.internal.RegisterIndicators;
 import vn.hoctap.register.RegisterChanged;
+import vn.hoctap.register.RegisterCountsChanged;
 import vn.hoctap.register.RegisterStandards;
 import vn.hoctap.standards.StandardsResult;
 import vn.hoctap.standards.UnitLevel;
@@ -23,7 +24,7 @@ import vn.hoctap.units.UnitDirectory;
  * Giá trị chỉ tiêu: the value of every indicator for the city and each unit of a data year, computed
  * from the person register (indicator expressions), from the standards engine, or read from reported
  * and module values. Aggregation to the city adds numerators and denominators. A year's values are kept
- * until its register changes ({@link RegisterChanged}) or a value is stored, so the dashboard is fresh
+ * until its register changes ({@link RegisterChanged}, applied: {@link RegisterCountsChanged}) or a value is stored, so the dashboard is fresh
  * without a rebuild step.
  */
 @Service
@@ -65,10 +66,9 @@ public class IndicatorValues {
         this.jdbc = jdbc;
     }
 
-    /** After the register write committed and after the register's engine applied it (order 10 > 0). */
-    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
-    @org.springframework.core.annotation.Order(10)
-    void registerChanged(RegisterChanged e) {
+    /** After the register write committed and the engine applied it ({@link RegisterCountsChanged}). */
+    @org.springframework.context.event.EventListener
+    void registerChanged(RegisterCountsChanged e) {
         changes.incrementAndGet();
         cache.remove(e.year());
     }

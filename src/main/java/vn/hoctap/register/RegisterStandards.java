@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -29,8 +29,8 @@ import vn.hoctap.units.UnitDirectory;
  * database with the pure {@link StandardsEngine}, per data year. A year's result is kept until the
  * register of that year changes ({@link RegisterChanged}), so pages are instant and never stale.
  *
- * <p>When a {@link RegisterEngine} is present (the columnar engine of module {@code analytics}) the result and the
- * register-indicator counts come from it, kept current edit by edit; otherwise, and as the baseline
+ * <p>When a {@link RegisterEngine} is present (the columnar engine of module {@code analytics}) the result comes from
+ * it, kept current edit by edit; otherwise, and as the baseline
  * ({@link #resultStreaming}), the year's register is streamed from PostgreSQL through the engine's accumulator.
  */
 @Service
@@ -43,11 +43,13 @@ public class RegisterStandards {
     private final RuleSet rules = RuleSet.defaults();
     private final Map<Integer, StandardsResult> cache = new ConcurrentHashMap<>();
     private final ObjectProvider<RegisterEngine> engine;
+    private final ApplicationEventPublisher events;
     private volatile List<Integer> years;
     private final java.util.concurrent.atomic.AtomicLong yearsGeneration = new java.util.concurrent.atomic.AtomicLong();
 
     public RegisterStandards(RegisterStore store, UnitDirectory units, AccessGuard guard, JdbcTemplate jdbc,
-                             ObjectProvider<RegisterEngine> engine) {
+                             ObjectProvider<RegisterEngine> engine, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.units = units;
         this.guard = guard;
@@ -103,28 +105,17 @@ public class RegisterStandards {
         return acc.result();
     }
 
-    /**
-     * The counts of register indicators from the {@link RegisterEngine}, or null when there is none or it does not
-     * serve the year (the caller then streams {@link #forEachPersonOfYear}).
-     * @see RegisterEngine#indicators
-     */
-    public Map<String, Map<String, long[]>> indicatorCounts(int year, java.util.Collection<String> ids) {
-        RegisterEngine e = engine.getIfAvailable();
-        return e == null ? null : e.indicators(year, ids);
-    }
-
     /** Persons in a year's register. */
     public long personCount(int year) {
         return store.count(year);
     }
 
     /**
-     * After the write committed (or at once when published outside a transaction, as an import does): the engine
-     * applies the change first, then the year's result is dropped, so that no stale result can be cached again.
-     * Runs before the indicators' listener (order 0).
+     * The one listener of {@link RegisterChanged}, after the write committed (or at once when published outside a
+     * transaction, as an import does): the engine applies the change, the year's result is dropped (so that no stale
+     * result can be cached again), and then {@link RegisterCountsChanged} tells everything that reads counts.
      */
     @TransactionalEventListener(fallbackExecution = true)
-    @Order(0)
     void registerChanged(RegisterChanged e) {
         RegisterEngine en = engine.getIfAvailable();
         try {
@@ -137,6 +128,8 @@ public class RegisterStandards {
                 years = null;
             }
             cache.remove(e.year());
+            // also when the engine failed: readers must drop what they hold (the engine reloads the year)
+            events.publishEvent(new RegisterCountsChanged(e.year(), e.communes()));
         }
     }
 

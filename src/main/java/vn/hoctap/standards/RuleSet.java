@@ -13,6 +13,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import vn.hoctap.expressions.Ast;
+import vn.hoctap.standards.expression.Conditions;
+import vn.hoctap.standards.expression.Definitions;
+import vn.hoctap.expressions.ExpressionException;
+import vn.hoctap.standards.expression.Field;
+
 /**
  * A versioned set of thresholds, cohorts and aggregation rules, loaded from a text resource (format
  * in README-standards.md and at the top of {@code standards/nd20-2014-v1.rules}). Immutable.
@@ -22,10 +28,36 @@ public final class RuleSet {
     public static final String DEFAULT_RESOURCE = "standards/nd20-2014-v1.rules";
 
     /** Every rule carries its legal source, verification status and line in the rule file. */
-    public sealed interface Rule permits CohortRule, ThresholdRule, PrerequisiteRule, AggregationRule, OptionRule {
+    public sealed interface Rule permits DefinitionRule, CriterionRule, CohortRule, ThresholdRule, PrerequisiteRule,
+            AggregationRule, OptionRule {
         String source();
         VerificationStatus status();
         int line();
+    }
+
+    /**
+     * A named condition of the expression language ({@code literate1}, {@code literate2}: biết chữ mức độ 1 / 2), written
+     * in the language (docs/indicator-expressions.md) and used by criteria and indicator expressions alike.
+     * @param condition the text as written in the rule file
+     */
+    public record DefinitionRule(Field field, String condition, Ast.Cond ast, String source, VerificationStatus status, int line)
+            implements Rule {
+        public String name() { return field.csvName(); }
+
+        @Override
+        public String toString() { return "define | " + name() + " | " + condition; }
+    }
+
+    /**
+     * What a person of a criterion's cohort must meet to count in its numerator, as a condition of the expression
+     * language (e.g. {@code enrolment = primary and grade = 1}). Every engine compiles it: the streaming
+     * {@link StandardsEngine}, the columnar engine and the SQL generator of module {@code analytics}.
+     * @param condition the text as written in the rule file
+     */
+    public record CriterionRule(Criterion criterion, String condition, Ast.Cond ast, String source, VerificationStatus status,
+                                int line) implements Rule {
+        @Override
+        public String toString() { return "criterion | " + criterion.id() + " | " + condition; }
     }
 
     /** Ages (inclusive, data year − birth year) of a criterion's denominator. */
@@ -70,6 +102,9 @@ public final class RuleSet {
     private final String sourceName;
     private final List<Rule> rules;
     private final Map<Criterion, CohortRule> cohorts;
+    private final Map<Criterion, CriterionRule> criteria;
+    private final Map<Field, DefinitionRule> definitionRules;
+    private final Definitions definitions;
     private final Map<Standard, List<List<ThresholdRule>>> thresholds;
     private final Map<Standard, List<List<PrerequisiteRule>>> prerequisites;
     private final Map<StandardLevel, AggregationRule> district;
@@ -84,6 +119,11 @@ public final class RuleSet {
         sourceName = p.source;
         rules = Collections.unmodifiableList(p.rules);
         cohorts = Collections.unmodifiableMap(p.cohorts);
+        criteria = Collections.unmodifiableMap(p.criteria);
+        definitionRules = Collections.unmodifiableMap(p.definitions);
+        Map<Field, Ast.Cond> defs = new java.util.EnumMap<>(Field.class);
+        p.definitions.forEach((f, r) -> defs.put(f, r.ast()));
+        definitions = new Definitions(defs);
         thresholds = p.thresholds;
         prerequisites = p.prerequisites;
         district = Collections.unmodifiableMap(p.district);
@@ -155,7 +195,7 @@ public final class RuleSet {
 
     /** Parses rule text. @throws RuleSetException with {@code sourceName} and line of the first problem */
     public static RuleSet parse(String text, String sourceName) {
-        Parser p = new Parser(sourceName);
+        Parser p = new Parser(sourceName, sourceName.equals(DEFAULT_RESOURCE) && text.equals(defaultText()) ? null : defaults());
         p.parse(text);
         return new RuleSet(p);
     }
@@ -173,6 +213,15 @@ public final class RuleSet {
     public List<Rule> rules() { return rules; }
 
     public CohortRule cohort(Criterion c) { return cohorts.get(c); }
+
+    /** The numerator condition of a criterion (its own line, or the default file's when an older file has none). */
+    public CriterionRule criterion(Criterion c) { return criteria.get(c); }
+
+    /** The rule-file line that defines a named condition ({@code literate1}, {@code literate2}). */
+    public DefinitionRule definition(Field f) { return definitionRules.get(f); }
+
+    /** The named conditions, as the expression compilers take them. */
+    public Definitions definitions() { return definitions; }
 
     /** Threshold conditions of a commune standard level (for both kinds of commune). */
     public List<ThresholdRule> thresholds(Standard s, int level) { return Collections.unmodifiableList(thresholds.get(s).get(level)); }
@@ -205,6 +254,10 @@ public final class RuleSet {
         String id, version, title;
         final List<Rule> rules = new ArrayList<>();
         final Map<Criterion, CohortRule> cohorts = new EnumMap<>(Criterion.class);
+        final Map<Criterion, CriterionRule> criteria = new EnumMap<>(Criterion.class);
+        final Map<Field, DefinitionRule> definitions = new EnumMap<>(Field.class);
+        /** Where a file without criterion or define lines takes them from (null while reading the default itself). */
+        final RuleSet inherit;
         final Map<Standard, List<List<ThresholdRule>>> thresholds = new EnumMap<>(Standard.class);
         final Map<Standard, List<List<PrerequisiteRule>>> prerequisites = new EnumMap<>(Standard.class);
         final Map<StandardLevel, AggregationRule> district = new EnumMap<>(StandardLevel.class);
@@ -212,8 +265,9 @@ public final class RuleSet {
         OptionRule cityWithoutDistricts, mixedCity;
         int line;
 
-        Parser(String source) {
+        Parser(String source, RuleSet inherit) {
             this.source = source;
+            this.inherit = inherit;
             for (Standard s : Standard.values()) {
                 List<List<ThresholdRule>> t = new ArrayList<>();
                 List<List<PrerequisiteRule>> r = new ArrayList<>();
@@ -239,6 +293,8 @@ public final class RuleSet {
                 for (int j = 0; j < f.length; j++) f[j] = f[j].strip();
                 switch (f[0]) {
                     case "ruleset": ruleset(f); break;
+                    case "define": define(f); break;
+                    case "criterion": criterion(f); break;
                     case "cohort": cohort(f); break;
                     case "commune": commune(f); break;
                     case "requires": requires(f); break;
@@ -246,7 +302,7 @@ public final class RuleSet {
                     case "city": aggregate(f, Scope.CITY, city); break;
                     case "option": option(f); break;
                     default:
-                        throw fail("unknown record type \"" + f[0] + "\" (expected ruleset, cohort, commune, requires, district, city or option)");
+                        throw fail("unknown record type \"" + f[0] + "\" (expected ruleset, define, criterion, cohort, commune, requires, district, city or option)");
                 }
             }
             line = 0;
@@ -270,6 +326,52 @@ public final class RuleSet {
 
         void needHeader() {
             if (id == null) throw fail("the first record must be 'ruleset | id | version | title'");
+        }
+
+        Ast.Cond condition(String text) {
+            try {
+                return Conditions.parse(text);
+            } catch (ExpressionException e) {
+                throw fail("condition \"" + text + "\": " + e.getMessage());
+            }
+        }
+
+        void define(String[] f) {
+            needHeader();
+            fields(f, 5, "define | name | condition | source | status");
+            Field field = Field.byName(f[1]);
+            if (field == null || !Definitions.DEFINABLE.contains(field)) {
+                throw fail("\"" + f[1] + "\" cannot be defined (expected literate1 or literate2)");
+            }
+            if (definitions.containsKey(field)) {
+                throw fail("second definition of " + f[1] + " (first on line " + definitions.get(field).line() + ")");
+            }
+            Ast.Cond c = condition(f[2]);
+            for (Field used : Conditions.fields(c)) {
+                if (Definitions.DEFINABLE.contains(used)) {
+                    throw fail("the definition of " + f[1] + " uses " + used.csvName() + ": write it out with the register's fields");
+                }
+            }
+            DefinitionRule r = new DefinitionRule(field, f[2], c, f[3], status(f[4]), line);
+            definitions.put(field, r);
+            rules.add(r);
+        }
+
+        void criterion(String[] f) {
+            needHeader();
+            fields(f, 5, "criterion | criterion id | numerator condition | source | status");
+            Criterion cr = criterion(f[1]);
+            if (criteria.containsKey(cr)) throw fail("second criterion line for " + cr.id() + " (first on line " + criteria.get(cr).line() + ")");
+            Ast.Cond c = condition(f[2]);
+            for (Field used : Conditions.fields(c)) {
+                if (Definitions.DEFINABLE.contains(used) && !definitions.containsKey(used)
+                        && (inherit == null || inherit.definition(used) == null)) {
+                    throw fail("the condition uses " + used.csvName() + ", which is not defined above (a 'define' line)");
+                }
+            }
+            CriterionRule r = new CriterionRule(cr, f[2], c, f[3], status(f[4]), line);
+            criteria.put(cr, r);
+            rules.add(r);
         }
 
         void cohort(String[] f) {
@@ -357,6 +459,19 @@ public final class RuleSet {
             if (id == null) throw fail("no 'ruleset | id | version | title' record");
             for (Criterion c : Criterion.values()) {
                 if (!cohorts.containsKey(c)) throw fail("no cohort for criterion " + c.id());
+            }
+            // a rule file written before the criteria were data (format 1) keeps the default file's lines
+            for (Field d : Definitions.DEFINABLE) {
+                if (definitions.containsKey(d)) continue;
+                if (inherit == null) throw fail("no 'define | " + d.csvName() + " | …' record");
+                definitions.put(d, inherit.definition(d));
+                rules.add(inherit.definition(d));
+            }
+            for (Criterion c : Criterion.values()) {
+                if (criteria.containsKey(c)) continue;
+                if (inherit == null) throw fail("no 'criterion | " + c.id() + " | …' record");
+                criteria.put(c, inherit.criterion(c));
+                rules.add(inherit.criterion(c));
             }
             for (Standard s : Standard.values()) {
                 for (int l = 1; l <= s.maxLevel(); l++) {

@@ -9,9 +9,14 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import vn.hoctap.standards.expression.Conditions;
+import vn.hoctap.standards.expression.PersonTest;
+
 /**
  * Computes the standards of standards.md for a data year.
  * <p>
+ * What a criterion counts is its {@code criterion} line of the rule file (a condition of the expression language,
+ * compiled once here, as the columnar engine and the SQL generator compile the same line).
  * Persons are aggregated in one pass into primitive counters (twelve numerators and denominators per
  * commune, in arrays indexed by commune ordinal); no person is retained. Then every commune's levels are
  * decided from its counts and the {@link RuleSet}, then districts from their communes and the city from
@@ -34,6 +39,10 @@ public final class StandardsEngine {
     private final int[] maxAge = new int[NC];
     private final int minAll;
     private final int maxAll;
+    /** The criteria's numerator conditions ({@code criterion} lines of the rule file), compiled once. */
+    private final PersonTest[] numerators = new PersonTest[NC];
+    /** Criterion → index of its distinct condition (TH.complete_age11/14 and the XMC pairs share theirs). */
+    private final int[] distinct = new int[NC];
 
     public StandardsEngine(Units units, RuleSet rules, int year) {
         this.units = Objects.requireNonNull(units, "units");
@@ -44,11 +53,22 @@ public final class StandardsEngine {
             RuleSet.CohortRule r = rules.cohort(c);
             minAge[c.ordinal()] = r.minAge();
             maxAge[c.ordinal()] = r.maxAge();
+            numerators[c.ordinal()] = Conditions.compile(rules.criterion(c).ast(), rules.definitions());
             lo = Math.min(lo, r.minAge());
             hi = Math.max(hi, r.maxAge());
         }
         minAll = lo;
         maxAll = hi;
+        List<Object> seen = new ArrayList<>();
+        for (Criterion c : CRITERIA) {
+            Object key = java.util.List.of(rules.criterion(c).ast(), rules.definitions());
+            int k = seen.indexOf(key);
+            if (k < 0) {
+                k = seen.size();
+                seen.add(key);
+            }
+            distinct[c.ordinal()] = k;
+        }
     }
 
     public int year() { return year; }
@@ -69,39 +89,9 @@ public final class StandardsEngine {
         return counts(p, c) && numerator(p, c);
     }
 
-    /** The numerator condition of standards.md for a person of the cohort. */
+    /** The numerator condition of the criterion's rule-file line, for a person of the cohort. */
     private boolean numerator(Person p, Criterion c) {
-        switch (c) {
-            case MN5_ATTEND_AGE5: return p.enrolment() == Person.Enrolment.PRESCHOOL;
-            case MN5_COMPLETE_AGE6: return done(p.preschoolCompleted());
-            case TH_GRADE1_AGE6: return p.enrolment() == Person.Enrolment.PRIMARY && p.grade() != null && p.grade() == 1;
-            case TH_COMPLETE_AGE11:
-            case TH_COMPLETE_AGE14: return done(p.primaryCompleted());
-            case TH_AGE11_IN_PRIMARY: return done(p.primaryCompleted()) || p.enrolment() == Person.Enrolment.PRIMARY;
-            case THCS_DIPLOMA_15_18: return done(p.lowerSecondaryDiploma());
-            case THCS_ATTEND_15_18: {
-                Person.Enrolment e = p.enrolment();
-                return e == Person.Enrolment.UPPER_SECONDARY || e == Person.Enrolment.CONTINUING_UPPER_SECONDARY
-                        || e == Person.Enrolment.VOCATIONAL || done(p.upperSecondaryCompleted());
-            }
-            case XMC_LIT1_15_35:
-            case XMC_LIT1_15_25: return literate(p, 1);
-            default: return literate(p, 2);
-        }
-    }
-
-    /** Biết chữ mức độ 1 / 2 (register-csv.md, derived facts; Art. 19 of Nghị định 20/2014). */
-    private boolean literate(Person p, int level) {
-        boolean school = done(p.primaryCompleted()) || done(p.lowerSecondaryDiploma()) || done(p.upperSecondaryCompleted());
-        Integer g = p.highestGradeCompleted();
-        Integer st = p.literacyStageCompleted();
-        return level == 1 ? school || (g != null && g >= 3) || (st != null && st >= 1)
-                : school || (g != null && g >= 5) || (st != null && st == 2);
-    }
-
-    /** A completion year counts in data year Y only when it is ≤ Y. */
-    private boolean done(Integer completionYear) {
-        return completionYear != null && completionYear <= year;
+        return numerators[c.ordinal()].test(p, year);
     }
 
     /** One-call form: aggregates the stream and evaluates. */
@@ -168,10 +158,17 @@ public final class StandardsEngine {
             int age = year - p.birthYear();
             if (age < minAll || age > maxAll) return;
             int base = ci * NC;
+            // a condition shared by two criteria (e.g. literate1 for ages 15–35 and 15–25) is tested once a person
+            long tested = 0, met = 0;
             for (int c = 0; c < NC; c++) {
                 if (age < minAge[c] || age > maxAge[c]) continue;
                 den[base + c]++;
-                if (numerator(p, CRITERIA[c])) num[base + c]++;
+                long bit = 1L << distinct[c];
+                if ((tested & bit) == 0) {
+                    tested |= bit;
+                    if (numerators[c].test(p, year)) met |= bit;
+                }
+                if ((met & bit) != 0) num[base + c]++;
             }
         }
 

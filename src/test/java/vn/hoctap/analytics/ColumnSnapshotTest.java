@@ -32,6 +32,13 @@ class ColumnSnapshotTest {
         return ColumnarRegister.of(g.units(), g.persons().stream());
     }
 
+    /** Stand-in household hashes, one per row (distinct per row, so they can be checked back). */
+    long[] households(ColumnarRegister r) {
+        long[] h = new long[r.size()];
+        for (int i = 0; i < h.length; i++) h[i] = 1_000_003L * i + 7;
+        return h;
+    }
+
     ColumnarResult count(ColumnarRegister r) {
         return ColumnarEngine.nq23(g.units(), g.year(), RuleSet.defaults()).aggregates(r, 2).result();
     }
@@ -40,9 +47,11 @@ class ColumnSnapshotTest {
     void whatIsReadBackCountsAndFindsExactlyWhatWasSaved() throws Exception {
         ColumnarRegister original = built();
         Path file = dir.resolve("register-2025.columns");
-        original.writeSnapshot(file, labels);
-        ColumnarRegister back = ColumnarRegister.readSnapshot(g.units(), file, labels);
-        assertThat(back).isNotNull();
+        original.writeSnapshot(file, labels, households(original));
+        ColumnarRegister.Saved saved = ColumnarRegister.readSnapshot(g.units(), file, labels);
+        assertThat(saved).isNotNull();
+        assertThat(saved.households()).containsExactly(households(original));
+        ColumnarRegister back = saved.register();
         assertThat(back.size()).isEqualTo(g.persons().size()).isEqualTo(20_000);
 
         ColumnarResult a = count(original), b = count(back);
@@ -76,7 +85,8 @@ class ColumnSnapshotTest {
     @Test
     void aSavedFileThatDoesNotMatchIsNotUsed() throws Exception {
         Path file = dir.resolve("register-2025.columns");
-        built().writeSnapshot(file, labels);
+        ColumnarRegister r = built();
+        r.writeSnapshot(file, labels, households(r));
         // another database state, another year
         assertThat(ColumnarRegister.readSnapshot(g.units(), file, Map.of("year", "2025", "state", "db-1:43:true"))).isNull();
         assertThat(ColumnarRegister.readSnapshot(g.units(), file, Map.of("year", "2024", "state", "db-1:42:true"))).isNull();

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.hoctap.expressions.Ast.*;
-import vn.hoctap.indicators.expression.CompiledIndicator;
+import vn.hoctap.standards.expression.CompiledIndicator;
 import vn.hoctap.reporting.rules.Expression;
 
 /** One operator set in both languages, the condition grammar for other back ends, and the visitor hook. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import vn.hoctap.indicators.expression.CompiledIndicator;
+import vn.hoctap.standards.expression.CompiledIndicator;
 import vn.hoctap.reporting.rules.Expression;
 
 /**

@@ -74,7 +74,11 @@ class RuleSetTest {
         "unknown criterion ¦ | MN5.attend_age5     | 95 ¦ | MN5.attend_age4     | 95 ¦ unknown criterion",
         "level too high    ¦ commune | MN5  | 1 | MN5.attend_age5 ¦ commune | MN5  | 2 | MN5.attend_age5 ¦ outside 1..1",
         "min above max     ¦ | 15 | 60 | ¦ | 61 | 60 | ¦ min age 61 is above max age 60",
-        "missing field     ¦ | 95  | 90 | NĐ 20/2014/NĐ-CP Điều 6 (xã) | V ¦ | 95  | 90 | V ¦ expected 8 fields"
+        "missing field     ¦ | 95  | 90 | NĐ 20/2014/NĐ-CP Điều 6 (xã) | V ¦ | 95  | 90 | V ¦ expected 8 fields",
+        "bad condition     ¦ | enrolment = primary and grade = 1 | ¦ | enrolment = primari and grade = 1 | ¦ primari",
+        "text for a number ¦ | primary_completed <= year | NĐ 20/2014/NĐ-CP Điều 10, 11 ¦ | primary_completed <= \"2025\" | NĐ 20/2014/NĐ-CP Điều 10, 11 ¦ condition",
+        "define itself     ¦ or literacy_stage_completed >= 1 | ¦ or literate1 | ¦ uses literate1",
+        "not definable     ¦ define | literate2 ¦ define | literate3 ¦ cannot be defined"
     })
     void badRuleFilesGiveALocatedError(String name, String from, String to, String message) {
         String text = RuleSet.defaultText();
@@ -101,6 +105,28 @@ class RuleSetTest {
         assertThatThrownBy(() -> RuleSet.parse(cycle, "x.rules")).hasMessageContaining("cycle");
         assertThatThrownBy(() -> RuleSet.load(Path.of("/nonexistent/rules.txt"))).isInstanceOf(RuleSetException.class)
                 .hasMessageContaining("/nonexistent/rules.txt");
+    }
+
+    @Test
+    void aRuleFileWithoutConditionsTakesTheDefaultOnes() {
+        // format 1 (before issue 17): no define and criterion lines; such a file stays valid and means what it meant
+        String old = RuleSet.defaultText().replaceAll("(?m)^(define|criterion) \\|.*$", "");
+        RuleSet r = RuleSet.parse(old, "format-1.rules");
+        for (Criterion c : Criterion.values()) {
+            assertThat(r.criterion(c).condition()).isEqualTo(d.criterion(c).condition());
+        }
+        assertThat(r.definitions()).isEqualTo(d.definitions());
+        // the default file itself must carry every condition: without them it is refused
+        assertThat(d.criterion(Criterion.TH_GRADE1_AGE6).condition()).isEqualTo("enrolment = primary and grade = 1");
+        assertThat(d.criterion(Criterion.XMC_LIT2_15_60).toString()).isEqualTo("criterion | XMC.lit2_15_60 | literate2");
+    }
+
+    @Test
+    void aFileMayOmitADefinitionAndInheritIt() {
+        String text = RuleSet.defaultText().replaceAll("(?m)^define \\| literate2 .*$", "")
+                .replace("criterion | XMC.lit2_15_60      | literate2", "criterion | XMC.lit2_15_60      | literate2 and literate1");
+        // literate2 is no longer defined in this file: inherited from the default, so the criterion line is still valid
+        assertThat(RuleSet.parse(text, "x.rules").criterion(Criterion.XMC_LIT2_15_60).condition()).isEqualTo("literate2 and literate1");
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.zip.CRC32C;
 public final class ColumnSnapshot {
 
     /** The in-memory layout the file mirrors; change it whenever {@link Columns} or {@link IdIndex} change shape. */
-    public static final String LAYOUT = "columns-v1:commune,birthYear,bytes[" + Columns.BYTE_COLUMNS + "],idHash;index-int-table";
+    public static final String LAYOUT = "columns-v2:commune,birthYear,bytes[" + Columns.BYTE_COLUMNS + "],idHash;index-int-table;householdHash";
 
     private static final byte[] MAGIC = "HOCTAP-COLUMNS\n".getBytes(StandardCharsets.US_ASCII);
     private static final int CHUNK = 1 << 20;
@@ -33,8 +33,15 @@ public final class ColumnSnapshot {
     private ColumnSnapshot() {
     }
 
-    /** Writes {@code c} with the header labels; atomically replaces {@code file}. */
-    public static void write(Columns c, Map<String, String> labels, Path file) throws IOException {
+    /** What a snapshot holds: the columns and, per row, the hash of the person's household. */
+    public record Read(Columns columns, long[] households) {
+    }
+
+    /** Writes {@code c} and the rows' household hashes with the header labels; atomically replaces {@code file}. */
+    public static void write(Columns c, Map<String, String> labels, long[] households, Path file) throws IOException {
+        if (households.length != c.size) {
+            throw new IllegalArgumentException("household hashes for " + households.length + " rows, columns have " + c.size);
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
@@ -56,6 +63,7 @@ public final class ColumnSnapshot {
                 out.bytes(c.bytes[k], 0, n);
             }
             out.longs(c.idHash, n);
+            out.longs(households, n);
             IdIndex ix = c.index;
             out.putInt(ix.table.length);
             out.putInt(ix.count);
@@ -85,7 +93,7 @@ public final class ColumnSnapshot {
      * Reads a snapshot if its labels equal {@code expected} (every expected label, and the layout) and its checksum is
      * right; null otherwise (the caller then loads from the database).
      */
-    public static Columns read(Path file, Map<String, String> expected) throws IOException {
+    public static Read read(Path file, Map<String, String> expected) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -116,6 +124,8 @@ public final class ColumnSnapshot {
             }
             c.idHash = new long[Math.max(n, 1)];
             in.longs(c.idHash, n);
+            long[] households = new long[n];
+            in.longs(households, n);
             c.size = n;
             int cap = in.getInt();
             int count = in.getInt();
@@ -135,7 +145,7 @@ public final class ColumnSnapshot {
                 return null;
             }
             c.index.restore(table, count, overflow);
-            return c;
+            return new Read(c, households);
         } catch (java.nio.BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException | OutOfMemoryError e) {
             return null;
         }

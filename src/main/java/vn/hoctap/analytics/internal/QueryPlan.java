@@ -5,19 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
-import vn.hoctap.indicators.expression.Aggregate;
+import vn.hoctap.standards.expression.Aggregate;
 import vn.hoctap.expressions.Ast;
-import vn.hoctap.indicators.expression.CompiledIndicator;
-import vn.hoctap.indicators.expression.Field;
-import vn.hoctap.indicators.expression.FieldType;
+import vn.hoctap.standards.expression.CompiledIndicator;
+import vn.hoctap.standards.expression.Definitions;
+import vn.hoctap.standards.expression.Field;
+import vn.hoctap.standards.expression.FieldType;
 import vn.hoctap.standards.Criterion;
 import vn.hoctap.standards.Person;
 import vn.hoctap.standards.RuleSet;
 import vn.hoctap.standards.Units;
 
 /**
- * Compiles the twelve criteria of standards.md (cohorts from the {@link RuleSet}) and the indicator expressions
- * (walking their {@link Ast} conditions) into one {@link Program} for a data year.
+ * Compiles the twelve criteria of standards.md (cohorts and numerator conditions from the {@link RuleSet}'s lines) and
+ * the indicator expressions (walking their {@link Ast} conditions) into one {@link Program} for a data year.
  *
  * <p>Aggregate layout: 0 = persons of the commune; 1 + c = denominator of criterion c; 1 + 12 + c = its
  * numerator; then each indicator's aggregates ({@link #indicatorAggregates(int)}, in the order of
@@ -35,6 +36,8 @@ public final class QueryPlan {
     private final int[][] indicatorAggs;
     private final int exemptAgg;
     private final Program.Builder pb;
+    /** The named conditions (literate1, literate2) of what is being compiled: the rule set's, or an indicator's. */
+    private Definitions defs;
 
     public QueryPlan(Units units, RuleSet rules, int year, Map<String, CompiledIndicator> indicators) {
         this.year = year;
@@ -46,7 +49,7 @@ public final class QueryPlan {
             RuleSet.CohortRule r = rules.cohort(c);
             int min = r.minAge(), max = r.maxAge();
             den[c.ordinal()] = pb.and(notExempt, birth(Field.AGE, v -> v >= min && v <= max));
-            num[c.ordinal()] = pb.and(den[c.ordinal()], numerator(c));
+            num[c.ordinal()] = pb.and(den[c.ordinal()], numerator(rules, c));
         }
         if (pb.countFresh(pb.all()) != 0) throw new IllegalStateException("aggregate layout");
         for (int c = 0; c < NC; c++) pb.countFresh(den[c]);
@@ -56,6 +59,7 @@ public final class QueryPlan {
         indicatorAggs = new int[ids.size()][];
         for (int i = 0; i < ids.size(); i++) {
             List<Aggregate> aggs = this.indicators.get(i).aggregates();
+            defs = this.indicators.get(i).definitions();
             indicatorAggs[i] = new int[aggs.size()];
             for (int j = 0; j < aggs.size(); j++) indicatorAggs[i][j] = aggregate(aggs.get(j).ast());
         }
@@ -79,37 +83,12 @@ public final class QueryPlan {
     /** Program aggregate index of each of indicator i's aggregates. */
     public int[] indicatorAggregates(int i) { return indicatorAggs[i]; }
 
-    // ------------------------------------------------------------------ criteria (StandardsEngine semantics)
+    // ------------------------------------------------------------------ criteria (the rule file's lines)
 
-    private int numerator(Criterion c) {
-        int enrol = Columns.ENROLMENT;
-        switch (c) {
-            case MN5_ATTEND_AGE5: return enrolIs(Person.Enrolment.PRESCHOOL);
-            case MN5_COMPLETE_AGE6: return done(Field.PRESCHOOL_COMPLETED);
-            case TH_GRADE1_AGE6: return pb.and(enrolIs(Person.Enrolment.PRIMARY), byteField(Field.GRADE, v -> v == 1));
-            case TH_COMPLETE_AGE11:
-            case TH_COMPLETE_AGE14: return done(Field.PRIMARY_COMPLETED);
-            case TH_AGE11_IN_PRIMARY: return pb.or(done(Field.PRIMARY_COMPLETED), enrolIs(Person.Enrolment.PRIMARY));
-            case THCS_DIPLOMA_15_18: return done(Field.LOWER_SECONDARY_DIPLOMA);
-            case THCS_ATTEND_15_18: return pb.or(byteField(Field.ENROLMENT, v -> v == Person.Enrolment.UPPER_SECONDARY.ordinal()
-                    || v == Person.Enrolment.CONTINUING_UPPER_SECONDARY.ordinal() || v == Person.Enrolment.VOCATIONAL.ordinal()),
-                    done(Field.UPPER_SECONDARY_COMPLETED));
-            case XMC_LIT1_15_35:
-            case XMC_LIT1_15_25: return literate(1);
-            default: return literate(2);
-        }
-    }
-
-    private int enrolIs(Person.Enrolment e) { return byteField(Field.ENROLMENT, v -> v == e.ordinal()); }
-
-    /** Completion year set and ≤ the data year. */
-    private int done(Field f) { return byteField(f, v -> v != MISSING && v <= year); }
-
-    private int literate(int level) {
-        int school = pb.or(pb.or(done(Field.PRIMARY_COMPLETED), done(Field.LOWER_SECONDARY_DIPLOMA)), done(Field.UPPER_SECONDARY_COMPLETED));
-        int g = byteField(Field.HIGHEST_GRADE_COMPLETED, v -> v != MISSING && v >= (level == 1 ? 3 : 5));
-        int st = byteField(Field.LITERACY_STAGE_COMPLETED, v -> v != MISSING && (level == 1 ? v >= 1 : v == 2));
-        return pb.or(pb.or(school, g), st);
+    /** The criterion's numerator: its {@code criterion} line of the rule file, compiled like any condition. */
+    private int numerator(RuleSet rules, Criterion c) {
+        defs = rules.definitions();
+        return cond(rules.criterion(c).ast());
     }
 
     // ------------------------------------------------------------------ columns of the fields
@@ -181,8 +160,8 @@ public final class QueryPlan {
     /** A yes/no field as a node (true only when true). */
     private int test(Field f) {
         switch (f) {
-            case LITERATE1: return literate(1);
-            case LITERATE2: return literate(2);
+            case LITERATE1:
+            case LITERATE2: return cond(defs.of(f));
             case EXEMPT: return byteField(Field.DISABILITY, v -> v == Person.Disability.CANNOT_LEARN.ordinal());
             default: return byteField(f, v -> v == 1);
         }
@@ -327,7 +306,7 @@ public final class QueryPlan {
     /** The NQ23 register indicators by id, in file order. */
     public static Map<String, CompiledIndicator> nq23() {
         Map<String, CompiledIndicator> m = new LinkedHashMap<>();
-        for (var d : vn.hoctap.indicators.expression.ExpressionDefinition.nq23()) m.put(d.id(), d.compiled());
+        for (var d : vn.hoctap.standards.expression.ExpressionDefinition.nq23()) m.put(d.id(), d.compiled());
         return m;
     }
 }

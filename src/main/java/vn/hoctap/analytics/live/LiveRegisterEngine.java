@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -21,31 +22,42 @@ import vn.hoctap.analytics.ColumnarAggregates;
 import vn.hoctap.analytics.ColumnarEngine;
 import vn.hoctap.analytics.ColumnarRegister;
 import vn.hoctap.analytics.ColumnarResult;
+import vn.hoctap.analytics.RegisterCounts;
+import vn.hoctap.analytics.RegisterPrograms;
+import vn.hoctap.analytics.internal.HouseholdCounts;
 import vn.hoctap.register.RegisterChanged;
 import vn.hoctap.register.RegisterEngine;
 import vn.hoctap.register.RegisterStandards;
 import vn.hoctap.standards.StandardsResult;
+import vn.hoctap.standards.expression.CompiledIndicator;
 import vn.hoctap.standards.Units;
 
 /**
  * The columnar engine serving the running platform (issue 7): each data year's register is loaded from PostgreSQL
  * into a {@link ColumnarRegister} (at start, in the background, and again after an import of that year), its
  * counts are kept by {@link ColumnarAggregates}, and every edit of one person ({@link RegisterChanged} with its
- * change itemised, delivered after commit) takes the old contribution out and adds the new one. The standards and
- * the register-indicator counts are read from an immutable snapshot taken after each change.
+ * change itemised, delivered after commit) takes the old contribution out and adds the new one. What is counted: the
+ * twelve criteria of the rule file, and every program the modules declared ({@link RegisterPrograms}: the register
+ * indicators of {@code indicators}, the population aged 15+ of {@code titles}), plus each commune's distinct
+ * households ({@link HouseholdCounts}). The standards and the counts ({@link RegisterCounts}) are read from an
+ * immutable snapshot taken after each change.
  *
  * <p>A year is not served (the register then streams from PostgreSQL, as before) when
  * {@code hoctap.analytics.engine=streaming}, or when a person of the year cannot be held (a commune that is not
  * one of the year's units, a value outside the columns' ranges). Logs only counts and sizes, never personal data.
  */
 @Component
-class LiveRegisterEngine implements RegisterEngine {
+class LiveRegisterEngine implements RegisterEngine, RegisterCounts {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRegisterEngine.class);
 
     /** One data year: loaded lazily under its own lock; {@code snapshot} is what readers see. */
     private static final class Year {
         ColumnarAggregates aggregates;
+        HouseholdCounts households;
+        Units units;
+        /** Commune code → households, taken with each snapshot. */
+        volatile Map<String, Long> householdSnapshot;
         volatile ColumnarResult snapshot;
         volatile StandardsResult standards;
         boolean unsupported;
@@ -54,6 +66,9 @@ class LiveRegisterEngine implements RegisterEngine {
     }
 
     private final RegisterStandards register;
+    private final ObjectProvider<RegisterPrograms> programSources;
+    /** Every declared program by id, gathered once (at the first load, when every module's bean exists). */
+    private volatile Map<String, CompiledIndicator> programs;
     private final boolean enabled;
     private final boolean preload;
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -67,9 +82,11 @@ class LiveRegisterEngine implements RegisterEngine {
     /** Where each year's columns are kept between runs (null: not kept). */
     private final java.nio.file.Path snapshots;
 
-    LiveRegisterEngine(RegisterStandards register, @Value("${hoctap.analytics.engine:columnar}") String engine,
+    LiveRegisterEngine(RegisterStandards register, ObjectProvider<RegisterPrograms> programSources,
+                       @Value("${hoctap.analytics.engine:columnar}") String engine,
                        @Value("${hoctap.command:}") String command, @Value("${hoctap.data-dir}") String dataDir,
                        @Value("${hoctap.analytics.snapshots:true}") boolean snapshots) {
+        this.programSources = programSources;
         this.snapshots = snapshots ? java.nio.file.Path.of(dataDir).toAbsolutePath().resolve("columns") : null;
         if (!engine.equals("columnar") && !engine.equals("streaming")) {
             throw new IllegalArgumentException("hoctap.analytics.engine: '" + engine + "' — use columnar or streaming");
@@ -116,7 +133,7 @@ class LiveRegisterEngine implements RegisterEngine {
     }
 
     @Override
-    public Map<String, Map<String, long[]>> indicators(int year, Collection<String> ids) {
+    public Map<String, Map<String, long[]>> counts(int year, Collection<String> ids) {
         ColumnarResult r = snapshot(year);
         if (r == null) {
             return null;
@@ -141,6 +158,39 @@ class LiveRegisterEngine implements RegisterEngine {
     }
 
     @Override
+    public Map<String, Long> households(int year) {
+        Year y = ready(year);
+        return y == null ? null : y.householdSnapshot;
+    }
+
+    /** The programs every module declared ({@link RegisterPrograms}), by id; a second declaration of an id is an error. */
+    private Map<String, CompiledIndicator> programs() {
+        Map<String, CompiledIndicator> p = programs;
+        if (p == null) {
+            Map<String, CompiledIndicator> all = new LinkedHashMap<>();
+            programSources.orderedStream().forEach(src -> src.programs().forEach((id, c) -> {
+                if (all.putIfAbsent(id, c) != null) {
+                    throw new IllegalStateException("two register programs named " + id);
+                }
+            }));
+            p = java.util.Collections.unmodifiableMap(all);
+            programs = p;
+        }
+        return p;
+    }
+
+    /** Commune code → households of the communes with persons (as the streamed counts list them). */
+    private static Map<String, Long> householdSnapshot(Units units, HouseholdCounts h, ColumnarResult r) {
+        Map<String, Long> out = new TreeMap<>();
+        for (int ci = 0; ci < units.communeCount(); ci++) {
+            if (r.persons(ci) > 0) {
+                out.put(units.communes().get(ci).code(), h.count(ci));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    @Override
     public void changed(RegisterChanged e) {
         if (!enabled) {
             return;
@@ -159,8 +209,15 @@ class LiveRegisterEngine implements RegisterEngine {
                 try {
                     for (RegisterChanged.Change c : e.changes()) {
                         y.aggregates.apply(c.before(), c.after());
+                        if (c.before() != null) {
+                            y.households.remove(y.units.communeIndex(c.before().communeCode()), c.before().householdId());
+                        }
+                        if (c.after() != null) {
+                            y.households.add(y.units.communeIndex(c.after().communeCode()), c.after().householdId());
+                        }
                     }
                     y.snapshot = y.aggregates.result();
+                    y.householdSnapshot = householdSnapshot(y.units, y.households, y.snapshot);
                     y.standards = null;
                     return;
                 } catch (RuntimeException ex) {
@@ -171,6 +228,8 @@ class LiveRegisterEngine implements RegisterEngine {
                 }
             }
             y.aggregates = null;
+            y.households = null;
+            y.householdSnapshot = null;
             y.snapshot = null;
             y.standards = null;
         }
@@ -208,7 +267,7 @@ class LiveRegisterEngine implements RegisterEngine {
         // writing statements, no writer open): read in about a second instead of every person from PostgreSQL
         String state = snapshots == null ? null : register.settledState().orElse(null);
         if (state != null) {
-            ColumnarRegister saved = null;
+            ColumnarRegister.Saved saved = null;
             try {
                 saved = ColumnarRegister.readSnapshot(units, snapshotFile(year), Map.of("year", Integer.toString(year), "state", state));
             } catch (java.io.IOException | RuntimeException ex) {
@@ -216,18 +275,22 @@ class LiveRegisterEngine implements RegisterEngine {
             }
             if (saved != null) {
                 y.savedReads++;
-                count(year, y, saved, start, "read from the saved columns");
+                count(year, y, saved.register(), HouseholdCounts.of(units.communeCount(), saved.register(), saved.households()), start,
+                        "read from the saved columns");
                 return;
             }
         }
         ColumnarRegister.Builder b = ColumnarRegister.builder(units, (int) Math.min(Integer.MAX_VALUE - 16, register.personCount(year)));
         long[] rejected = {0};
+        // the household of each row, as a hash in row order (kept with the saved columns)
+        HouseholdCounts.Hashes hh = new HouseholdCounts.Hashes();
         register.forEachPersonOfYear(year, p -> {
             if (rejected[0] > 0) {
                 return;
             }
             try {
                 b.add(p);
+                hh.add(p.householdId());
             } catch (IllegalArgumentException ex) {
                 rejected[0]++;
             }
@@ -239,12 +302,13 @@ class LiveRegisterEngine implements RegisterEngine {
             return;
         }
         ColumnarRegister reg = b.build();
-        count(year, y, reg, start, "loaded from the database");
+        long[] householdHashes = hh.toArray();
+        count(year, y, reg, HouseholdCounts.of(units.communeCount(), reg, householdHashes), start, "loaded from the database");
         // saved for the next start only when nothing was written while it was read (same settled state before and after)
         if (state != null && state.equals(register.settledState().orElse(null))) {
             long w = System.nanoTime();
             try {
-                reg.writeSnapshot(snapshotFile(year), Map.of("year", Integer.toString(year), "state", state));
+                reg.writeSnapshot(snapshotFile(year), Map.of("year", Integer.toString(year), "state", state), householdHashes);
                 log.info("columnar register {}: columns saved for the next start in {} ms", year, (System.nanoTime() - w) / 1_000_000);
             } catch (java.io.IOException | RuntimeException ex) {
                 log.info("columnar register {}: columns not saved ({})", year, ex.getClass().getSimpleName());
@@ -256,11 +320,15 @@ class LiveRegisterEngine implements RegisterEngine {
         return snapshots.resolve("register-" + year + ".columns");
     }
 
-    private void count(int year, Year y, ColumnarRegister reg, long start, String how) {
-        ColumnarAggregates agg = ColumnarEngine.nq23(reg.units(), year, register.rules()).aggregates(reg, threads);
+    private void count(int year, Year y, ColumnarRegister reg, HouseholdCounts households, long start, String how) {
+        Units units = reg.units();
+        ColumnarAggregates agg = ColumnarEngine.of(units, year, register.rules(), programs()).aggregates(reg, threads);
         y.aggregates = agg;
+        y.households = households;
+        y.units = units;
         y.loads++;
         y.snapshot = agg.result();
+        y.householdSnapshot = householdSnapshot(units, households, y.snapshot);
         y.standards = null;
         long ms = (System.nanoTime() - start) / 1_000_000;
         log.info("columnar register {}: {} residents {} and counted in {} ms; {} bytes of heap ({} bytes a resident)",

@@ -5,29 +5,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import vn.hoctap.analytics.RegisterCounts;
+import vn.hoctap.analytics.RegisterPrograms;
+
 import vn.hoctap.indicators.IndicatorDefinition;
-import vn.hoctap.indicators.expression.CompiledIndicator;
-import vn.hoctap.indicators.expression.Evaluation;
-import vn.hoctap.indicators.expression.ExpressionDefinition;
+import vn.hoctap.standards.expression.CompiledIndicator;
+import vn.hoctap.standards.expression.Evaluation;
+import vn.hoctap.standards.expression.ExpressionDefinition;
 import vn.hoctap.register.RegisterStandards;
 
 /**
  * The register-derived indicators: each one's expression (indicators/nq23-register-indicators.txt,
- * docs/indicator-expressions.md) evaluated over the year's persons in one pass, grouped by commune.
+ * docs/indicator-expressions.md), declared to the columnar engine as programs ({@link RegisterPrograms}) and read
+ * back from it ({@link RegisterCounts}), or evaluated over the year's persons in one pass when the engine does not
+ * serve the year. The register module knows nothing of them.
  */
 @Component
-class ExpressionRegisterIndicators implements RegisterIndicators {
+class ExpressionRegisterIndicators implements RegisterIndicators, RegisterPrograms {
 
     private final RegisterStandards register;
+    private final ObjectProvider<RegisterCounts> engine;
     private final Map<String, CompiledIndicator> expressions = new LinkedHashMap<>();
 
-    ExpressionRegisterIndicators(RegisterStandards register) {
+    ExpressionRegisterIndicators(RegisterStandards register, ObjectProvider<RegisterCounts> engine) {
         this.register = register;
+        this.engine = engine;
         for (ExpressionDefinition d : ExpressionDefinition.nq23()) {
             expressions.put(d.id(), d.compiled());
         }
+    }
+
+    /** The NQ 23 register indicators, by indicator id. */
+    @Override
+    public Map<String, CompiledIndicator> programs() {
+        return java.util.Collections.unmodifiableMap(expressions);
     }
 
     @Override
@@ -37,7 +51,7 @@ class ExpressionRegisterIndicators implements RegisterIndicators {
     }
 
     /**
-     * From the register's engine (the columnar engine, kept current edit by edit) when it serves the year, else
+     * From the columnar engine (kept current edit by edit) when it serves the year, else
      * streamed ({@link #evaluateStreaming}); both give the same counts.
      */
     @Override
@@ -48,8 +62,9 @@ class ExpressionRegisterIndicators implements RegisterIndicators {
                 ids.add(d.id());
             }
         }
-        if (expressions.keySet().containsAll(ids)) {
-            Map<String, Map<String, long[]>> counts = register.indicatorCounts(year, ids);
+        RegisterCounts e = engine.getIfAvailable();
+        if (e != null && expressions.keySet().containsAll(ids)) {
+            Map<String, Map<String, long[]>> counts = e.counts(year, ids);
             if (counts != null) {
                 return new HashMap<>(counts);
             }

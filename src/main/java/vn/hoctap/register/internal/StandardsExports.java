@@ -57,6 +57,8 @@ import vn.hoctap.standards.RuleSet;
 import vn.hoctap.standards.Standard;
 import vn.hoctap.standards.StandardLevel;
 import vn.hoctap.standards.StandardsEngine;
+import vn.hoctap.standards.expression.Conditions;
+import vn.hoctap.standards.expression.PersonTest;
 import vn.hoctap.standards.StandardsResult;
 import vn.hoctap.standards.UnitLevel;
 import vn.hoctap.standards.UnitResult;
@@ -99,43 +101,48 @@ public final class StandardsExports {
      */
     public enum AgeColumn {
         /** Persons of that age, not counting {@code disability = cannot_learn} (the denominators' population). */
-        PERSONS("Số người (không tính KT không có khả năng học tập)", "Persons (excluding cannot_learn)"),
-        /** {@code enrolment = preschool}. */
-        IN_PRESCHOOL("Đang học mẫu giáo", "Attending preschool"),
-        /** {@code preschool_completed} ≤ Y. */
-        PRESCHOOL_COMPLETED("Hoàn thành CT mẫu giáo 5 tuổi", "Completed preschool"),
-        /** {@code enrolment = primary} and {@code grade = 1}. */
-        IN_GRADE1("Đang học lớp 1", "In grade 1"),
+        PERSONS("Số người (không tính KT không có khả năng học tập)", "Persons (excluding cannot_learn)", null, null),
+        /** The numerator of {@code MN5.attend_age5} (attending preschool). */
+        IN_PRESCHOOL("Đang học mẫu giáo", "Attending preschool", Criterion.MN5_ATTEND_AGE5, null),
+        /** The numerator of {@code MN5.complete_age6} (completed preschool by Y). */
+        PRESCHOOL_COMPLETED("Hoàn thành CT mẫu giáo 5 tuổi", "Completed preschool", Criterion.MN5_COMPLETE_AGE6, null),
+        /** The numerator of {@code TH.grade1_age6} (in grade 1). */
+        IN_GRADE1("Đang học lớp 1", "In grade 1", Criterion.TH_GRADE1_AGE6, null),
         /** {@code enrolment = primary} (any grade). */
-        IN_PRIMARY("Đang học tiểu học", "Attending primary"),
-        /** {@code primary_completed} ≤ Y. */
-        PRIMARY_COMPLETED("Hoàn thành CT tiểu học", "Completed primary"),
-        /** Completed primary, or {@code enrolment = primary} (the numerator of {@code TH.age11_in_primary}). */
-        PRIMARY_COMPLETED_OR_IN("Hoàn thành hoặc đang học tiểu học", "Completed or attending primary"),
+        IN_PRIMARY("Đang học tiểu học", "Attending primary", null, "enrolment = primary"),
+        /** The numerator of {@code TH.complete_age11} and {@code TH.complete_age14} (completed primary by Y). */
+        PRIMARY_COMPLETED("Hoàn thành CT tiểu học", "Completed primary", Criterion.TH_COMPLETE_AGE11, null),
+        /** The numerator of {@code TH.age11_in_primary} (completed primary, or attending it). */
+        PRIMARY_COMPLETED_OR_IN("Hoàn thành hoặc đang học tiểu học", "Completed or attending primary", Criterion.TH_AGE11_IN_PRIMARY, null),
         /** {@code enrolment = lower_secondary}. */
-        IN_LOWER_SECONDARY("Đang học THCS", "Attending lower secondary"),
-        /** {@code lower_secondary_diploma} ≤ Y. */
-        LOWER_SECONDARY_DIPLOMA("Tốt nghiệp THCS", "Lower-secondary diploma"),
+        IN_LOWER_SECONDARY("Đang học THCS", "Attending lower secondary", null, "enrolment = lower_secondary"),
+        /** The numerator of {@code THCS.diploma_15_18}. */
+        LOWER_SECONDARY_DIPLOMA("Tốt nghiệp THCS", "Lower-secondary diploma", Criterion.THCS_DIPLOMA_15_18, null),
         /** {@code enrolment} in ({@code upper_secondary}, {@code continuing_upper_secondary}, {@code vocational}). */
-        ATTENDING_UPPER("Đang học THPT, GDTX cấp THPT hoặc GDNN", "Attending upper secondary, continuing or vocational"),
-        /** Attending as in {@link #ATTENDING_UPPER}, or {@code upper_secondary_completed} ≤ Y (numerator of {@code THCS.attend_15_18}). */
+        ATTENDING_UPPER("Đang học THPT, GDTX cấp THPT hoặc GDNN", "Attending upper secondary, continuing or vocational", null,
+                "enrolment in (upper_secondary, continuing_upper_secondary, vocational)"),
+        /** The numerator of {@code THCS.attend_15_18}. */
         ATTENDING_OR_COMPLETED_UPPER("Đang học THPT/GDTX/GDNN hoặc đã tốt nghiệp THPT",
-                "Attending upper secondary/continuing/vocational or completed upper secondary"),
-        /** Literate at level 1 (register-csv.md derived facts). */
-        LITERATE_1("Biết chữ mức độ 1", "Literate, level 1"),
-        /** Literate at level 2 (register-csv.md derived facts). */
-        LITERATE_2("Biết chữ mức độ 2", "Literate, level 2"),
+                "Attending upper secondary/continuing/vocational or completed upper secondary", Criterion.THCS_ATTEND_15_18, null),
+        /** Literate at level 1: the rule file's {@code literate1}. */
+        LITERATE_1("Biết chữ mức độ 1", "Literate, level 1", null, "literate1"),
+        /** Literate at level 2: the rule file's {@code literate2}. */
+        LITERATE_2("Biết chữ mức độ 2", "Literate, level 2", null, "literate2"),
         /** {@code enrolment = literacy_class}. */
-        IN_LITERACY_CLASS("Đang học lớp xóa mù chữ", "Attending a literacy class"),
+        IN_LITERACY_CLASS("Đang học lớp xóa mù chữ", "Attending a literacy class", null, "enrolment = literacy_class"),
         /** Persons with {@code disability = cannot_learn}: left out of every other column and every criterion. */
-        EXEMPT("Khuyết tật không có khả năng học tập (không tính)", "Cannot learn (disability, left out)");
+        EXEMPT("Khuyết tật không có khả năng học tập (không tính)", "Cannot learn (disability, left out)", null, null);
 
         private final String vi;
         private final String en;
+        private final Criterion criterion;
+        private final String condition;
 
-        AgeColumn(String vi, String en) {
+        AgeColumn(String vi, String en, Criterion criterion, String condition) {
             this.vi = vi;
             this.en = en;
+            this.criterion = criterion;
+            this.condition = condition;
         }
 
         public String labelVi() {
@@ -146,45 +153,16 @@ public final class StandardsExports {
             return en;
         }
 
-        /** Whether a person (not exempt) of the data year counts in this column. */
-        boolean test(Person p, int year) {
-            Person.Enrolment e = p.enrolment();
-            switch (this) {
-                case PERSONS: return true;
-                case IN_PRESCHOOL: return e == Person.Enrolment.PRESCHOOL;
-                case PRESCHOOL_COMPLETED: return done(p.preschoolCompleted(), year);
-                case IN_GRADE1: return e == Person.Enrolment.PRIMARY && p.grade() != null && p.grade() == 1;
-                case IN_PRIMARY: return e == Person.Enrolment.PRIMARY;
-                case PRIMARY_COMPLETED: return done(p.primaryCompleted(), year);
-                case PRIMARY_COMPLETED_OR_IN: return done(p.primaryCompleted(), year) || e == Person.Enrolment.PRIMARY;
-                case IN_LOWER_SECONDARY: return e == Person.Enrolment.LOWER_SECONDARY;
-                case LOWER_SECONDARY_DIPLOMA: return done(p.lowerSecondaryDiploma(), year);
-                case ATTENDING_UPPER: return attendingUpper(e);
-                case ATTENDING_OR_COMPLETED_UPPER: return attendingUpper(e) || done(p.upperSecondaryCompleted(), year);
-                case LITERATE_1: return literate(p, 1, year);
-                case LITERATE_2: return literate(p, 2, year);
-                case IN_LITERACY_CLASS: return e == Person.Enrolment.LITERACY_CLASS;
-                default: return false; // EXEMPT is counted separately
+        /**
+         * The column's condition for a person who is not exempt, compiled from the rule set: a criterion's column is
+         * that criterion's line of the rule file, the others are written in the expression language; null = every
+         * person ({@link #PERSONS}); never for {@link #EXEMPT} (counted separately).
+         */
+        PersonTest compile(RuleSet rules) {
+            if (criterion != null) {
+                return Conditions.compile(rules.criterion(criterion).ast(), rules.definitions());
             }
-        }
-
-        private static boolean attendingUpper(Person.Enrolment e) {
-            return e == Person.Enrolment.UPPER_SECONDARY || e == Person.Enrolment.CONTINUING_UPPER_SECONDARY
-                    || e == Person.Enrolment.VOCATIONAL;
-        }
-
-        private static boolean done(Integer completionYear, int year) {
-            return completionYear != null && completionYear <= year;
-        }
-
-        /** register-csv.md: literate at level 1 / level 2. */
-        private static boolean literate(Person p, int level, int year) {
-            boolean school = done(p.primaryCompleted(), year) || done(p.lowerSecondaryDiploma(), year)
-                    || done(p.upperSecondaryCompleted(), year);
-            Integer g = p.highestGradeCompleted();
-            Integer st = p.literacyStageCompleted();
-            return level == 1 ? school || (g != null && g >= 3) || (st != null && st >= 1)
-                    : school || (g != null && g >= 5) || (st != null && st == 2);
+            return condition == null ? null : Conditions.compile(Conditions.parse(condition), rules.definitions());
         }
     }
 
@@ -257,6 +235,8 @@ public final class StandardsExports {
         private final String communeCode;
         private final int year;
         private final long[][] byAge;
+        /** Each column's compiled condition (null = every person); EXEMPT is counted apart. */
+        private final PersonTest[] tests = new PersonTest[ALL.length];
         private final long[] num = new long[Criterion.values().length];
         private final long[] den = new long[Criterion.values().length];
         private long accepted;
@@ -280,6 +260,9 @@ public final class StandardsExports {
                 max = Math.max(max, ages(s, engine.rules())[1]);
             }
             byAge = new long[max + 1][ALL.length];
+            for (AgeColumn c : ALL) {
+                if (c != AgeColumn.EXEMPT) tests[c.ordinal()] = c.compile(engine.rules());
+            }
         }
 
         @Override
@@ -307,7 +290,11 @@ public final class StandardsExports {
                 return;
             }
             for (AgeColumn c : ALL) {
-                if (c.test(p, year)) {
+                if (c == AgeColumn.EXEMPT) {
+                    continue;
+                }
+                PersonTest t = tests[c.ordinal()];
+                if (t == null || t.test(p, year)) {
                     row[c.ordinal()]++;
                 }
             }

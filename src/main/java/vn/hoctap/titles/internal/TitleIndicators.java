@@ -9,13 +9,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.hoctap.analytics.RegisterCounts;
+import vn.hoctap.analytics.RegisterPrograms;
 
 import vn.hoctap.indicators.IndicatorValues;
-import vn.hoctap.register.RegisterChanged;
+import vn.hoctap.register.RegisterCountsChanged;
 import vn.hoctap.register.RegisterStandards;
+import vn.hoctap.standards.expression.CompiledIndicator;
 import vn.hoctap.units.UnitDirectory;
 import vn.hoctap.units.UnitLevel;
 
@@ -37,11 +45,17 @@ import vn.hoctap.units.UnitLevel;
  * 1/7/2025); each commune's own value is 100 or 0.</li>
  * </ul>
  * An indicator is written only for a year with a campaign of its title kind, so the values of other years stay.
+ * The residents aged 15+ and the households come from the columnar engine ({@link RegisterCounts}; this class declares
+ * the program {@value #ADULTS}), kept current edit by edit; the register is streamed only when the engine is off.
  */
 @Component
-public class TitleIndicators {
+public class TitleIndicators implements RegisterPrograms {
 
     static final String CITY = "01";
+    /** The register program of the citizens' denominator: residents aged 15+ (year − birth year ≥ 15). */
+    static final String ADULTS = "titles.residents_15plus";
+    private static final Map<String, CompiledIndicator> PROGRAMS =
+            Map.of(ADULTS, CompiledIndicator.compile("count(person where age >= 15)"));
 
     private final JdbcTemplate jdbc;
     private final IndicatorValues values;
@@ -49,11 +63,17 @@ public class TitleIndicators {
     private final AutomaticCriteria automatic;
     private final UnitDirectory units;
     private final vn.hoctap.reporting.OrganisationRegistry organisations;
-    /** register year → commune → {adults 15+, households}. */
-    private final Map<Integer, Map<String, long[]>> population = new ConcurrentHashMap<>();
+    private final ObjectProvider<RegisterCounts> engine;
+    private final TransactionTemplate ownTransaction;
+    /** Only when the engine does not serve a year: register year → commune → {adults 15+, households}, streamed once. */
+    private final Map<Integer, Map<String, long[]>> streamed = new ConcurrentHashMap<>();
 
     TitleIndicators(JdbcTemplate jdbc, IndicatorValues values, RegisterStandards register, AutomaticCriteria automatic,
-                    UnitDirectory units, vn.hoctap.reporting.OrganisationRegistry organisations) {
+                    UnitDirectory units, vn.hoctap.reporting.OrganisationRegistry organisations,
+                    ObjectProvider<RegisterCounts> engine, PlatformTransactionManager transactions) {
+        this.engine = engine;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.organisations = organisations;
         this.jdbc = jdbc;
         this.values = values;
@@ -62,16 +82,42 @@ public class TitleIndicators {
         this.units = units;
     }
 
-    @EventListener
-    void registerChanged(RegisterChanged e) {
-        population.remove(e.year());
-        for (Integer y : jdbc.queryForList("select distinct year from titles_campaign where year >= ?", Integer.class, e.year())) {
-            recompute(y);
-        }
+    @Override
+    public Map<String, CompiledIndicator> programs() {
+        return PROGRAMS;
     }
 
+    /**
+     * After a register write committed and the engine applied it: the four indicators of the campaign years that read
+     * this register year, in a transaction of their own (the writer's has ended).
+     */
+    @EventListener
+    void registerChanged(RegisterCountsChanged e) {
+        streamed.remove(e.year());
+        ownTransaction.executeWithoutResult(status -> {
+            for (Integer y : jdbc.queryForList("select distinct year from titles_campaign where year >= ?", Integer.class, e.year())) {
+                recompute(y);
+            }
+        });
+    }
+
+    /**
+     * Commune → {residents aged 15+, distinct households} of a register year: the columnar engine's counts (kept edit
+     * by edit); only when it does not serve the year, one pass over the year's register, kept until it changes.
+     */
     Map<String, long[]> population(int registerYear) {
-        return population.computeIfAbsent(registerYear, y -> {
+        RegisterCounts counts = engine.getIfAvailable();
+        if (counts != null) {
+            Map<String, Map<String, long[]>> adults = counts.counts(registerYear, List.of(ADULTS));
+            Map<String, Long> households = counts.households(registerYear);
+            if (adults != null && households != null) {
+                Map<String, long[]> out = new HashMap<>();
+                adults.get(ADULTS).forEach((commune, nd) ->
+                        out.put(commune, new long[] {nd[0], households.getOrDefault(commune, 0L)}));
+                return out;
+            }
+        }
+        return streamed.computeIfAbsent(registerYear, y -> {
             Map<String, long[]> out = new HashMap<>();
             Map<String, Set<String>> households = new HashMap<>();
             register.forEachPersonOfYear(y, p -> {

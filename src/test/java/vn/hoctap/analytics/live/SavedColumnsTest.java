@@ -27,11 +27,14 @@ class SavedColumnsTest extends IntegrationTest {
     @Autowired
     RegisterStandards standards;
 
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<vn.hoctap.analytics.RegisterPrograms> programs;
+
     @TempDir
     Path dataDir;
 
     LiveRegisterEngine start() {
-        return new LiveRegisterEngine(standards, "columnar", "test", dataDir.toString(), true);
+        return new LiveRegisterEngine(standards, programs, "columnar", "test", dataDir.toString(), true);
     }
 
     @Test
@@ -53,6 +56,8 @@ class SavedColumnsTest extends IntegrationTest {
         assertThat(b.denominator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(2).isEqualTo(a.denominator(ci, Criterion.TH_GRADE1_AGE6));
         assertThat(b.numerator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(1).isEqualTo(a.numerator(ci, Criterion.TH_GRADE1_AGE6));
         assertThat(b.personsTotal()).isEqualTo(a.personsTotal());
+        // the households come back with the columns (one household, H1)
+        assertThat(second.households(YEAR).get(COMMUNE)).isEqualTo(1L).isEqualTo(first.households(YEAR).get(COMMUNE));
 
         // the register changes: a third six-year-old in grade 1
         importRegister("person_id,household_id,commune_code,birth_date,sex,enrolment,grade\n"
@@ -64,6 +69,7 @@ class SavedColumnsTest extends IntegrationTest {
         assertThat(third.savedReads(YEAR)).isZero();
         assertThat(c.denominator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(3);
         assertThat(c.numerator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(2);
+        assertThat(third.households(YEAR).get(COMMUNE)).isEqualTo(2L);
         // and the run after that reads the columns saved by the third
         LiveRegisterEngine fourth = start();
         assertThat(fourth.snapshot(YEAR).numerator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(2);

@@ -1,4 +1,4 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import vn.hoctap.expressions.Ast;
 import vn.hoctap.expressions.Printer;
@@ -17,10 +17,10 @@ public final class Aggregate {
     private final PersonTest test;   // null = every person
     private final Field sumField;    // null for count
 
-    Aggregate(int index, Ast.AggregateCall ast) {
+    Aggregate(int index, Ast.AggregateCall ast, Definitions definitions) {
         this.index = index;
         this.ast = ast;
-        this.test = ast.where() == null ? null : ConditionCompiler.compile(ast.where());
+        this.test = ast.where() == null ? null : ConditionCompiler.compile(ast.where(), definitions);
         this.sumField = ast instanceof Ast.SumOf ? Field.byName(((Ast.SumOf) ast).field()) : null;
     }
 

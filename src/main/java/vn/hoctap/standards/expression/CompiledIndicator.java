@@ -1,4 +1,4 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import vn.hoctap.expressions.Ast;
 import vn.hoctap.expressions.Parser;
@@ -38,21 +38,23 @@ public final class CompiledIndicator {
     private final Calc value;
     private final Calc numerator;   // null when not a top-level division
     private final Calc denominator;
+    private final Definitions definitions;
 
-    private CompiledIndicator(String source, Ast.Expr ast) {
+    private CompiledIndicator(String source, Ast.Expr ast, Definitions definitions) {
         this.source = source;
+        this.definitions = definitions;
         this.ast = ast;
         this.normalized = Printer.print(ast);
         List<Aggregate> aggs = new ArrayList<>();
-        this.value = calc(ast, aggs);
+        this.value = calc(ast, aggs, definitions);
         if (ast instanceof Ast.Arithmetic && ((Ast.Arithmetic) ast).multiplicative()) {
             Ast.Arithmetic a = (Ast.Arithmetic) ast;
             Ast.Step last = a.steps().get(a.steps().size() - 1);
             if (last.op() == '/') {
                 Ast.Expr num = a.steps().size() == 1 ? a.first()
                         : new Ast.Arithmetic(a.first(), a.steps().subList(0, a.steps().size() - 1));
-                this.numerator = calc(num, aggs);
-                this.denominator = calc(last.operand(), aggs);
+                this.numerator = calc(num, aggs, definitions);
+                this.denominator = calc(last.operand(), aggs, definitions);
             } else {
                 this.numerator = null;
                 this.denominator = null;
@@ -70,10 +72,21 @@ public final class CompiledIndicator {
      * @throws ExpressionException on any error, with its position and a bilingual message
      */
     public static CompiledIndicator compile(String expression) {
+        return compile(expression, Definitions.defaults());
+    }
+
+    /**
+     * As {@link #compile(String)}, with the named conditions ({@code literate1}, {@code literate2}) of a rule set
+     * other than the default.
+     */
+    public static CompiledIndicator compile(String expression, Definitions definitions) {
         Parser.Parsed parsed = Parser.parseTree(expression, n -> Field.byName(n) != null);
         TypeChecker.check(parsed);
-        return new CompiledIndicator(expression, parsed.expr());
+        return new CompiledIndicator(expression, parsed.expr(), definitions);
     }
+
+    /** The named conditions this indicator was compiled with (every engine expands them the same way). */
+    public Definitions definitions() { return definitions; }
 
     /** The expression as given. */
     public String source() { return source; }
@@ -118,24 +131,24 @@ public final class CompiledIndicator {
         return new GroupValue(group, persons, aggs, n, d, v);
     }
 
-    private static Calc calc(Ast.Expr e, List<Aggregate> aggs) {
+    private static Calc calc(Ast.Expr e, List<Aggregate> aggs, Definitions defs) {
         if (e instanceof Ast.Num) {
             double d = ((Ast.Num) e).value();
             return a -> d;
         }
         if (e instanceof Ast.Neg) {
-            Calc c = calc(((Ast.Neg) e).operand(), aggs);
+            Calc c = calc(((Ast.Neg) e).operand(), aggs, defs);
             return a -> -c.calc(a);
         }
         if (e instanceof Ast.Arithmetic) {
             Ast.Arithmetic ar = (Ast.Arithmetic) e;
-            Calc first = calc(ar.first(), aggs);
+            Calc first = calc(ar.first(), aggs, defs);
             int n = ar.steps().size();
             char[] ops = new char[n];
             Calc[] cs = new Calc[n];
             for (int i = 0; i < n; i++) {
                 ops[i] = ar.steps().get(i).op();
-                cs[i] = calc(ar.steps().get(i).operand(), aggs);
+                cs[i] = calc(ar.steps().get(i).operand(), aggs, defs);
             }
             return a -> {
                 double acc = first.calc(a);
@@ -158,7 +171,7 @@ public final class CompiledIndicator {
         }
         if (idx < 0) {
             idx = aggs.size();
-            aggs.add(new Aggregate(idx, call));
+            aggs.add(new Aggregate(idx, call, defs));
         }
         int i = idx;
         return a -> a[i];

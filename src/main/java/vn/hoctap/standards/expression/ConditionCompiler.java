@@ -1,4 +1,4 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import vn.hoctap.expressions.Ast;
 
@@ -15,9 +15,24 @@ final class ConditionCompiler {
 
     private ConditionCompiler() {}
 
-    static PersonTest compile(Ast.Cond c) {
+    /** Yes/no value of a field: 1 true, 0 false, -1 missing. */
+    private interface BoolValue {
+        int of(Person p, int year);
+    }
+
+    /** A yes/no field's value; a named condition ({@link Definitions}) is its compiled definition. */
+    private static BoolValue bool(Field f, Definitions d) {
+        if (d.defines(f)) {
+            PersonTest t = compile(d.of(f), d);
+            return (p, y) -> t.test(p, y) ? 1 : 0;
+        }
+        if (Definitions.DEFINABLE.contains(f)) d.of(f); // throws: a rule file without the definition
+        return f::boolValue;
+    }
+
+    static PersonTest compile(Ast.Cond c, Definitions d) {
         if (c instanceof Ast.Or) {
-            PersonTest[] ts = all(((Ast.Or) c).operands());
+            PersonTest[] ts = all(((Ast.Or) c).operands(), d);
             if (ts.length == 2) {
                 PersonTest a = ts[0], b = ts[1];
                 return (p, y) -> a.test(p, y) || b.test(p, y);
@@ -28,7 +43,7 @@ final class ConditionCompiler {
             };
         }
         if (c instanceof Ast.And) {
-            PersonTest[] ts = all(((Ast.And) c).operands());
+            PersonTest[] ts = all(((Ast.And) c).operands(), d);
             if (ts.length == 2) {
                 PersonTest a = ts[0], b = ts[1];
                 return (p, y) -> a.test(p, y) && b.test(p, y);
@@ -39,12 +54,14 @@ final class ConditionCompiler {
             };
         }
         if (c instanceof Ast.Not) {
-            PersonTest t = compile(((Ast.Not) c).operand());
+            PersonTest t = compile(((Ast.Not) c).operand(), d);
             return (p, y) -> !t.test(p, y);
         }
         if (c instanceof Ast.Test) {
             Field f = Field.byName(((Ast.Test) c).field());
-            return (p, y) -> f.boolValue(p, y) == 1;
+            if (d.defines(f)) return compile(d.of(f), d);
+            BoolValue b = bool(f, d);
+            return (p, y) -> b.of(p, y) == 1;
         }
         if (c instanceof Ast.IsMissing) {
             Ast.IsMissing m = (Ast.IsMissing) c;
@@ -52,18 +69,18 @@ final class ConditionCompiler {
             boolean want = !m.negated();
             return (p, y) -> f.missing(p) == want;
         }
-        if (c instanceof Ast.Compare) return compare((Ast.Compare) c);
+        if (c instanceof Ast.Compare) return compare((Ast.Compare) c, d);
         if (c instanceof Ast.Between) return between((Ast.Between) c);
-        return in((Ast.In) c);
+        return in((Ast.In) c, d);
     }
 
-    private static PersonTest[] all(List<Ast.Cond> cs) {
+    private static PersonTest[] all(List<Ast.Cond> cs, Definitions d) {
         PersonTest[] ts = new PersonTest[cs.size()];
-        for (int i = 0; i < ts.length; i++) ts[i] = compile(cs.get(i));
+        for (int i = 0; i < ts.length; i++) ts[i] = compile(cs.get(i), d);
         return ts;
     }
 
-    private static PersonTest compare(Ast.Compare k) {
+    private static PersonTest compare(Ast.Compare k, Definitions d) {
         Field f = Field.byName(k.field());
         Ast.CompareOp op = k.op();
         switch (f.type()) {
@@ -86,8 +103,9 @@ final class ConditionCompiler {
                 int lit = ((Ast.BoolValue) k.value()).value() ? 1 : 0;
                 boolean[] mask = new boolean[2];
                 for (int i = 0; i < 2; i++) mask[i] = op.holds(Integer.compare(i, lit));
+                BoolValue bv = bool(f, d);
                 return (p, y) -> {
-                    int b = f.boolValue(p, y);
+                    int b = bv.of(p, y);
                     return b >= 0 && mask[b];
                 };
             }
@@ -146,7 +164,7 @@ final class ConditionCompiler {
         return y -> (long) y + off;
     }
 
-    private static PersonTest in(Ast.In in) {
+    private static PersonTest in(Ast.In in, Definitions d) {
         Field f = Field.byName(in.field());
         switch (f.type()) {
             case NUMBER:
@@ -163,8 +181,9 @@ final class ConditionCompiler {
             case BOOLEAN: {
                 boolean[] mask = new boolean[2];
                 for (Ast.Value v : in.values()) mask[((Ast.BoolValue) v).value() ? 1 : 0] = true;
+                BoolValue bv = bool(f, d);
                 return (p, y) -> {
-                    int b = f.boolValue(p, y);
+                    int b = bv.of(p, y);
                     return b >= 0 && mask[b];
                 };
             }

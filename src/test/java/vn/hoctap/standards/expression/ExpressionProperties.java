@@ -1,4 +1,4 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import vn.hoctap.expressions.Ast;
 import vn.hoctap.expressions.Parser;

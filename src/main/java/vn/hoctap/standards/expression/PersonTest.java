@@ -1,9 +1,9 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import vn.hoctap.standards.Person;
 
 /** A compiled condition: whether a person meets it in data year {@code year}. */
 @FunctionalInterface
-interface PersonTest {
+public interface PersonTest {
     boolean test(Person p, int year);
 }

@@ -1,4 +1,4 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import vn.hoctap.expressions.Ast;
 import vn.hoctap.expressions.Parser;
@@ -25,6 +25,11 @@ final class TypeChecker {
 
     static void check(Parser.Parsed parsed) {
         new TypeChecker(parsed).expr(parsed.expr());
+    }
+
+    /** Checks a condition on its own ({@link Parser#parseConditionTree}), e.g. a criterion of the standards rule file. */
+    static void checkCondition(Parser.Parsed parsed) {
+        new TypeChecker(parsed).cond(parsed.cond());
     }
 
     private void expr(Ast.Expr e) {

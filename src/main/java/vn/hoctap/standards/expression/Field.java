@@ -1,4 +1,4 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.standards.expression;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,9 +43,9 @@ public enum Field {
     AGE("age", FieldType.NUMBER),
     /** The year part of birth_date. */
     BIRTH_YEAR("birth_year", FieldType.NUMBER),
-    /** Literate at level 1 in the data year (register-csv.md, derived facts). */
+    /** Literate at level 1 in the data year: defined by the rule file ({@link Definitions}, NĐ 20/2014 Điều 19). */
     LITERATE1("literate1", FieldType.BOOLEAN),
-    /** Literate at level 2 in the data year (register-csv.md, derived facts). */
+    /** Literate at level 2 in the data year: defined by the rule file ({@link Definitions}, NĐ 20/2014 Điều 19). */
     LITERATE2("literate2", FieldType.BOOLEAN),
     /** {@code disability = cannot_learn} (miễn hoãn). */
     EXEMPT("exempt", FieldType.BOOLEAN);
@@ -139,8 +139,21 @@ public enum Field {
     /** The raw value of a non-derived field (null = missing). */
     Object raw(Person p) { return raw.apply(p); }
 
-    /** The enum value of an enumeration field (null = missing). */
-    Enum<?> enumValue(Person p) { return (Enum<?>) raw.apply(p); }
+    /**
+     * The enum value of an enumeration field (null = missing). The register's fields are read with their accessors
+     * (one switch, no call through a shared {@code Function}: the standards engine runs this for every person).
+     */
+    Enum<?> enumValue(Person p) {
+        switch (this) {
+            case ENROLMENT: return p.enrolment();
+            case DISABILITY: return p.disability();
+            case QUALIFICATION: return p.qualification();
+            case DIGITAL_SKILLS: return p.digitalSkills();
+            case SEX: return p.sex();
+            case RESIDENCE: return p.residence();
+            default: return (Enum<?>) raw.apply(p);
+        }
+    }
 
     /** The text of a text field (null = missing). */
     String text(Person p) { return (String) raw.apply(p); }
@@ -150,41 +163,34 @@ public enum Field {
 
     /** A whole-number field's value in data year {@code year}, or {@link #MISSING}. */
     int intValue(Person p, int year) {
+        Integer v;
         switch (this) {
             case AGE: return year - p.birthYear();
             case BIRTH_YEAR: return p.birthYear();
-            default: {
-                Integer v = (Integer) raw.apply(p);
-                return v == null ? MISSING : v;
-            }
+            case GRADE: v = p.grade(); break;
+            case PRESCHOOL_COMPLETED: v = p.preschoolCompleted(); break;
+            case PRIMARY_COMPLETED: v = p.primaryCompleted(); break;
+            case LOWER_SECONDARY_DIPLOMA: v = p.lowerSecondaryDiploma(); break;
+            case UPPER_SECONDARY_COMPLETED: v = p.upperSecondaryCompleted(); break;
+            case HIGHEST_GRADE_COMPLETED: v = p.highestGradeCompleted(); break;
+            case LITERACY_STAGE_COMPLETED: v = p.literacyStageCompleted(); break;
+            case LEARNING_CITIZEN_YEAR: v = p.learningCitizenYear(); break;
+            default: v = (Integer) raw.apply(p);
         }
+        return v == null ? MISSING : v;
     }
 
     /** A yes/no field's value in data year {@code year}: 1 true, 0 false, -1 missing. */
     int boolValue(Person p, int year) {
         switch (this) {
-            case LITERATE1: return literate(p, year, 1) ? 1 : 0;
-            case LITERATE2: return literate(p, year, 2) ? 1 : 0;
+            case LITERATE1:
+            case LITERATE2: throw new IllegalStateException(csvName + " is defined in the rule file (Definitions), not here");
             case EXEMPT: return p.disability() == Person.Disability.CANNOT_LEARN ? 1 : 0;
             default: {
                 Boolean b = (Boolean) raw.apply(p);
                 return b == null ? -1 : b ? 1 : 0;
             }
         }
-    }
-
-    /** register-csv.md: literate at level 1 / 2, completion years counting only when ≤ the data year. */
-    static boolean literate(Person p, int year, int level) {
-        if (done(p.primaryCompleted(), year) || done(p.lowerSecondaryDiploma(), year)
-                || done(p.upperSecondaryCompleted(), year)) return true;
-        Integer g = p.highestGradeCompleted();
-        Integer st = p.literacyStageCompleted();
-        return level == 1 ? (g != null && g >= 3) || (st != null && st >= 1)
-                : (g != null && g >= 5) || (st != null && st == 2);
-    }
-
-    private static boolean done(Integer completionYear, int year) {
-        return completionYear != null && completionYear <= year;
     }
 
     /** Whether the value is missing (derived fields never are). */
