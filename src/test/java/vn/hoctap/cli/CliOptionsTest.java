@@ -1,0 +1,43 @@
+package vn.hoctap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hoctap.cli.CliUnitsTest.run;
+
+import org.junit.jupiter.api.Test;
+
+/** The options of {@code bin/hoctap units} and {@code soak}, parsed by picocli: help, unknown and badly typed options. */
+class CliOptionsTest {
+
+    @Test
+    void eachCommandHasItsHelp() {
+        CliUnitsTest.Run units = run("units", "--help");
+        assertThat(units.code()).isZero();
+        assertThat(units.out()).contains("--date=YYYY-MM-DD").contains("--format=csv|json").contains("mặc định / default: csv")
+                .contains("Các đơn vị hành chính có hiệu lực vào ngày đó");
+        CliUnitsTest.Run soak = run("soak", "--help");
+        assertThat(soak.code()).isZero();
+        assertThat(soak.out()).contains("--password=P").contains("--clients").contains("default: 64");
+    }
+
+    @Test
+    void usageMistakesAreRefusedWithExitCode2() {
+        CliUnitsTest.Run unknown = run("units", "--date", "2025-07-01", "--colour", "red");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("Tham số không hợp lệ / invalid usage: ").contains("--colour").contains("--date=YYYY-MM-DD");
+        CliUnitsTest.Run notANumber = run("soak", "--password", "x", "--clients", "many");
+        assertThat(notANumber.code()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("--clients").contains("many");
+        CliUnitsTest.Run tooFew = run("soak", "--password", "x", "--clients", "4");   // the command's own check
+        assertThat(tooFew.code()).isEqualTo(2);
+        assertThat(tooFew.err()).contains("Cách dùng / usage: bin/hoctap soak");
+    }
+
+    @Test
+    void theTopLevelHelpListsEveryCommand() {
+        String help = run("--help").out();
+        for (String command : new String[] {"serve", "units", "standards", "generate", "import", "indicators", "bench",
+                "soak", "bench-record", "bench-fund", "help"}) {
+            assertThat(help).as(command).containsPattern("(?m)^  " + command + "\\b");
+        }
+    }
+}
