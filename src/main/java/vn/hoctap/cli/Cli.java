@@ -91,7 +91,7 @@ public final class Cli {
     }
 
     static int units(String[] args, PrintStream out, PrintStream err) {
-        return CommandLines.execute(new UnitsCommand(out, err), args, out, err);
+        return vn.hoctap.platform.CommandLines.execute(new UnitsCommand(out, err), args, out, err);
     }
 
     /** {@code units --date YYYY-MM-DD [--format csv|json]}, parsed by picocli. */
@@ -176,7 +176,7 @@ public final class Cli {
                     .withArrayIndenter(new tools.jackson.core.util.DefaultIndenter("  ", "\n")));
 
     /** A usage mistake: the message says what to fix. */
-    static final class UsageException extends RuntimeException {
+    static final class UsageException extends vn.hoctap.platform.CommandLines.UsageException {
         UsageException(String message) {
             super(message);
         }

@@ -102,7 +102,7 @@ public final class SoakCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return CommandLines.execute(new Options(out, err), args, out, err);
+        return vn.hoctap.platform.CommandLines.execute(new Options(out, err), args, out, err);
     }
 
     static int soak(Options o, PrintStream out, PrintStream err) {
