@@ -17,6 +17,10 @@ class CliOptionsTest {
         CliUnitsTest.Run soak = run("soak", "--help");
         assertThat(soak.code()).isZero();
         assertThat(soak.out()).contains("--password=P").contains("--clients").contains("default: 64");
+        CliUnitsTest.Run standards = run("standards", "--help");
+        assertThat(standards.code()).isZero();
+        assertThat(standards.out()).contains("--units=UNITS.csv").contains("--register=PERSONS.csv").contains("--year=Y")
+                .contains("--rules=FILE").contains("--verbose").contains("Exit: 0 = OK");
     }
 
     @Test
@@ -27,6 +31,9 @@ class CliOptionsTest {
         CliUnitsTest.Run notANumber = run("soak", "--password", "x", "--clients", "many");
         assertThat(notANumber.code()).isEqualTo(2);
         assertThat(notANumber.err()).contains("--clients").contains("many");
+        CliUnitsTest.Run twice = run("standards", "--units", "a", "--units", "b", "--register", "c", "--year", "2025");
+        assertThat(twice.code()).isEqualTo(2);
+        assertThat(twice.err()).contains("--units").contains("Usage: standards");
         CliUnitsTest.Run tooFew = run("soak", "--password", "x", "--clients", "4");   // the command's own check
         assertThat(tooFew.code()).isEqualTo(2);
         assertThat(tooFew.err()).contains("Cách dùng / usage: bin/hoctap soak");
