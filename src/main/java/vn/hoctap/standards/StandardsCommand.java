@@ -50,7 +50,7 @@ public final class StandardsCommand {
         String register;
         @picocli.CommandLine.Option(names = "--year", required = true, paramLabel = "Y", description = "data year Y (năm dữ liệu), e.g. 2025")
         String year;
-        @picocli.CommandLine.Option(names = "--rules", paramLabel = "FILE", description = "rule file (default: classpath " + RuleSet.DEFAULT_RESOURCE + ")")
+        @picocli.CommandLine.Option(names = "--rules", paramLabel = "FILE", description = "rule file, or a bundled version: nd20-2014-v1 (default, classpath " + RuleSet.DEFAULT_RESOURCE + ") or nd20-2014-v2")
         String rules;
         @picocli.CommandLine.Option(names = "--verbose", description = "print rows/s and elapsed time on standard error")
         boolean verbose;
@@ -86,7 +86,9 @@ public final class StandardsCommand {
 
         RuleSet rules;
         try {
-            rules = rulesArg == null ? RuleSet.defaults() : RuleSet.load(Path.of(rulesArg));
+            rules = rulesArg == null ? RuleSet.defaults()
+                    : RuleSet.BUNDLED.contains(rulesArg) && !Files.exists(Path.of(rulesArg)) ? RuleSet.bundled(rulesArg)
+                    : RuleSet.load(Path.of(rulesArg));
         } catch (RuleSetException e) {
             write(err, "LỖI/ERROR tệp quy tắc không dùng được / unusable rule file: " + e.getMessage() + "\n");
             return BAD_INPUT;
