@@ -67,14 +67,51 @@ public final class SoakCommand {
         }
     }
 
+    /** The options, parsed by picocli. */
+    @picocli.CommandLine.Command(name = "soak", sortOptions = false, description = {
+            "Thử tải và tấn công một nền tảng đang chạy (chỉ dùng trên bản thử).",
+            "Load and abuse against a running platform (a test installation)."})
+    static final class Options implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--password", paramLabel = "P", description = "mật khẩu / password (HOCTAP_ADMIN_PASSWORD)")
+        String password = System.getenv().getOrDefault("HOCTAP_ADMIN_PASSWORD", "");
+        @picocli.CommandLine.Option(names = "--url", paramLabel = "URL", description = "mặc định / default: ${DEFAULT-VALUE}")
+        String url = "http://localhost:" + System.getenv().getOrDefault("PORT", "8080");
+        @picocli.CommandLine.Option(names = "--user", paramLabel = "U", description = "mặc định / default: ${DEFAULT-VALUE}")
+        String user = "admin";
+        @picocli.CommandLine.Option(names = "--seconds", description = "mặc định / default: ${DEFAULT-VALUE}")
+        int seconds = 60;
+        @picocli.CommandLine.Option(names = "--clients", description = "≥ 8, mặc định / default: ${DEFAULT-VALUE}")
+        int clients = 64;
+        @picocli.CommandLine.Option(names = "--year", paramLabel = "Y", description = "mặc định / default: ${DEFAULT-VALUE}")
+        int year = LocalDate.now().getYear() + 1;
+        @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "hướng dẫn / this help")
+        boolean help;
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Options(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            return soak(this, out, err);
+        }
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Cli.Options o = Cli.Options.parse(args, List.of("--url", "--user", "--password", "--seconds", "--clients", "--year"));
-        String url = o.get("--url", "http://localhost:" + System.getenv().getOrDefault("PORT", "8080"));
-        String user = o.get("--user", "admin");
-        String password = o.get("--password", System.getenv().getOrDefault("HOCTAP_ADMIN_PASSWORD", ""));
-        int seconds = Integer.parseInt(o.get("--seconds", "60"));
-        int clients = Integer.parseInt(o.get("--clients", "64"));
-        int year = Integer.parseInt(o.get("--year", String.valueOf(LocalDate.now().getYear() + 1)));
+        return vn.hoctap.platform.CommandLines.execute(new Options(out, err), args, out, err);
+    }
+
+    static int soak(Options o, PrintStream out, PrintStream err) {
+        String url = o.url;
+        String user = o.user;
+        String password = o.password;
+        int seconds = o.seconds;
+        int clients = o.clients;
+        int year = o.year;
         if (password.isEmpty() || clients < 8 || seconds < 1) {
             err.println("Cách dùng / usage: bin/hoctap soak --password P [--url URL] [--user admin] [--seconds 60] [--clients 64] [--year Y]");
             return 2;

@@ -90,113 +90,95 @@ public final class Cli {
     }
 
     static int units(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, List.of("--date", "--format"));
-        String dateText = o.require("--date");
-        LocalDate date;
-        try {
-            date = LocalDate.parse(dateText);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--date: '" + dateText + "' không phải ngày dạng YYYY-MM-DD / is not a YYYY-MM-DD date");
-        }
-        String format = o.get("--format", "csv");
-        UnitHistory history = HanoiReferenceData.load();
-        if (!history.covers(date)) {
-            err.println("Dữ liệu đơn vị hành chính bắt đầu từ " + history.earliestDate()
-                    + " / the unit history starts on " + history.earliestDate());
-            return 1;
-        }
-        List<UnitVersion> units = history.unitsOn(date);
-        switch (format) {
-            case "csv" -> {
-                out.println("code,name,level,parent_code");
-                for (UnitVersion v : units) {
-                    out.println(String.join(",", Csv.cell(v.code()), Csv.cell(v.name()), v.level().code(),
-                            v.parentCode() == null ? "" : Csv.cell(v.parentCode())));
-                }
-            }
-            case "json" -> {
-                StringBuilder sb = new StringBuilder("[\n");
-                for (int i = 0; i < units.size(); i++) {
-                    UnitVersion v = units.get(i);
-                    sb.append("  {\"code\": ").append(Json.str(v.code()))
-                      .append(", \"name\": ").append(Json.str(v.name()))
-                      .append(", \"level\": ").append(Json.str(v.level().code()))
-                      .append(", \"parent_code\": ").append(v.parentCode() == null ? "null" : Json.str(v.parentCode()))
-                      .append(", \"valid_from\": ").append(Json.str(v.validFrom().toString()))
-                      .append(", \"valid_until\": ").append(v.validUntil() == null ? "null" : Json.str(v.validUntil().toString()))
-                      .append(i + 1 < units.size() ? "},\n" : "}\n");
-                }
-                out.print(sb.append("]\n"));
-            }
-            default -> throw new UsageException("--format: '" + format + "' — dùng csv hoặc json / use csv or json");
-        }
-        out.flush();
-        return 0;
+        return vn.hoctap.platform.CommandLines.execute(new UnitsCommand(out, err), args, out, err);
     }
 
+    /** {@code units --date YYYY-MM-DD [--format csv|json]}, parsed by picocli. */
+    @picocli.CommandLine.Command(name = "units", sortOptions = false,
+            description = {"Các đơn vị hành chính có hiệu lực vào ngày đó (code,name,level,parent_code).",
+                    "The administrative units in force on that date."})
+    static final class UnitsCommand implements java.util.concurrent.Callable<Integer> {
+
+        enum Format { csv, json }
+
+        @picocli.CommandLine.Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD",
+                description = "ngày / date")
+        String date;
+
+        @picocli.CommandLine.Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json",
+                description = "định dạng / format (mặc định / default: ${DEFAULT-VALUE})")
+        Format format;
+
+        @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "hướng dẫn / this help")
+        boolean help;
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        UnitsCommand(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            LocalDate day;
+            try {
+                day = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                throw new UsageException("--date: '" + date + "' không phải ngày dạng YYYY-MM-DD / is not a YYYY-MM-DD date");
+            }
+            UnitHistory history = HanoiReferenceData.load();
+            if (!history.covers(day)) {
+                err.println("Dữ liệu đơn vị hành chính bắt đầu từ " + history.earliestDate()
+                        + " / the unit history starts on " + history.earliestDate());
+                return 1;
+            }
+            List<UnitVersion> units = history.unitsOn(day);
+            if (format == Format.csv) {
+                StringBuilder sb = new StringBuilder();
+                try {
+                    vn.hoctap.platform.CsvWriter w = vn.hoctap.platform.CsvWriter.of(sb).header("code,name,level,parent_code");
+                    for (UnitVersion v : units) {
+                        w.row(v.code(), v.name(), v.level().code(), v.parentCode());
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                out.print(sb);
+            } else {
+                tools.jackson.databind.node.ArrayNode list = JSON.createArrayNode();
+                for (UnitVersion v : units) {
+                    tools.jackson.databind.node.ObjectNode o = list.addObject();
+                    o.put("code", v.code());
+                    o.put("name", v.name());
+                    o.put("level", v.level().code());
+                    o.put("parent_code", v.parentCode());
+                    o.put("valid_from", v.validFrom().toString());
+                    o.put("valid_until", v.validUntil() == null ? null : v.validUntil().toString());
+                }
+                out.print(JSON_LINES.writeValueAsString(list) + "\n");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** One object a line: {@code [\n  {"code": "00004", "name": …},\n  …\n]}. */
+    private static final tools.jackson.databind.ObjectWriter JSON_LINES = JSON.writer().with(
+            new tools.jackson.core.util.DefaultPrettyPrinter(tools.jackson.core.util.Separators.createDefaultInstance()
+                    .withObjectNameValueSpacing(tools.jackson.core.util.Separators.Spacing.AFTER)
+                    .withObjectEntrySpacing(tools.jackson.core.util.Separators.Spacing.AFTER))
+                    .withObjectIndenter(new tools.jackson.core.util.DefaultPrettyPrinter.NopIndenter())
+                    .withArrayIndenter(new tools.jackson.core.util.DefaultIndenter("  ", "\n")));
+
     /** A usage mistake: the message says what to fix. */
-    static final class UsageException extends RuntimeException {
+    static final class UsageException extends vn.hoctap.platform.CommandLines.UsageException {
         UsageException(String message) {
             super(message);
         }
     }
 
-    /** {@code --name value} options. */
-    record Options(java.util.Map<String, String> values) {
-        static Options parse(String[] args, List<String> known) {
-            java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (!known.contains(a)) {
-                    throw new UsageException("Tham số không hợp lệ / unknown option: " + a + " (dùng / use: " + known + ")");
-                }
-                if (i + 1 >= args.length) {
-                    throw new UsageException("Thiếu giá trị cho / missing value for " + a);
-                }
-                map.put(a, args[++i]);
-            }
-            return new Options(map);
-        }
-
-        String require(String name) {
-            String v = values.get(name);
-            if (v == null) {
-                throw new UsageException("Thiếu tham số / missing option " + name);
-            }
-            return v;
-        }
-
-        String get(String name, String def) {
-            return values.getOrDefault(name, def);
-        }
-    }
-
-    static final class Csv {
-        static String cell(String s) {
-            return vn.hoctap.platform.SpreadsheetCells.csv(s);
-        }
-    }
-
-    static final class Json {
-        static String str(String s) {
-            StringBuilder sb = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            return sb.append('"').toString();
-        }
-    }
 }

@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -50,10 +51,13 @@ public class IndicatorValues {
     private final RegisterIndicators register;
     private final UnitDirectory units;
     private final JdbcTemplate jdbc;
-    private final Map<Integer, YearValues> cache = new ConcurrentHashMap<>();
-    /** The years of stored values (indicator_value), kept until a value is stored; asked many times a request. */
-    private volatile List<Integer> storedYears;
-    private final java.util.concurrent.atomic.AtomicLong storedGeneration = new java.util.concurrent.atomic.AtomicLong();
+    /** Each year's values until a {@link RegisterChanged} of that year or a stored value (Caffeine). */
+    private final Cache<Integer, YearValues> cache = Caffeine.newBuilder().maximumSize(32).build();
+    /**
+     * The years of stored values (indicator_value, one entry), kept until a value is stored; asked many times a
+     * request. An invalidation while it loads waits for the load and drops its value.
+     */
+    private final Cache<Boolean, List<Integer>> storedYears = Caffeine.newBuilder().build();
     /** Counts every change of any year's values (register change, stored value): answers cached by it stay exact. */
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
@@ -70,7 +74,7 @@ public class IndicatorValues {
     @org.springframework.context.event.EventListener
     void registerChanged(RegisterCountsChanged e) {
         changes.incrementAndGet();
-        cache.remove(e.year());
+        cache.invalidate(e.year());
     }
 
     /**
@@ -84,9 +88,8 @@ public class IndicatorValues {
     /** Forgets a year's values after a reported or module value was stored. */
     public void invalidate(int year) {
         changes.incrementAndGet();
-        storedGeneration.incrementAndGet();
-        storedYears = null;
-        cache.remove(year);
+        storedYears.invalidateAll();
+        cache.invalidate(year);
     }
 
     /**
@@ -107,17 +110,8 @@ public class IndicatorValues {
         });
         jdbc.batchUpdate("insert into indicator_value (indicator_id, unit_code, year, numerator, denominator, value, source, estimated)"
                 + " values (?, ?, ?, ?, ?, ?, ?, false)", rows);
-        invalidate(year);
-        // and again once committed, so that a request computing the year meanwhile does not keep old values
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCommit() {
-                            invalidate(year);
-                        }
-                    });
-        }
+        // now and again once the transaction ended, so that a request computing the year meanwhile does not keep old values
+        vn.hoctap.platform.CacheEviction.nowAndAfterCompletion(() -> invalidate(year));
     }
 
     /** One part of a pooled indicator for one unit (e.g. "family" of model.learning_families). */
@@ -150,20 +144,13 @@ public class IndicatorValues {
     /** The data years with any value: register years and years of stored values. */
     public List<Integer> years() {
         TreeSet<Integer> years = new TreeSet<>(standards.years());
-        List<Integer> stored = storedYears;
-        if (stored == null) {
-            long gen = storedGeneration.get();
-            stored = List.copyOf(jdbc.queryForList("select distinct year from indicator_value", Integer.class));
-            if (storedGeneration.get() == gen) {
-                storedYears = stored;
-            }
-        }
-        years.addAll(stored);
+        years.addAll(storedYears.get(Boolean.TRUE,
+                k -> List.copyOf(jdbc.queryForList("select distinct year from indicator_value", Integer.class))));
         return new ArrayList<>(years);
     }
 
     public YearValues forYear(int year) {
-        return cache.computeIfAbsent(year, this::compute);
+        return cache.get(year, this::compute);
     }
 
     private YearValues compute(int year) {

@@ -41,8 +41,8 @@ public class Targets {
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     private final List<IndicatorDefinition> definitions = IndicatorCatalogue.load();
     /** The city's targets per scope, kept until a target is set (every dashboard request reads them). */
-    private final Map<String, Map<String, java.util.NavigableMap<Integer, TargetSpec>>> cityTargets =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final com.github.benmanes.caffeine.cache.Cache<String, Map<String, java.util.NavigableMap<Integer, TargetSpec>>> cityTargets =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build();
 
     public Targets(JdbcTemplate jdbc, AccessGuard guard, AuditLog audit, TransactionTemplate tx) {
         this.jdbc = jdbc;
@@ -90,7 +90,7 @@ public class Targets {
 
     /** The city's targets of a scope: indicator → year → spec. */
     public Map<String, java.util.NavigableMap<Integer, TargetSpec>> cityTargets(String scope) {
-        return cityTargets.computeIfAbsent(scope, this::loadCityTargets);
+        return cityTargets.get(scope, this::loadCityTargets);
     }
 
     private Map<String, java.util.NavigableMap<Integer, TargetSpec>> loadCityTargets(String scope) {
@@ -154,19 +154,12 @@ public class Targets {
                     values (?, ?, ?, ?, ?, ?, ?, ?)""", indicatorId, CITY, year, scope, spec.text(), d.nameVi(), d.rebasedVi(),
                     "Quản trị viên / administrator");
         }
-        cityTargets.clear();
         changes.incrementAndGet();
-        // and again once committed, so that a request reading the targets meanwhile does not keep old ones
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            cityTargets.clear();
-                            changes.incrementAndGet();
-                        }
-                    });
-        }
+        // now and again once the transaction ended, so that a request reading the targets meanwhile does not keep old ones
+        vn.hoctap.platform.CacheEviction.nowAndAfterCompletion(() -> {
+            cityTargets.invalidateAll();
+            changes.incrementAndGet();
+        });
         audit.record("update", "indicator_target", indicatorId + ":" + year + ":" + scope, CITY,
                 before.isEmpty() ? null : Map.of("spec", before.get(0)), spec == null ? null : Map.of("spec", spec.text()), null);
     }

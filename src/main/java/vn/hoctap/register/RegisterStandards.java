@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,11 +42,15 @@ public class RegisterStandards {
     private final AccessGuard guard;
     private final JdbcTemplate jdbc;
     private final RuleSet rules = RuleSet.defaults();
-    private final Map<Integer, StandardsResult> cache = new ConcurrentHashMap<>();
+    /** Each data year's result until a {@link RegisterChanged} of that year (Caffeine; a few years at most). */
+    private final Cache<Integer, StandardsResult> cache = Caffeine.newBuilder().maximumSize(16).build();
     private final ObjectProvider<RegisterEngine> engine;
     private final ApplicationEventPublisher events;
-    private volatile List<Integer> years;
-    private final java.util.concurrent.atomic.AtomicLong yearsGeneration = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * The data years with a register (one entry), dropped by a {@link RegisterChanged} that may add or empty a year.
+     * An invalidation while the list is loading waits for the load and drops its value, so no stale list stays.
+     */
+    private final Cache<Boolean, List<Integer>> years = Caffeine.newBuilder().build();
 
     public RegisterStandards(RegisterStore store, UnitDirectory units, AccessGuard guard, JdbcTemplate jdbc,
                              ObjectProvider<RegisterEngine> engine, ApplicationEventPublisher events) {
@@ -66,15 +71,7 @@ public class RegisterStandards {
      * many times a request; each would otherwise scan the register table).
      */
     public List<Integer> years() {
-        List<Integer> y = years;
-        if (y == null) {
-            long gen = yearsGeneration.get();
-            y = List.copyOf(store.years());
-            if (yearsGeneration.get() == gen) {
-                years = y;
-            }
-        }
-        return y;
+        return years.get(Boolean.TRUE, k -> List.copyOf(store.years()));
     }
 
     public Units unitsFor(int year) {
@@ -83,7 +80,7 @@ public class RegisterStandards {
 
     /** The whole year's result (the caller shows only what the user may read). */
     public StandardsResult result(int year) {
-        return cache.computeIfAbsent(year, y -> {
+        return cache.get(year, y -> {
             RegisterEngine e = engine.getIfAvailable();
             StandardsResult r = e == null ? null : e.standards(y);
             return r != null ? r : resultStreaming(y);
@@ -124,10 +121,9 @@ public class RegisterStandards {
             }
         } finally {
             if (mayChangeYears(e)) {
-                yearsGeneration.incrementAndGet();
-                years = null;
+                years.invalidateAll();
             }
-            cache.remove(e.year());
+            cache.invalidate(e.year());
             // also when the engine failed: readers must drop what they hold (the engine reloads the year)
             events.publishEvent(new RegisterCountsChanged(e.year(), e.communes()));
         }

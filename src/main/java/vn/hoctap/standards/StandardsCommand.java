@@ -21,16 +21,6 @@ public final class StandardsCommand {
     public static final int BAD_INPUT = 1;
     public static final int USAGE = 2;
 
-    static final String USAGE_TEXT = String.join("\n",
-            "Cách dùng / usage:",
-            "  standards --units UNITS.csv --register PERSONS.csv --year Y [--rules FILE] [--verbose]",
-            "    --units     units.csv (register-csv.md)",
-            "    --register  persons.csv (register-csv.md)",
-            "    --year      data year Y (năm dữ liệu), e.g. 2025",
-            "    --rules     rule file, or a bundled version: nd20-2014-v1 (default, classpath " + RuleSet.DEFAULT_RESOURCE + ") or nd20-2014-v2",
-            "    --verbose   print rows/s and elapsed time on standard error",
-            "Exit: 0 = OK, 1 = bad input file (report on standard error), 2 = usage error.",
-            "");
 
     private StandardsCommand() { }
 
@@ -44,52 +34,51 @@ public final class StandardsCommand {
 
     /** @param clock gives the current year for "completion year in the future" checks */
     public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
-        String unitsArg = null, registerArg = null, yearArg = null, rulesArg = null;
-        boolean verbose = false;
-        int i = 0;
-        if (args.length > 0 && args[0].equals("standards")) i = 1;
-        for (; i < args.length; i++) {
-            String a = args[i];
-            String name = a, value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
-            switch (name) {
-                case "--help":
-                case "-h":
-                    write(out, USAGE_TEXT);
-                    return OK;
-                case "--verbose":
-                    if (value != null) return usage(err, "--verbose takes no value");
-                    verbose = true;
-                    continue;
-                case "--units":
-                case "--register":
-                case "--year":
-                case "--rules":
-                    if (value == null) {
-                        if (i + 1 >= args.length) return usage(err, name + " needs a value / cần một giá trị");
-                        value = args[++i];
-                    }
-                    if (value.isEmpty()) return usage(err, name + " needs a value / cần một giá trị");
-                    break;
-                default:
-                    return usage(err, "unknown argument / tham số không hợp lệ: " + a);
-            }
-            String prev;
-            switch (name) {
-                case "--units": prev = unitsArg; unitsArg = value; break;
-                case "--register": prev = registerArg; registerArg = value; break;
-                case "--year": prev = yearArg; yearArg = value; break;
-                default: prev = rulesArg; rulesArg = value; break;
-            }
-            if (prev != null) return usage(err, name + " given twice / được cho hai lần");
+        String[] rest = args.length > 0 && args[0].equals("standards") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        return vn.hoctap.platform.CommandLines.execute(new Options(out, err, clock), rest, out, err);
+    }
+
+    /** The options, parsed by picocli (a repeated option, an unknown one or a missing value is a usage error). */
+    @picocli.CommandLine.Command(name = "standards", sortOptions = false,
+            description = {"Tính chuẩn PCGD-XMC từ tệp (không cần cơ sở dữ liệu), in JSON.",
+                    "Universal-education and literacy standards from the files, as JSON (docs/contracts/standards.md)."},
+            footer = "Exit: 0 = OK, 1 = bad input file (report on standard error), 2 = usage error.")
+    static final class Options implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--units", required = true, paramLabel = "UNITS.csv", description = "units.csv (register-csv.md)")
+        String units;
+        @picocli.CommandLine.Option(names = "--register", required = true, paramLabel = "PERSONS.csv", description = "persons.csv (register-csv.md)")
+        String register;
+        @picocli.CommandLine.Option(names = "--year", required = true, paramLabel = "Y", description = "data year Y (năm dữ liệu), e.g. 2025")
+        String year;
+        @picocli.CommandLine.Option(names = "--rules", paramLabel = "FILE", description = "rule file, or a bundled version: nd20-2014-v1 (default, classpath " + RuleSet.DEFAULT_RESOURCE + ") or nd20-2014-v2")
+        String rules;
+        @picocli.CommandLine.Option(names = "--verbose", description = "print rows/s and elapsed time on standard error")
+        boolean verbose;
+        @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "this help / hướng dẫn")
+        boolean help;
+
+        private final PrintStream out;
+        private final PrintStream err;
+        private final Clock clock;
+
+        Options(PrintStream out, PrintStream err, Clock clock) {
+            this.out = out;
+            this.err = err;
+            this.clock = clock;
         }
-        if (unitsArg == null) return usage(err, "--units is required / thiếu --units");
-        if (registerArg == null) return usage(err, "--register is required / thiếu --register");
-        if (yearArg == null) return usage(err, "--year is required / thiếu --year");
+
+        @Override
+        public Integer call() {
+            return compute(this, out, err, clock);
+        }
+    }
+
+    private static int compute(Options o, PrintStream out, PrintStream err, Clock clock) {
+        String unitsArg = o.units, registerArg = o.register, yearArg = o.year, rulesArg = o.rules;
+        boolean verbose = o.verbose;
+        for (String[] v : new String[][] {{"--units", unitsArg}, {"--register", registerArg}, {"--year", yearArg}, {"--rules", rulesArg}}) {
+            if (v[1] != null && v[1].isEmpty()) return usage(err, v[0] + " needs a value / cần một giá trị");
+        }
         Integer year = PersonsReader.parseInt(yearArg);
         if (year == null || year < 1900 || year > 9999) {
             return usage(err, "--year must be a year such as 2025 / --year phải là một năm, ví dụ 2025: " + yearArg);
@@ -153,7 +142,8 @@ public final class StandardsCommand {
     }
 
     private static int usage(PrintStream err, String message) {
-        write(err, message + "\n" + USAGE_TEXT);
+        write(err, "Cách dùng sai / usage: " + message + "\n"
+                + new picocli.CommandLine(new Options(null, null, null)).getUsageMessage());
         return USAGE;
     }
 

@@ -3,7 +3,13 @@ package vn.hoctap.standards;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import vn.hoctap.standards.internal.JsonText;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The standards of every unit for a data year, in units.csv order. */
 public final class StandardsResult {
@@ -55,56 +61,52 @@ public final class StandardsResult {
      * The JSON of standards.md: {@code year}, {@code units} (each with {@code code}, {@code level},
      * {@code standards}, and {@code criteria} for communes or {@code communes_meeting} /
      * {@code districts_meeting} for districts and the city). Extra fields: {@code rule_set}, {@code name},
-     * {@code parent_code}, {@code disadvantaged}, {@code communes_total} / {@code districts_total}.
+     * {@code parent_code}, {@code disadvantaged}, {@code communes_total} / {@code districts_total}. Written with
+     * Jackson (the hand-written writer it replaced is kept in the tests, which compare the two on the same input).
      */
     public String toJson() {
-        StringBuilder sb = new StringBuilder(256 + units.size() * 1200);
-        sb.append("{\n  \"year\": ").append(year).append(",\n");
-        sb.append("  \"rule_set\": {\"id\": ");
-        JsonText.quote(sb, ruleSet.id()).append(", \"version\": ");
-        JsonText.quote(sb, ruleSet.version()).append("},\n");
-        sb.append("  \"units\": [");
-        for (int i = 0; i < units.size(); i++) {
-            UnitResult u = units.get(i);
-            sb.append(i == 0 ? "\n" : ",\n");
-            sb.append("    {\"code\": ");
-            JsonText.quote(sb, u.code()).append(", \"name\": ");
-            JsonText.quote(sb, u.unit().name()).append(", \"level\": ");
-            JsonText.quote(sb, u.level().code());
-            if (u.unit().parentCode() != null) {
-                sb.append(", \"parent_code\": ");
-                JsonText.quote(sb, u.unit().parentCode());
-            }
-            if (u.level() == UnitLevel.COMMUNE) sb.append(", \"disadvantaged\": ").append(u.unit().disadvantaged());
+        ObjectNode root = JSON.createObjectNode();
+        root.put("year", year);
+        ObjectNode rules = root.putObject("rule_set");
+        rules.put("id", ruleSet.id());
+        rules.put("version", ruleSet.version());
+        ArrayNode list = root.putArray("units");
+        for (UnitResult u : units) {
+            ObjectNode o = list.addObject();
+            o.put("code", u.code());
+            o.put("name", u.unit().name());
+            o.put("level", u.level().code());
+            if (u.unit().parentCode() != null) o.put("parent_code", u.unit().parentCode());
+            if (u.level() == UnitLevel.COMMUNE) o.put("disadvantaged", u.unit().disadvantaged());
             Levels l = u.levels();
-            sb.append(",\n      \"standards\": {\"MN5\": ").append(l.mn5()).append(", \"TH\": ").append(l.th())
-              .append(", \"THCS\": ").append(l.thcs()).append(", \"XMC\": ").append(l.xmc()).append('}');
+            ObjectNode st = o.putObject("standards");
+            st.put("MN5", l.mn5());
+            st.put("TH", l.th());
+            st.put("THCS", l.thcs());
+            st.put("XMC", l.xmc());
             if (u.level() == UnitLevel.COMMUNE) {
-                sb.append(",\n      \"criteria\": {");
-                boolean first = true;
+                ObjectNode criteria = o.putObject("criteria");
                 for (Criterion c : Criterion.values()) {
                     Rate r = u.criteria().getOrDefault(c, Rate.EMPTY);
-                    sb.append(first ? "\n        " : ",\n        ");
-                    first = false;
-                    JsonText.quote(sb, c.id()).append(": {\"numerator\": ").append(r.numerator())
-                      .append(", \"denominator\": ").append(r.denominator()).append('}');
+                    ObjectNode rate = criteria.putObject(c.id());
+                    rate.put("numerator", r.numerator());
+                    rate.put("denominator", r.denominator());
                 }
-                sb.append("\n      }");
             } else {
                 boolean districts = u.childLevel() == UnitLevel.DISTRICT;
-                sb.append(",\n      \"").append(districts ? "districts_meeting" : "communes_meeting").append("\": {");
-                boolean first = true;
-                for (StandardLevel k : StandardLevel.values()) {
-                    if (!first) sb.append(", ");
-                    first = false;
-                    sb.append('"').append(k.key()).append("\": ").append(u.meeting().getOrDefault(k, 0L));
-                }
-                sb.append("},\n      \"").append(districts ? "districts_total" : "communes_total").append("\": ")
-                  .append(u.childCount());
+                ObjectNode meeting = o.putObject(districts ? "districts_meeting" : "communes_meeting");
+                for (StandardLevel k : StandardLevel.values()) meeting.put(k.key(), u.meeting().getOrDefault(k, 0L));
+                o.put(districts ? "districts_total" : "communes_total", u.childCount());
             }
-            sb.append('}');
         }
-        sb.append(units.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-        return sb.toString();
+        return WRITER.writeValueAsString(root) + "\n";
     }
+
+    /** Jackson; pretty-printed with "\n" line ends on every system and {@code "name": value}. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final ObjectWriter WRITER = JSON.writer().with(new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 }

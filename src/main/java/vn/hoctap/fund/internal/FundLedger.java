@@ -63,7 +63,8 @@ public class FundLedger {
     private final AccessGuard guard;
     private final AuditLog audit;
     /** The last closed month per fund (closing is rare; the database checks every posting anyway). */
-    private final java.util.concurrent.ConcurrentHashMap<Long, Optional<Period>> closedCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Optional<Period>> closedCache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build();
 
     FundLedger(JdbcTemplate jdbc, Funds funds, AccessGuard guard, AuditLog audit) {
         this.jdbc = jdbc;
@@ -86,7 +87,7 @@ public class FundLedger {
             throw ValidationException.of("idempotency_key", "fund.error.idempotency-key");
         }
         String hash = hash(f.id(), draft, sourceKind, reverses);
-        Period closed = closedCache.computeIfAbsent(f.id(), id -> Optional.ofNullable(closedThrough(id))).orElse(null);
+        Period closed = closedCache.get(f.id(), id -> Optional.ofNullable(closedThrough(id))).orElse(null);
         if (closed != null && draft.period().compareTo(closed) <= 0) {
             // a replay of an entry posted before the closing still answers with that entry
             Optional<Posted> replay = replay(idempotencyKey, hash);
@@ -221,16 +222,7 @@ public class FundLedger {
                 select fund_id, period, account_id, sum(debit), sum(credit) from fund_line
                 where fund_id = ? and period between ? and ? group by fund_id, period, account_id""",
                 f.id(), start.yyyymm(), through.yyyymm());
-        closedCache.remove(f.id());
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            closedCache.remove(f.id());
-                        }
-                    });
-        }
+        vn.hoctap.platform.CacheEviction.nowAndAfterCompletion(() -> closedCache.invalidate(f.id()));
         audit.record("fund.close", "fund", f.code(), f.unitCode(), null, Map.of("from", start.toString(), "through", through.toString()),
                 "Khóa sổ " + f.name() + " đến hết tháng " + through);
     }

@@ -50,33 +50,39 @@ class IndicatorsCommand implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         boolean csv = "csv".equals(format);
-        StringBuilder sb = new StringBuilder(csv ? "indicator,year,value,target,target_year,national_target,status\n" : "[\n");
-        var lines = status.city(y);
-        for (int i = 0; i < lines.size(); i++) {
-            var l = lines.get(i);
-            String value = l.value() != null && l.value().present() ? String.format(Locale.ROOT, "%.4f", l.value().value()) : "";
-            String target = l.target() == null ? "" : l.target().text();
-            String national = l.national() == null ? "" : l.national().text();
-            String st = l.assessment().status().name().toLowerCase(Locale.ROOT);
-            if (csv) {
-                sb.append(String.join(",", vn.hoctap.platform.SpreadsheetCells.csv(l.definition().id()), year, value,
-                        vn.hoctap.platform.SpreadsheetCells.csv(target),
-                        l.target() == null ? "" : String.valueOf(l.targetYear()), vn.hoctap.platform.SpreadsheetCells.csv(national), st))
-                        .append('\n');
-            } else {
-                sb.append("  {\"indicator\": \"").append(l.definition().id()).append("\", \"year\": ").append(y)
-                  .append(", \"value\": ").append(value.isEmpty() ? "null" : value)
-                  .append(", \"target\": ").append(target.isEmpty() ? "null" : "\"" + target + "\"")
-                  .append(", \"target_year\": ").append(l.target() == null ? "null" : l.targetYear())
-                  .append(", \"national_target\": ").append(national.isEmpty() ? "null" : "\"" + national + "\"")
-                  .append(", \"status\": \"").append(st).append("\"}").append(i + 1 < lines.size() ? ",\n" : "\n");
+        StringBuilder sb = new StringBuilder();
+        vn.hoctap.platform.CsvWriter table = csv ? vn.hoctap.platform.CsvWriter.of(sb) : null;
+        tools.jackson.databind.node.ArrayNode json = JSON.createArrayNode();
+        try {
+            if (csv) table.header("indicator,year,value,target,target_year,national_target,status");
+            for (var l : status.city(y)) {
+                java.math.BigDecimal value = l.value() != null && l.value().present()
+                        ? new java.math.BigDecimal(String.format(Locale.ROOT, "%.4f", l.value().value())) : null;
+                String target = l.target() == null ? null : l.target().text();
+                Integer targetYear = l.target() == null ? null : l.targetYear();
+                String national = l.national() == null ? null : l.national().text();
+                String st = l.assessment().status().name().toLowerCase(Locale.ROOT);
+                if (csv) {
+                    table.row(l.definition().id(), y, value, target, targetYear, national, st);
+                } else {
+                    var o = json.addObject();
+                    o.put("indicator", l.definition().id());
+                    o.put("year", y);
+                    o.put("value", value);
+                    o.put("target", target);
+                    o.put("target_year", targetYear);
+                    o.put("national_target", national);
+                    o.put("status", st);
+                }
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        if (!csv) {
-            sb.append("]\n");
-        }
-        out.print(sb);
+        out.print(csv ? sb : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
     }
+
+    /** The JSON output, by Jackson (it was written by hand, without escaping the target texts). */
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @Override
     public int getExitCode() {

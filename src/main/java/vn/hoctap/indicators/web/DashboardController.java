@@ -213,12 +213,12 @@ class DashboardController {
         int y = year == null ? latestYearWithData(Targets.CITY) : year(year);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-" + y + ".csv\"");
-        Writer w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         // a byte-order mark, so that Excel on Windows reads UTF-8 (issue 19); Vietnamese headers unless the machine
-        // headers are asked for (headers=en)
-        w.write('\uFEFF');
-        w.write("en".equals(headers) ? "indicator,year,unit_code,unit_name,value,numerator,denominator,estimated\n"
-                : messages.getMessage("dashboard.csv.headers", null, locale) + "\n");
+        // headers are asked for (headers=en); Apache Commons CSV, every text cell neutralised (OWASP)
+        vn.hoctap.platform.CsvWriter w = vn.hoctap.platform.CsvWriter.withByteOrderMark(out);
+        w.header("en".equals(headers) ? "indicator,year,unit_code,unit_name,value,numerator,denominator,estimated"
+                : messages.getMessage("dashboard.csv.headers", null, locale));
         IndicatorValues.Value city = values.forYear(y).city(id);
         if (city != null && guard.canRead(Targets.CITY)) {
             line(w, id, y, Targets.CITY, "Thành phố Hà Nội", city);
@@ -227,17 +227,21 @@ class DashboardController {
             line(w, id, y, r.code(), r.name(), r.value());
         }
         w.flush();
+        out.flush();
     }
 
-    private static void line(Writer w, String id, int y, String code, String name, IndicatorValues.Value v) throws IOException {
-        w.write(String.join(",", vn.hoctap.platform.SpreadsheetCells.csv(id), String.valueOf(y),
-                vn.hoctap.platform.SpreadsheetCells.csv(code),
-                '"' + vn.hoctap.platform.SpreadsheetCells.neutralise(name).replace("\"", "\"\"") + '"',
-                v.present() ? String.format(Locale.ROOT, "%.4f", v.value()) : "",
-                Double.isNaN(v.numerator()) ? "" : String.format(Locale.ROOT, "%.2f", v.numerator()),
-                Double.isNaN(v.denominator()) ? "" : String.format(Locale.ROOT, "%.2f", v.denominator()),
-                String.valueOf(v.estimated())));
-        w.write('\n');
+    private static void line(vn.hoctap.platform.CsvWriter w, String id, int y, String code, String name, IndicatorValues.Value v)
+            throws IOException {
+        w.row(id, y, code, name,
+                v.present() ? decimal(v.value(), 4) : null,
+                Double.isNaN(v.numerator()) ? null : decimal(v.numerator(), 2),
+                Double.isNaN(v.denominator()) ? null : decimal(v.denominator(), 2),
+                v.estimated());
+    }
+
+    /** A number with {@code places} decimals and a point (machine-readable CSV), as a number cell. */
+    private static java.math.BigDecimal decimal(double d, int places) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%." + places + "f", d));
     }
 
     /** The boundaries of the 126 communes, served locally for the map (no internet tiles). */
