@@ -109,7 +109,7 @@ class TitlesWorkflowTest extends IntegrationTest {
     }
 
     @Test
-    void unitsAndCommunesAreDecidedByTheCity() throws Exception {
+    void aCommuneDecidesItsOwnOrganisationsTheCityItsCityLevelOnesAndCommunes() throws Exception {
         Campaigns.Campaign c;
         long id;
         try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
@@ -131,12 +131,33 @@ class TitlesWorkflowTest extends IntegrationTest {
             campaigns.selfAssess(id, full("dvht"), d.version());
             assertThatThrownBy(() -> campaigns.step(id, Step.REVIEW, null)).isInstanceOf(AccessDeniedException.class);
         }
+        // issue 15: a school under the commune's management (the default) is recognised by the commune, not by the city
         try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
             campaigns.step(id, Step.REVIEW, null);
-            assertThatThrownBy(() -> campaigns.step(id, Step.DECIDE, null)).isInstanceOf(AccessDeniedException.class);
         }
         try (var a = as(Role.CITY_OFFICER, "01")) {
+            assertThatThrownBy(() -> campaigns.step(id, Step.DECIDE, null)).isInstanceOf(AccessDeniedException.class);
+        }
+        try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
             assertThat(campaigns.step(id, Step.DECIDE, null).status()).isEqualTo(TitleStatus.RECOGNISED);
+        }
+        // an organisation at city level is evaluated under TT 24/2023 by default and recognised by the city only
+        long cityUnit;
+        try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
+            Campaigns.Dossier d = campaigns.register(c.id(), new Campaigns.NewDossier(SubjectType.CITY_UNIT, "Trường THPT thử Ngọc Hà", NGOC_HA, null, null, null));
+            assertThat(sets.get(d.criteriaSetId()).set().id()).isEqualTo("tt24-unit-city");
+            cityUnit = d.id();
+            campaigns.selfAssess(cityUnit, full("tt24-unit-city"), d.version());
+            campaigns.step(cityUnit, Step.REVIEW, null);
+            assertThatThrownBy(() -> campaigns.step(cityUnit, Step.DECIDE, null)).isInstanceOf(AccessDeniedException.class);
+        }
+        try (var a = as(Role.CITY_OFFICER, "01")) {
+            assertThat(campaigns.step(cityUnit, Step.DECIDE, null).status()).isEqualTo(TitleStatus.RECOGNISED);
+        }
+        // the superseded TT 44/2014 set is refused for new dossiers
+        try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
+            assertThat(refusal(() -> campaigns.register(c.id(), new Campaigns.NewDossier(SubjectType.UNIT, "Trường X", NGOC_HA, null, null, "tt44-commune"))))
+                    .isEqualTo("titles.error.set");
         }
         // only the city opens the commune learning-community campaign, at the city level
         try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
