@@ -256,4 +256,46 @@ class TitlesWorkflowTest extends IntegrationTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("anh.png", "image/png"));
         }
     }
+
+    /**
+     * Issue 15, through the pages: a "Đơn vị học tập" campaign asks for the managing level; a city-level organisation
+     * registered there gets the TT 24/2023 set and its page shows the set's verification once; the TT 44/2014 set's page
+     * says it was replaced and is not offered any more.
+     */
+    @Test
+    void theRegistrationFormAsksTheManagingLevelAndTheSupersededSetIsNotOffered() throws Exception {
+        long campaign;
+        try (var a = as(Role.COMMUNE_OFFICER, BA_DINH)) {
+            campaign = campaigns.createCampaign(2041, TitleKind.DON_VI, BA_DINH, null, TitlesTestSupport.open()).id();
+        }
+        TestUser officer = user(Role.COMMUNE_OFFICER, BA_DINH);
+        String form = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/titles/campaigns/" + campaign)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(officer.username(), officer.password())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"subjectType\"").contains("value=\"CITY_UNIT\"").contains("Thuộc xã quản lý (UBND cấp xã công nhận)")
+                .contains("Đơn vị học tập cấp thành phố — mức độ 1").doesNotContain("Thông tư 44/2014");
+        String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/titles/campaigns/" + campaign + "/evaluations")
+                        .param("subjectName", "Trường THPT thử Ba Đình").param("commune", BA_DINH).param("subjectType", "CITY_UNIT").param("setId", "")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(officer.username(), officer.password())))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/titles/evaluations/");
+        long id = Long.parseLong(location.substring("/titles/evaluations/".length()));
+        Map<String, Object> row = jdbc.queryForMap("select subject_type, criteria_set_id from titles_evaluation where id = ?", id);
+        assertThat(row.get("subject_type")).isEqualTo("CITY_UNIT");
+        assertThat(sets.get(((Number) row.get("criteria_set_id")).longValue()).set().key()).isEqualTo("tt24-unit-city@1");
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(officer.username(), officer.password())))
+                .andReturn().getResponse().getContentAsString();
+        // said once: 6 of 11 indicators have a source (criterion 3), criteria 1 and 2 and the pass rule are provisional
+        assertThat(page).contains("Một phần là tiêu chí tạm thời của HọcTập: 6/11 chỉ số có nguồn; tạm thời: tiêu chí 1, 2; "
+                + "mức đạt là tiêu chí tạm thời của HọcTập.").contains("Cơ quan, đơn vị cấp thành phố");
+        // the lines with a source carry their mark, the provisional ones none
+        assertThat(page.split("status status-V", -1).length - 1).isEqualTo(3 + 6);   // criteria 1–3 and indicators 3.1–3.6
+        long tt44 = sets.versions("tt44-commune").get(0).id();
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/titles/sets/" + tt44)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(officer.username(), officer.password())))
+                .andReturn().getResponse().getContentAsString())
+                .contains("id=\"superseded\"").contains("Cộng đồng học tập cấp xã — mức độ 1 (Thông tư 25/2023/TT-BGDĐT)");
+    }
 }
