@@ -76,7 +76,7 @@ class TitlesCertificateTest extends IntegrationTest {
         }
         // the public page, no account
         assertThat(mvc.perform(get("/public/titles")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-                .contains("Tự đánh giá").contains("Công dân học tập — người dân trong xã");
+                .contains("Tự đánh giá").contains("Công dân học tập — người dân trong xã (bộ 2) — Tiêu chí tạm thời của HọcTập");
         // a bad contact is refused and nothing is stored
         long before = jdbc.queryForObject("select count(*) from titles_evaluation", Long.class);
         mvc.perform(post("/public/titles/register").with(csrf()).param("name", "Nguyễn Văn An").param("contact", "abc")
