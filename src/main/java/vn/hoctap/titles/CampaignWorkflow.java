@@ -10,7 +10,8 @@ import vn.hoctap.accounts.Role;
 /**
  * Quy trình đợt công nhận danh hiệu học tập (QĐ 448/QĐ-KHVN; Kế hoạch của Hà Nội thực hiện Đề án 1373): registration →
  * self-assessment (with evidence) → review (thẩm định: the village / the commune's Hội Khuyến học) → decision
- * (quyết định công nhận: the commune, or the city for communes and organisation units) → publication;
+ * (quyết định công nhận: the commune — for an organisation under its management too — or the city for communes and
+ * for organisations at city level, {@link SubjectType#decidedByCity()}) → publication;
  * rejection with a reason at review or decision; revocation of a published title by the city administrator.
  *
  * <p>Each step is allowed only when every policy agrees, in this order: the step order (no step skipped), the
@@ -67,7 +68,7 @@ public final class CampaignWorkflow {
         boolean ok = switch (step) {
             // a resident (on the public page, signed in as a citizen or not) registers and assesses only themselves
             case REGISTER, SELF_ASSESS -> r == null || r == Role.CITIZEN ? subject == SubjectType.CITIZEN
-                    : r == Role.ORGANISATION_USER ? subject == SubjectType.UNIT && actor.readsCommune()
+                    : r == Role.ORGANISATION_USER ? subject.isOrganisation() && actor.readsCommune()
                     : actor.writesCommune();
             case REVIEW -> actor.writesCommune() && (r == Role.COMMUNE_OFFICER || r == Role.ASSOCIATION_MEMBER
                     || subject.decidedByCity() && (r == Role.CITY_OFFICER || r == Role.CITY_ADMIN));

@@ -84,27 +84,46 @@ public final class CredentialIssuer {
 
     public String achievementId(TitleKind kind, int year) { return achievementBaseUrl + "/" + slug(kind) + "/" + year; }
 
-    /** The OB 3.0 {@code Achievement} of a title and year (also served, public, at its id). */
+    /** The OB 3.0 {@code Achievement} of a title and year (also served, public, at its id), with the title's general narrative. */
     public Map<String, Object> achievement(TitleKind kind, int year) {
+        return achievement(kind, year, null);
+    }
+
+    /**
+     * The Achievement with the narrative of the criteria set the title was scored with (issue 15): the credential says
+     * which set and version, its pass rule and how much of it is "tiêu chí tạm thời của HọcTập"; {@code null} gives
+     * the general narrative of {@link #criteria(TitleKind)}.
+     */
+    public Map<String, Object> achievement(TitleKind kind, int year, String criteriaNarrative) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("id", achievementId(kind, year));
         a.put("type", List.of("Achievement"));
         a.put("achievementType", "Award");
         a.put("name", kind.nameVi() + " năm " + year);
         a.put("description", "Danh hiệu \"" + kind.nameVi() + "\" năm " + year + " (" + kind.nameEn() + " title), công nhận theo Nghị quyết 23-NQ/TU của Thành ủy Hà Nội về xây dựng xã hội học tập.");
-        a.put("criteria", Map.of("narrative", criteria(kind)));
+        a.put("criteria", Map.of("narrative", criteriaNarrative == null || criteriaNarrative.isBlank() ? criteria(kind) : criteriaNarrative));
         a.put("inLanguage", "vi");
         return a;
     }
 
+    /**
+     * The general narrative of a title (the public Achievement at its id; each credential carries its set's own). Issue
+     * 15: no official 2021–2030 list of indicators and points was found for any title, so every narrative says the
+     * scoring is "tiêu chí tạm thời của HọcTập" and names a legal text only for what it really gives (docs/titles.md §1).
+     */
     static String criteria(TitleKind kind) {
         return switch (kind) {
-            case CONG_DAN -> "Đạt từ 80/100 điểm trở lên theo bộ tiêu chí Công dân học tập (QĐ 324/QĐ-KHVN), không chỉ số nào dưới 5 điểm.";
-            case GIA_DINH -> "Đạt bộ tiêu chí Gia đình học tập (QĐ 448/QĐ-KHVN), được UBND cấp xã công nhận.";
-            case DONG_HO -> "Đạt bộ tiêu chí Dòng họ học tập (QĐ 448/QĐ-KHVN), được UBND cấp xã công nhận.";
-            case CONG_DONG -> "Đạt bộ tiêu chí Cộng đồng học tập cấp thôn, tổ dân phố (QĐ 448/QĐ-KHVN), được UBND cấp xã công nhận.";
-            case DON_VI -> "Đạt bộ tiêu chí Đơn vị học tập (QĐ 448/QĐ-KHVN), được thành phố công nhận.";
-            case CONG_DONG_XA -> "Đạt các tiêu chí Cộng đồng học tập cấp xã (Thông tư 44/2014/TT-BGDĐT), được thành phố công nhận.";
+            case CONG_DAN -> "Chấm theo tiêu chí tạm thời của HọcTập (danh mục chỉ số và điểm của QĐ 324/QĐ-KHVN chưa tìm thấy); "
+                    + "mức đạt từ 80/100 điểm, không chỉ số nào dưới 5 điểm theo báo cáo về QĐ 324/QĐ-KHVN (nguồn thứ cấp).";
+            case GIA_DINH -> "Chấm theo tiêu chí tạm thời của HọcTập (bộ tiêu chí 2021–2030 của Hội Khuyến học Việt Nam chưa tìm thấy; "
+                    + "tiêu chí 1 theo QĐ 448/QĐ-KHVN giai đoạn 2016–2020), được UBND cấp xã công nhận.";
+            case DONG_HO -> "Chấm theo tiêu chí tạm thời của HọcTập (bộ tiêu chí của Hội Khuyến học Việt Nam chưa tìm thấy), được UBND cấp xã công nhận.";
+            case CONG_DONG -> "Chấm theo tiêu chí tạm thời của HọcTập (bộ tiêu chí Cộng đồng học tập cấp thôn, tổ dân phố của Hội Khuyến học Việt Nam chưa tìm thấy), "
+                    + "được UBND cấp xã công nhận.";
+            case DON_VI -> "Đơn vị thuộc xã quản lý: chấm theo tiêu chí tạm thời của HọcTập, được UBND cấp xã công nhận; đơn vị cấp thành phố: "
+                    + "tiêu chí 3 mức độ 1 theo Thông tư 24/2023/TT-BGDĐT, phần còn lại là tiêu chí tạm thời của HọcTập, được thành phố công nhận.";
+            case CONG_DONG_XA -> "Mức độ 1: tiêu chí 1 và 2 theo Thông tư 25/2023/TT-BGDĐT, các tiêu chí khác là tiêu chí tạm thời của HọcTập; "
+                    + "được thành phố công nhận.";
         };
     }
 
@@ -147,7 +166,7 @@ public final class CredentialIssuer {
         subject.put("id", subjectId);
         subject.put("type", List.of("AchievementSubject"));
         if (!identifiers.isEmpty()) subject.put("identifier", identifiers);
-        subject.put("achievement", achievement(award.kind(), award.year()));
+        subject.put("achievement", achievement(award.kind(), award.year(), award.criteriaNarrative()));
 
         Map<String, Object> vc = new LinkedHashMap<>();
         vc.put("@context", CONTEXT);

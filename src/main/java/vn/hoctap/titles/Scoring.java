@@ -65,8 +65,8 @@ public final class Scoring {
             reasons.add(new Reason("Đạt: tổng điểm " + total + "/" + set.maxTotal() + ", đủ mọi điều kiện của " + set.key(),
                     "Passed: total " + total + "/" + set.maxTotal() + ", every condition of " + set.key() + " met"));
         if (set.isUnverified())
-            reasons.add(new Reason("Lưu ý: bộ tiêu chí có phần chưa xác minh (bản nháp)",
-                    "Note: parts of this criteria set are not verified (draft)"));
+            reasons.add(new Reason("Lưu ý: bộ tiêu chí có phần là " + CriteriaVerification.PROVISIONAL_VI,
+                    "Note: parts of this criteria set are " + CriteriaVerification.PROVISIONAL_EN));
         return new ScoreResult(set.key(), total, set.maxTotal(), subtotals, passed, reasons, set.isUnverified());
     }
 }

@@ -11,11 +11,19 @@ import java.util.Objects;
  * phone only as a salted SHA-256 hash, an organisation's or commune's public name in clear. No name of a person or a
  * family ever enters a credential.
  *
- * @param evaluationRef the evaluation the title rests on, e.g. "cdht-residents@1#eval-123" (no personal data)
- * @param validUntil    null for no expiry
+ * @param evaluationRef     the evaluation the title rests on, e.g. "cdht-residents@1#eval-123" (no personal data)
+ * @param validUntil        null for no expiry
+ * @param criteriaNarrative what the holder met, from the criteria set the evaluation was scored with
+ *                          ({@link CriteriaVerification#narrativeVi}); null for the title's general narrative
  */
 public record TitleAward(TitleKind kind, int year, String subjectId, List<Identity> identities, String evaluationRef,
-                         Instant validFrom, Instant validUntil) {
+                         Instant validFrom, Instant validUntil, String criteriaNarrative) {
+
+    public TitleAward(TitleKind kind, int year, String subjectId, List<Identity> identities, String evaluationRef,
+                      Instant validFrom, Instant validUntil) {
+        this(kind, year, subjectId, identities, evaluationRef, validFrom, validUntil, null);
+    }
+
     public TitleAward {
         Objects.requireNonNull(kind);
         Objects.requireNonNull(validFrom);

@@ -6,10 +6,10 @@ public enum VerificationStatus {
     V("đã kiểm chứng với văn bản", "verified against the legal text"),
     /** Secondary: numbers from news or summaries, to be checked against the official text. */
     S("nguồn thứ cấp, cần đối chiếu văn bản gốc", "secondary source, check against the official text"),
-    /** Platform draft / inference: editable, visibly "chưa xác minh". */
-    M("bản nháp, chưa xác minh", "draft, not verified"),
-    /** Looked for and not found. */
-    NF("chưa tìm thấy văn bản", "not found");
+    /** The platform's own ("tiêu chí tạm thời của HọcTập"): an inference or a draft, editable, shown as such. */
+    M("tiêu chí tạm thời của HọcTập, chưa xác minh", "HọcTập's provisional criterion, not verified"),
+    /** Looked for and not found: the platform's own until a text is found. */
+    NF("chưa tìm thấy văn bản, tiêu chí tạm thời của HọcTập", "not found, HọcTập's provisional criterion");
 
     private final String vi;
     private final String en;

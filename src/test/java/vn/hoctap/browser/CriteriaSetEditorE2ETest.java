@@ -45,7 +45,7 @@ class CriteriaSetEditorE2ETest extends BrowserTest {
         waitForUrl("/edit");
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Sửa bộ tiêu chí");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("phiên bản " + (version + 1))
-                .contains("Chấm tay").contains("Bản nháp, chưa xác minh");
+                .contains("Chấm tay").contains("Tiêu chí tạm thời của HọcTập");
         Browser.assertAccessible(driver);
 
         WebElement first = driver.findElement(By.id("f-c0.i0.max"));

@@ -131,6 +131,12 @@ class RegisterImportTest extends IntegrationTest {
         String card = mvc.perform(get("/standards/" + COMMUNE).param("year", "2025").with(httpBasic(officer.username(), officer.password())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(card).contains("TH.grade1_age6").contains("50,00%").contains("1 người chưa đạt");
+        // issue 15: leaving out persons with disabilities who cannot learn is shown as the platform's assumption [M]
+        // (no legal text found), on the card and on the rules page
+        assertThat(card).contains("id=\"disability-assumption\"").contains("[M]").contains("Đây là giả định của HọcTập");
+        assertThat(mvc.perform(get("/standards/rules").with(httpBasic(officer.username(), officer.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("id=\"disability-assumption\"").contains("chưa tìm thấy điều khoản nào của Nghị định 20/2014/NĐ-CP");
 
         String shortfall = mvc.perform(get("/standards/" + COMMUNE + "/shortfall").param("year", "2025")
                         .param("criterion", "TH.complete_age11").with(httpBasic(officer.username(), officer.password())))

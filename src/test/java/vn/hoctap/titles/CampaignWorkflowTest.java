@@ -52,11 +52,22 @@ class CampaignWorkflowTest {
         assertThat(check(Step.DECIDE, TitleStatus.REVIEWED, SubjectType.FAMILY, Role.COMMUNE_OFFICER, true)).isEmpty();
         assertThat(check(Step.DECIDE, TitleStatus.REVIEWED, SubjectType.FAMILY, Role.ASSOCIATION_MEMBER, true)).contains("titles.error.role");
         assertThat(check(Step.DECIDE, TitleStatus.REVIEWED, SubjectType.FAMILY, Role.CITY_OFFICER, true)).contains("titles.error.role");
-        for (SubjectType cityDecided : new SubjectType[] {SubjectType.UNIT, SubjectType.COMMUNE}) {
+        for (SubjectType cityDecided : new SubjectType[] {SubjectType.CITY_UNIT, SubjectType.COMMUNE}) {
             assertThat(check(Step.DECIDE, TitleStatus.REVIEWED, cityDecided, Role.CITY_OFFICER, true)).isEmpty();
             assertThat(check(Step.PUBLISH, TitleStatus.RECOGNISED, cityDecided, Role.CITY_ADMIN, true)).isEmpty();
             assertThat(check(Step.DECIDE, TitleStatus.REVIEWED, cityDecided, Role.COMMUNE_OFFICER, true)).contains("titles.error.role");
         }
+        // issue 15: an organisation under the commune's management (QĐ 448 "ở cơ sở thuộc xã quản lý") is decided by the
+        // commune, not by the city; one at city level (TT 24/2023) by the city, not by the commune
+        assertThat(check(Step.DECIDE, TitleStatus.REVIEWED, SubjectType.UNIT, Role.COMMUNE_OFFICER, true)).isEmpty();
+        assertThat(check(Step.PUBLISH, TitleStatus.RECOGNISED, SubjectType.UNIT, Role.COMMUNE_OFFICER, true)).isEmpty();
+        assertThat(check(Step.REJECT, TitleStatus.REVIEWED, SubjectType.UNIT, Role.COMMUNE_OFFICER, true)).isEmpty();
+        assertThat(check(Step.DECIDE, TitleStatus.REVIEWED, SubjectType.UNIT, Role.CITY_OFFICER, true)).contains("titles.error.role");
+        assertThat(check(Step.DECIDE, TitleStatus.REVIEWED, SubjectType.UNIT, Role.COMMUNE_OFFICER, false)).contains("titles.error.role");
+        assertThat(check(Step.REVIEW, TitleStatus.SELF_ASSESSED, SubjectType.UNIT, Role.CITY_OFFICER, true)).contains("titles.error.role");
+        assertThat(check(Step.REVIEW, TitleStatus.SELF_ASSESSED, SubjectType.CITY_UNIT, Role.CITY_OFFICER, true)).isEmpty();
+        assertThat(SubjectType.of(TitleKind.DON_VI)).isEqualTo(SubjectType.UNIT);   // the default: under the commune
+        assertThat(SubjectType.CITY_UNIT.kind()).isEqualTo(TitleKind.DON_VI);
         // a resident on the public page registers and self-assesses only as a citizen
         assertThat(CampaignWorkflow.check(Step.REGISTER, null, SubjectType.CITIZEN, Actor.publicResident(), OPEN, TODAY)).isEmpty();
         assertThat(CampaignWorkflow.check(Step.REGISTER, null, SubjectType.FAMILY, Actor.publicResident(), OPEN, TODAY)).contains("titles.error.role");
@@ -67,6 +78,7 @@ class CampaignWorkflowTest {
         assertThat(check(Step.REGISTER, null, SubjectType.FAMILY, Role.CITIZEN, false)).contains("titles.error.role");
         // an organisation registers only itself (a unit), reading its commune
         assertThat(check(Step.REGISTER, null, SubjectType.UNIT, Role.ORGANISATION_USER, false)).isEmpty();
+        assertThat(check(Step.REGISTER, null, SubjectType.CITY_UNIT, Role.ORGANISATION_USER, false)).isEmpty();
         assertThat(check(Step.REGISTER, null, SubjectType.FAMILY, Role.ORGANISATION_USER, false)).contains("titles.error.role");
         assertThat(check(Step.REVOKE, TitleStatus.PUBLISHED, SubjectType.FAMILY, Role.COMMUNE_OFFICER, true)).contains("titles.error.role");
     }

@@ -76,7 +76,7 @@ class TitlesCertificateTest extends IntegrationTest {
         }
         // the public page, no account
         assertThat(mvc.perform(get("/public/titles")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-                .contains("Tự đánh giá").contains("Công dân học tập — người dân trong xã");
+                .contains("Tự đánh giá").contains("Công dân học tập — người dân trong xã (bộ 2) — Tiêu chí tạm thời của HọcTập");
         // a bad contact is refused and nothing is stored
         long before = jdbc.queryForObject("select count(*) from titles_evaluation", Long.class);
         mvc.perform(post("/public/titles/register").with(csrf()).param("name", "Nguyễn Văn An").param("contact", "abc")
@@ -95,7 +95,7 @@ class TitlesCertificateTest extends IntegrationTest {
         assertThat(row.get("contact")).isEqualTo("an.nguyen@example.vn");
 
         assertThat(mvc.perform(get(selfUrl)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-                .contains("chưa xác minh").contains("name=\"p_1.1\"");
+                .contains("Tiêu chí tạm thời của HọcTập: 0/10 chỉ số có nguồn; mức đạt có nguồn.").contains("name=\"p_1.1\"");
         var post = post(selfUrl).with(csrf()).param("version", "0");
         for (String ind : List.of("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3")) {
             post.param("p_" + ind, "9");
@@ -132,6 +132,9 @@ class TitlesCertificateTest extends IntegrationTest {
         // the page and the PDF carry the same facts: the holder's name as registered, no contact, no score (issue 16)
         assertThat(page).contains("Hợp lệ").contains("Công dân học tập năm " + year).contains("Nguyễn Văn An")
                 .doesNotContain("example.vn").doesNotContain("90/100");
+        // issue 15: the criteria set and its verification, said once, the same words as the PDF and the credential
+        assertThat(page).contains("id=\"v-criteria\"").contains("(phiên bản 2)")
+                .contains("Tiêu chí tạm thời của HọcTập: 0/10 chỉ số có nguồn; mức đạt có nguồn.");
         // one character changed in the code: not found
         String altered = code.substring(0, 10) + (code.charAt(10) == 'A' ? 'B' : 'A') + code.substring(11);
         assertThat(mvc.perform(get("/public/verify/" + altered)).andExpect(status().isNotFound()).andReturn().getResponse()
@@ -144,6 +147,8 @@ class TitlesCertificateTest extends IntegrationTest {
         String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
         assertThat(text).contains("GIẤY CHỨNG NHẬN").contains("Nguyễn Văn An").contains(code)
                 .doesNotContain("Tổng điểm").doesNotContain("90/100").doesNotContain("example.vn");
+        assertThat(text).contains("Bộ tiêu chí: Công dân học tập").contains("(phiên bản 2)")
+                .contains("Tiêu chí tạm thời của HọcTập: 0/10 chỉ số có nguồn; mức đạt có nguồn.");
         // another commune's officer cannot fetch it
         TestUser other = user(Role.COMMUNE_OFFICER, "00008");
         mvc.perform(get("/titles/evaluations/" + id + "/certificate.pdf").with(httpBasic(other.username(), other.password())))
@@ -156,6 +161,10 @@ class TitlesCertificateTest extends IntegrationTest {
         assertThat(jwks).contains("\"kty\"").doesNotContain("\"d\"");
         CredentialVerifier verifier = new CredentialVerifier(keys.trustedIssuerIds(), Clock.systemUTC());
         assertThat(verifier.verify(jwt, jwks, RevocationList.empty("x")).valid()).isTrue();
+        // its narrative is the scored set's, not "theo bộ tiêu chí Công dân học tập (QĐ 324/QĐ-KHVN)" (issue 15)
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(payload).contains("phiên bản 2 (tổng điểm từ 80/100, không chỉ số nào dưới 5 điểm). Tiêu chí tạm thời của HọcTập: 0/10 chỉ số có nguồn")
+                .doesNotContain("theo bộ tiêu chí Công dân học tập (QĐ 324/QĐ-KHVN)");
         int mid = jwt.indexOf('.') + 20;
         String tampered = jwt.substring(0, mid) + (jwt.charAt(mid) == 'a' ? 'b' : 'a') + jwt.substring(mid + 1);
         assertThat(verifier.verify(tampered, jwks, RevocationList.empty("x")).valid()).isFalse();
@@ -216,7 +225,7 @@ class TitlesCertificateTest extends IntegrationTest {
             Campaigns.Campaign c = campaigns.createCampaign(year, TitleKind.CONG_DONG_XA, "01", null, TitlesTestSupport.open());
             xa = campaigns.register(c.id(), new Campaigns.NewDossier(SubjectType.COMMUNE, "Phường test", commune, null, null, null)).id();
             Map<String, Integer> p = new java.util.HashMap<>();
-            vn.hoctap.titles.CriteriaSetLoader.loadBuiltIn().stream().filter(s -> s.id().equals("tt44-commune")).findFirst().orElseThrow()
+            vn.hoctap.titles.CriteriaSetLoader.loadBuiltIn().stream().filter(s -> s.id().equals("tt25-commune")).findFirst().orElseThrow()
                     .indicators().forEach((k, ind) -> p.put(k, ind.maxPoints()));
             campaigns.selfAssess(xa, p, 0);
             campaigns.step(xa, Step.REVIEW, null);

@@ -253,7 +253,7 @@ class TitlesWalletTest extends IntegrationTest {
             Campaigns.Campaign c = campaigns.createCampaign(year, TitleKind.CONG_DONG_XA, "01", null, TitlesTestSupport.open());
             xa = campaigns.register(c.id(), new Campaigns.NewDossier(SubjectType.COMMUNE, "Phường Thử Nghiệm", commune, null, null, null)).id();
             Map<String, Integer> p = new java.util.HashMap<>();
-            CriteriaSetLoader.loadBuiltIn().stream().filter(s -> s.id().equals("tt44-commune")).findFirst().orElseThrow()
+            CriteriaSetLoader.loadBuiltIn().stream().filter(s -> s.id().equals("tt25-commune")).findFirst().orElseThrow()
                     .indicators().forEach((k, ind) -> p.put(k, ind.maxPoints()));
             campaigns.selfAssess(xa, p, 0);
             campaigns.step(xa, Step.REVIEW, null);

@@ -109,7 +109,7 @@ class TitlesWorkflowTest extends IntegrationTest {
     }
 
     @Test
-    void unitsAndCommunesAreDecidedByTheCity() throws Exception {
+    void aCommuneDecidesItsOwnOrganisationsTheCityItsCityLevelOnesAndCommunes() throws Exception {
         Campaigns.Campaign c;
         long id;
         try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
@@ -131,12 +131,33 @@ class TitlesWorkflowTest extends IntegrationTest {
             campaigns.selfAssess(id, full("dvht"), d.version());
             assertThatThrownBy(() -> campaigns.step(id, Step.REVIEW, null)).isInstanceOf(AccessDeniedException.class);
         }
+        // issue 15: a school under the commune's management (the default) is recognised by the commune, not by the city
         try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
             campaigns.step(id, Step.REVIEW, null);
-            assertThatThrownBy(() -> campaigns.step(id, Step.DECIDE, null)).isInstanceOf(AccessDeniedException.class);
         }
         try (var a = as(Role.CITY_OFFICER, "01")) {
+            assertThatThrownBy(() -> campaigns.step(id, Step.DECIDE, null)).isInstanceOf(AccessDeniedException.class);
+        }
+        try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
             assertThat(campaigns.step(id, Step.DECIDE, null).status()).isEqualTo(TitleStatus.RECOGNISED);
+        }
+        // an organisation at city level is evaluated under TT 24/2023 by default and recognised by the city only
+        long cityUnit;
+        try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
+            Campaigns.Dossier d = campaigns.register(c.id(), new Campaigns.NewDossier(SubjectType.CITY_UNIT, "Trường THPT thử Ngọc Hà", NGOC_HA, null, null, null));
+            assertThat(sets.get(d.criteriaSetId()).set().id()).isEqualTo("tt24-unit-city");
+            cityUnit = d.id();
+            campaigns.selfAssess(cityUnit, full("tt24-unit-city"), d.version());
+            campaigns.step(cityUnit, Step.REVIEW, null);
+            assertThatThrownBy(() -> campaigns.step(cityUnit, Step.DECIDE, null)).isInstanceOf(AccessDeniedException.class);
+        }
+        try (var a = as(Role.CITY_OFFICER, "01")) {
+            assertThat(campaigns.step(cityUnit, Step.DECIDE, null).status()).isEqualTo(TitleStatus.RECOGNISED);
+        }
+        // the superseded TT 44/2014 set is refused for new dossiers
+        try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
+            assertThat(refusal(() -> campaigns.register(c.id(), new Campaigns.NewDossier(SubjectType.UNIT, "Trường X", NGOC_HA, null, null, "tt44-commune"))))
+                    .isEqualTo("titles.error.set");
         }
         // only the city opens the commune learning-community campaign, at the city level
         try (var a = as(Role.COMMUNE_OFFICER, NGOC_HA)) {
@@ -234,5 +255,47 @@ class TitlesWorkflowTest extends IntegrationTest {
             assertThat(campaigns.files(d.id())).extracting(Campaigns.EvidenceFile::fileName, Campaigns.EvidenceFile::contentType)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("anh.png", "image/png"));
         }
+    }
+
+    /**
+     * Issue 15, through the pages: a "Đơn vị học tập" campaign asks for the managing level; a city-level organisation
+     * registered there gets the TT 24/2023 set and its page shows the set's verification once; the TT 44/2014 set's page
+     * says it was replaced and is not offered any more.
+     */
+    @Test
+    void theRegistrationFormAsksTheManagingLevelAndTheSupersededSetIsNotOffered() throws Exception {
+        long campaign;
+        try (var a = as(Role.COMMUNE_OFFICER, BA_DINH)) {
+            campaign = campaigns.createCampaign(2041, TitleKind.DON_VI, BA_DINH, null, TitlesTestSupport.open()).id();
+        }
+        TestUser officer = user(Role.COMMUNE_OFFICER, BA_DINH);
+        String form = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/titles/campaigns/" + campaign)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(officer.username(), officer.password())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"subjectType\"").contains("value=\"CITY_UNIT\"").contains("Thuộc xã quản lý (UBND cấp xã công nhận)")
+                .contains("Đơn vị học tập cấp thành phố — mức độ 1").doesNotContain("Thông tư 44/2014");
+        String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/titles/campaigns/" + campaign + "/evaluations")
+                        .param("subjectName", "Trường THPT thử Ba Đình").param("commune", BA_DINH).param("subjectType", "CITY_UNIT").param("setId", "")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(officer.username(), officer.password())))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/titles/evaluations/");
+        long id = Long.parseLong(location.substring("/titles/evaluations/".length()));
+        Map<String, Object> row = jdbc.queryForMap("select subject_type, criteria_set_id from titles_evaluation where id = ?", id);
+        assertThat(row.get("subject_type")).isEqualTo("CITY_UNIT");
+        assertThat(sets.get(((Number) row.get("criteria_set_id")).longValue()).set().key()).isEqualTo("tt24-unit-city@1");
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(officer.username(), officer.password())))
+                .andReturn().getResponse().getContentAsString();
+        // said once: 6 of 11 indicators have a source (criterion 3), criteria 1 and 2 and the pass rule are provisional
+        assertThat(page).contains("Một phần là tiêu chí tạm thời của HọcTập: 6/11 chỉ số có nguồn; tạm thời: tiêu chí 1, 2; "
+                + "mức đạt là tiêu chí tạm thời của HọcTập.").contains("Cơ quan, đơn vị cấp thành phố");
+        // the lines with a source carry their mark, the provisional ones none
+        assertThat(page.split("status status-V", -1).length - 1).isEqualTo(3 + 6);   // criteria 1–3 and indicators 3.1–3.6
+        long tt44 = sets.versions("tt44-commune").get(0).id();
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/titles/sets/" + tt44)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(officer.username(), officer.password())))
+                .andReturn().getResponse().getContentAsString())
+                .contains("id=\"superseded\"").contains("Cộng đồng học tập cấp xã — mức độ 1 (Thông tư 25/2023/TT-BGDĐT)");
     }
 }

@@ -2,8 +2,10 @@ package vn.hoctap.reporting.rules;
 
 /**
  * Loại cơ quan, đơn vị, tổ chức that report data: agencies (cơ quan nhà nước), schools (trường phổ thông,
- * cơ sở GDNN-GDTX), universities and colleges, community learning centres (trung tâm học tập cộng đồng,
- * Thông tư 44/2014/TT-BGDĐT) and enterprises. The prefix makes organisation codes (e.g. CQ-00004-001).
+ * cơ sở GDNN-GDTX), universities and colleges, community learning centres (trung tâm học tập cộng đồng: Quy chế tổ
+ * chức và hoạt động của TTHTCĐ tại xã, phường, thị trấn ban hành kèm QĐ 09/2008/QĐ-BGDĐT, sửa đổi bởi Thông tư
+ * 40/2010/TT-BGDĐT — regulations-2026-12.md §1.1 [S]; still cited as in force by Thông tư 11/2025/TT-BGDĐT) and
+ * enterprises. The prefix makes organisation codes (e.g. CQ-00004-001).
  */
 public enum OrganisationKind {
     AGENCY("CQ"), SCHOOL("TR"), UNIVERSITY("DH"), CLC("TT"), ENTERPRISE("DN");

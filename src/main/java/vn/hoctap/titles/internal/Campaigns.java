@@ -350,6 +350,21 @@ public class Campaigns {
         }
     }
 
+    /**
+     * The set a new dossier uses when none is chosen: an organisation at city level is evaluated under Thông tư
+     * 24/2023/TT-BGDĐT ("tt24-unit-city"), everything else with the first current set of its title.
+     */
+    private CriteriaSets.StoredSet defaultSet(TitleKind kind, SubjectType subject) {
+        List<CriteriaSets.StoredSet> current = sets.latest(kind);
+        if (subject == SubjectType.CITY_UNIT) {
+            return current.stream().filter(s -> s.set().id().equals("tt24-unit-city")).findFirst().orElse(current.get(0));
+        }
+        if (subject == SubjectType.UNIT) {
+            return current.stream().filter(s -> s.set().id().equals("dvht")).findFirst().orElse(current.get(0));
+        }
+        return current.get(0);
+    }
+
     /** Registers a subject in a campaign (đăng ký đầu năm). */
     @Transactional
     public Dossier register(long campaignId, NewDossier n) {
@@ -363,8 +378,8 @@ public class Campaigns {
         }
         CriteriaSets.StoredSet set = null;
         try {
-            set = n.setId() == null || n.setId().isBlank() ? sets.latest(c.kind()).get(0) : sets.latest(n.setId());
-            if (set.set().kind() != c.kind()) errors.put("setId", "titles.error.set");
+            set = n.setId() == null || n.setId().isBlank() ? defaultSet(c.kind(), n.subjectType()) : sets.latest(n.setId());
+            if (set.set().kind() != c.kind() || CriteriaSets.superseded(set.set().id())) errors.put("setId", "titles.error.set");
         } catch (NotFoundException | IndexOutOfBoundsException e) {
             errors.put("setId", "titles.error.set");
         }
@@ -379,7 +394,7 @@ public class Campaigns {
         if (guard.currentUser().isPresent()) {
             Grant g = guard.require(DataKind.TITLE_DOSSIER, AccessAction.WRITE, n.communeCode());
             if (g == Grant.OWN) {
-                if (n.subjectType() == SubjectType.UNIT) {
+                if (n.subjectType() != null && n.subjectType().isOrganisation()) {
                     var own = guard.ownOrganisation()
                             .orElseThrow(() -> new AccessDeniedException("the account reports for no organisation"));
                     if (!own.communeCode().equals(n.communeCode())) {

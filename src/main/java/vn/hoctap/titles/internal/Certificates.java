@@ -26,6 +26,8 @@ import com.lowagie.text.pdf.PdfContentByte;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.titles.BitstringStatusList;
 import vn.hoctap.titles.CredentialIssuer;
+import vn.hoctap.titles.CriteriaSet;
+import vn.hoctap.titles.CriteriaVerification;
 import vn.hoctap.titles.CredentialVerifier;
 import vn.hoctap.titles.IssuedCredential;
 import vn.hoctap.titles.RevocationList;
@@ -46,7 +48,8 @@ import vn.hoctap.titles.VerificationResult;
  *
  * <p>What a certificate discloses (decision, issue 16): the PDF and the public page carry the same facts — the title
  * and year, the holder's name as registered, the commune, the publication date, the status (and the revocation
- * date), the verification code. Not the score, the criteria points, the contact or the reason of a revocation:
+ * date), the verification code, and (issue 15) the criteria set with its verification summary — whether it is
+ * "tiêu chí tạm thời của HọcTập". Not the score, the criteria points, the contact or the reason of a revocation:
  * the page is reached only with the 160-bit code printed on the certificate, so whoever sees it already holds the
  * paper, and the full name is what lets them check that paper. The credential itself carries no name of a person or
  * a family (only a salted hash of the contact, or the public name of an organisation, a village or a commune).
@@ -56,7 +59,8 @@ public class Certificates {
 
     /** What the public verification page shows, the same facts as the PDF. */
     public record Verification(String code, String title, String holder, String communeName, int year, TitleStatus status,
-                               Instant revokedAt, Instant publishedAt, boolean hasCredential, VerificationResult credentialCheck) {
+                               Instant revokedAt, Instant publishedAt, boolean hasCredential, VerificationResult credentialCheck,
+                               CriteriaSet criteriaSet, CriteriaVerification criteriaVerification) {
         public boolean valid() {
             return status == TitleStatus.PUBLISHED && (credentialCheck == null || credentialCheck.valid());
         }
@@ -72,12 +76,15 @@ public class Certificates {
     private final SecureRandom random = new SecureRandom();
 
     private final vn.hoctap.audit.AuditLog audit;
+    private final CriteriaSets sets;
 
-    Certificates(JdbcTemplate jdbc, IssuerKeyStore keys, vn.hoctap.units.UnitDirectory units, vn.hoctap.audit.AuditLog audit) {
+    Certificates(JdbcTemplate jdbc, IssuerKeyStore keys, vn.hoctap.units.UnitDirectory units, vn.hoctap.audit.AuditLog audit,
+                 CriteriaSets sets) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.units = units;
         this.audit = audit;
+        this.sets = sets;
     }
 
     String newCode() {
@@ -106,13 +113,15 @@ public class Certificates {
         List<TitleAward.Identity> ids = new ArrayList<>();
         if (d.subjectType() == SubjectType.CITIZEN && contact != null && d.contactType() != null) {
             ids.add(TitleAward.Identity.contact(d.contactType(), contact));
-        } else if (d.subjectType() == SubjectType.UNIT || d.subjectType() == SubjectType.COMMUNE || d.subjectType() == SubjectType.COMMUNITY) {
+        } else if (d.subjectType().isOrganisation() || d.subjectType() == SubjectType.COMMUNE || d.subjectType() == SubjectType.COMMUNITY) {
             ids.add(TitleAward.Identity.publicName(d.subjectName())); // public bodies are named; persons and families never
         }
         int index = jdbc.queryForObject("select nextval('titles_status_index_seq')", Integer.class);
         StatusEntry status = new StatusEntry(keys.statusListUrl(index / BitstringStatusList.SIZE + 1), index % BitstringStatusList.SIZE);
+        // the narrative is the scored set's own: which set and version, its pass rule, how much is provisional (issue 15)
+        String narrative = CriteriaVerification.narrativeVi(sets.get(d.criteriaSetId()).set());
         IssuedCredential ic = issuer().issue(new TitleAward(d.subjectType().kind(), year, holderDid, ids,
-                d.criteriaSetId() + "#" + d.id(), Instant.now(), null), status);
+                d.criteriaSetId() + "#" + d.id(), Instant.now(), null, narrative), status);
         jdbc.update("insert into titles_credential (id, evaluation_id, status_index, form, holder, jwt) values (?, ?, ?, 'ob3', ?, ?)",
                 ic.id(), d.id(), index, holderDid, ic.jwt());
         return ic;
@@ -202,11 +211,12 @@ public class Certificates {
             String commune = rs.getString("commune_code");
             String communeName = units.version(commune, HanoiTime.today()).map(u -> u.name()).orElse(commune);
             TitleStatus status = TitleStatus.valueOf(rs.getString("status"));
+            CriteriaSet set = sets.get(rs.getLong("criteria_set_id")).set();
             return new Verification(code, type.kind().nameVi() + " năm " + rs.getInt("year"), rs.getString("subject_name"),
                     communeName, rs.getInt("year"), status,
                     status == TitleStatus.REVOKED && rs.getTimestamp("revoked_at") != null ? rs.getTimestamp("revoked_at").toInstant() : null,
                     rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
-                    jwt != null, jwt == null ? null : verifyCredential(jwt));
+                    jwt != null, jwt == null ? null : verifyCredential(jwt), set, CriteriaVerification.of(set));
         }, code).stream().findFirst();
     }
 
@@ -239,6 +249,10 @@ public class Certificates {
             text(cb, regular, 15, width / 2, height - 275, "năm " + c.year());
             text(cb, bold, 20, width / 2, height - 320, d.subjectName());
             text(cb, regular, 13, width / 2, height - 345, commune + ", thành phố Hà Nội");
+            // the criteria set and how much of it rests on a source, once (the same words as the pages and the credential)
+            CriteriaSet set = sets.get(d.criteriaSetId()).set();
+            text(cb, regular, 10, width / 2, height - 372, "Bộ tiêu chí: " + set.title() + " (phiên bản " + set.version() + ")");
+            text(cb, regular, 10, width / 2, height - 387, CriteriaVerification.of(set).summaryVi());
             String date = d.publishedAt() == null ? "" : DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(HanoiTime.ZONE).format(d.publishedAt());
             // the verification lines sit left of the QR code (bottom right)
             float left = (width - 200) / 2;

@@ -103,8 +103,18 @@ public class CriteriaSets {
                         .thenComparing(s -> s.set().id())).toList();
     }
 
+    /**
+     * Sets replaced by a later legal text (issue 15): kept, with every evaluation scored with them, but no longer offered
+     * for new dossiers. "tt44-commune" (Thông tư 44/2014/TT-BGDĐT) → "tt25-commune" (Thông tư 25/2023/TT-BGDĐT, which
+     * succeeds it: regulations-2026-12.md §3.5).
+     */
+    public static final Map<String, String> SUPERSEDED = Map.of("tt44-commune", "tt25-commune");
+
+    public static boolean superseded(String setId) { return SUPERSEDED.containsKey(setId); }
+
+    /** The latest version of every set of a title that new dossiers may use (superseded sets left out). */
     public List<StoredSet> latest(TitleKind kind) {
-        return latest().stream().filter(s -> s.set().kind() == kind).toList();
+        return latest().stream().filter(s -> s.set().kind() == kind && !superseded(s.set().id())).toList();
     }
 
     public StoredSet latest(String setId) {

@@ -155,8 +155,8 @@ class DemoCampaigns implements ApplicationRunner {
 
         act("sogd", Role.CITY_OFFICER, "01");
         long communes = campaigns.createCampaign(year, TitleKind.CONG_DONG_XA, "01", null, d).id();
-        long x1 = campaigns.register(communes, new Campaigns.NewDossier(SubjectType.COMMUNE, "Phường Ba Đình", BA_DINH, null, null, "tt44-commune")).id();
-        assess(x1, withDeduction("tt44-commune", 0));
+        long x1 = campaigns.register(communes, new Campaigns.NewDossier(SubjectType.COMMUNE, "Phường Ba Đình", BA_DINH, null, null, "tt25-commune")).id();
+        assess(x1, withDeduction("tt25-commune", 0));
         campaigns.step(x1, Step.REVIEW, null);
 
         act(adminUsername, Role.CITY_ADMIN, "01");

@@ -136,7 +136,9 @@ public class TitleIndicators implements RegisterPrograms {
         jdbc.query("select e.subject_type, e.commune_code, count(*) n from titles_evaluation e join titles_campaign c on c.id = e.campaign_id"
                         + " where c.year = ? and " + statusCondition + " group by e.subject_type, e.commune_code",
                 rs -> {
-                    out.computeIfAbsent(rs.getString("subject_type"), k -> new HashMap<>()).put(rs.getString("commune_code"), rs.getLong("n"));
+                    // an organisation is one "Đơn vị học tập" whichever level decides it (UNIT: the commune; CITY_UNIT: the city)
+                    String type = "CITY_UNIT".equals(rs.getString("subject_type")) ? "UNIT" : rs.getString("subject_type");
+                    out.computeIfAbsent(type, k -> new HashMap<>()).merge(rs.getString("commune_code"), rs.getLong("n"), Long::sum);
                 }, year);
         return out;
     }

@@ -163,6 +163,7 @@ class TitlesController {
         model.addAttribute("commune", selectedCommune);
         model.addAttribute("communes", communeCodes.stream().filter(campaigns::canRead).map(code -> Map.entry(code, unitName(code))).toList());
         model.addAttribute("subjectType", SubjectType.of(c.kind()));
+        model.addAttribute("subjectTypes", java.util.Arrays.stream(SubjectType.values()).filter(t -> t.kind() == c.kind()).toList());
         model.addAttribute("sets", sets.latest(c.kind()));
         // offered when the access matrix and the workflow (role, subject, deadline) allow this user to register here
         String registerIn = selectedCommune != null ? selectedCommune : c.unitCode();
@@ -190,11 +191,14 @@ class TitlesController {
     String register(@PathVariable long id, @RequestParam String subjectName, @RequestParam(required = false) String commune,
                     @RequestParam(required = false) Long villageId, @RequestParam(required = false) String householdId,
                     @RequestParam(required = false) String setId, @RequestParam(required = false) String personId,
-                    RedirectAttributes redirect, Locale locale) {
+                    @RequestParam(required = false) String subjectType, RedirectAttributes redirect, Locale locale) {
         Campaigns.Campaign c = campaigns.campaign(id);
         String communeCode = commune == null || commune.isBlank() ? c.unitCode() : commune;
+        // "Đơn vị học tập": under the commune's management (UNIT, the default) or at city level (CITY_UNIT)
+        SubjectType type = SubjectType.of(c.kind());
+        for (SubjectType t : SubjectType.values()) if (t.name().equals(subjectType) && t.kind() == c.kind()) type = t;
         try {
-            Campaigns.Dossier d = campaigns.register(id, new Campaigns.NewDossier(SubjectType.of(c.kind()), subjectName, communeCode,
+            Campaigns.Dossier d = campaigns.register(id, new Campaigns.NewDossier(type, subjectName, communeCode,
                     villageId, householdId, setId, personId));
             return "redirect:/titles/evaluations/" + d.id();
         } catch (ValidationException e) {
@@ -384,6 +388,8 @@ class TitlesController {
         CriteriaSets.StoredSet s = sets.get(id);
         model.addAttribute("stored", s);
         model.addAttribute("set", s.set());
+        String successor = CriteriaSets.SUPERSEDED.get(s.set().id());   // a set replaced by a later legal text (issue 15)
+        model.addAttribute("supersededBy", successor == null ? null : sets.latest(successor).set().title());
         model.addAttribute("versions", sets.versions(s.set().id()));
         model.addAttribute("isAdmin", guard.requireUser().isAdmin());
         if (!model.containsAttribute("text")) model.addAttribute("text", s.text());

@@ -100,8 +100,7 @@ class CitizenLearningCriterionTest extends IntegrationTest {
             sets.latest("dvht").set().indicators().forEach((id, ind) -> full.put(id, ind.maxPoints()));
             campaigns.selfAssess(a, full, 0);
             campaigns.step(a, CampaignWorkflow.Step.REVIEW, null);
-            DemoCampaigns.act("city.lang", Role.CITY_OFFICER, "01");
-            campaigns.step(a, CampaignWorkflow.Step.DECIDE, null);
+            campaigns.step(a, CampaignWorkflow.Step.DECIDE, null);   // a school under the commune: the commune decides (issue 15)
             campaigns.step(a, CampaignWorkflow.Step.PUBLISH, null);
             var v = indicatorValues.forYear(year).values().get("model.learning_units").get("00199");
             // Láng's register: the four of this test in force (the cooperative dissolved in 2021 is not) — not the 2 candidates
