@@ -74,7 +74,7 @@ public class FundLedger implements DisposableBean {
     private final GroupCommit groupCommit;
 
     FundLedger(JdbcTemplate jdbc, Funds funds, AccessGuard guard, AuditLog audit, PlatformTransactionManager txManager,
-               @Value("${hoctap.fund.posting-writers:2}") int writers, @Value("${hoctap.fund.posting-batch:500}") int maxBatch) {
+               @Value("${hoctap.fund.posting-writers:4}") int writers, @Value("${hoctap.fund.posting-batch:500}") int maxBatch) {
         this.jdbc = jdbc;
         this.funds = funds;
         this.guard = guard;
