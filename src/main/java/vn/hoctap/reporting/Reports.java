@@ -405,7 +405,7 @@ public class Reports {
         throwIfInvalid(FormValidation.check(d, raw, true));
         jdbc.update("update reporting_value set approved_value = value, unlocked = false, unlock_reason = null where report_id = ?", r.id());
         Report after = transition(r, o, ReportState.APPROVED, null);
-        feed.refresh(d, r.period());
+        feed.refresh(d, r.period(), catalogue.all());
         return after;
     }
 

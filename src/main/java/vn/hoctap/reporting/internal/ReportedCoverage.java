@@ -29,22 +29,28 @@ class ReportedCoverage implements IndicatorCoverage {
 
     @Override
     public Optional<Coverage> coverage(String indicatorId, int year, String unitCode) {
-        DataSet set = null;
+        // every data set that feeds the indicator (cs.digital_basic: agencies and schools, issue 15)
+        java.util.List<DataSet> sets = new java.util.ArrayList<>();
         for (DataSet d : reports.catalogue().all()) {
             for (IndicatorMapping m : d.indicators()) {
-                if (m.indicatorId().equals(indicatorId)) set = d;
+                if (m.indicatorId().equals(indicatorId)) sets.add(d);
             }
         }
-        if (set == null) return Optional.empty();
+        if (sets.isEmpty()) return Optional.empty();
         LocalDate end = LocalDate.of(year, 12, 31);
         boolean city = "01".equals(unitCode);
-        Integer[] counts = jdbc.queryForObject("""
-                select count(*) filter (where o.valid_from <= ? and (o.valid_until is null or o.valid_until > ?) or r.id is not null),
-                       count(r.id)
-                from reporting_organisation o
-                left join reporting_report r on r.organisation_id = o.id and r.data_set = ? and r.period = ? and r.state = 'approved'
-                where o.kind = ? and (? or o.commune_code = ?)""", (rs, i) -> new Integer[] {rs.getInt(1), rs.getInt(2)},
-                end, end, set.code(), year, set.kind().code(), city, unitCode);
+        int[] counts = new int[2];
+        for (DataSet set : sets) {
+            Integer[] c = jdbc.queryForObject("""
+                    select count(*) filter (where o.valid_from <= ? and (o.valid_until is null or o.valid_until > ?) or r.id is not null),
+                           count(r.id)
+                    from reporting_organisation o
+                    left join reporting_report r on r.organisation_id = o.id and r.data_set = ? and r.period = ? and r.state = 'approved'
+                    where o.kind = ? and (? or o.commune_code = ?)""", (rs, i) -> new Integer[] {rs.getInt(1), rs.getInt(2)},
+                    end, end, set.code(), year, set.kind().code(), city, unitCode);
+            counts[0] += c[0];
+            counts[1] += c[1];
+        }
         return Optional.of(new Coverage(counts[0], counts[1]));
     }
 }
