@@ -48,6 +48,43 @@ public class AuditLog {
                 actor(), action, entityType, entityId, unitCode, toJson(before), toJson(after), summary);
     }
 
+    /** One event to record with an explicit actor (work done on a user's behalf by a background writer). */
+    public record Pending(String actor, String action, String entityType, String entityId, String unitCode,
+                          Object before, Object after, String summary) {
+    }
+
+    /**
+     * Records many events in ONE statement, in the caller's transaction (the fund ledger's group commit writes the
+     * audit of a batch of postings this way: still one event per posting, with its own actor).
+     */
+    public void recordAll(java.util.List<Pending> events) {
+        if (events.isEmpty()) return;
+        int n = events.size();
+        String[][] cols = new String[8][n];
+        for (int i = 0; i < n; i++) {
+            Pending e = events.get(i);
+            cols[0][i] = e.actor();
+            cols[1][i] = e.action();
+            cols[2][i] = e.entityType();
+            cols[3][i] = e.entityId();
+            cols[4][i] = e.unitCode();
+            cols[5][i] = toJson(e.before());
+            cols[6][i] = toJson(e.after());
+            cols[7][i] = e.summary();
+        }
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+            try (var ps = c.prepareStatement("""
+                    insert into audit_event (actor, action, entity_type, entity_id, unit_code, before_state, after_state, summary)
+                    select a, b, t, i, u, cast(bs as jsonb), cast(af as jsonb), s
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         as x(a, b, t, i, u, bs, af, s)""")) {
+                for (int k = 0; k < 8; k++) ps.setArray(k + 1, c.createArrayOf("text", cols[k]));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     private String toJson(Object state) {
         return state == null ? null : json.writeValueAsString(state);
     }

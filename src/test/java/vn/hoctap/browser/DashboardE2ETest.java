@@ -23,8 +23,8 @@ class DashboardE2ETest extends BrowserTest {
         login(officer.username(), officer.password());
         driver.get(url("/dashboard?year=2025"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Tiến độ thực hiện Nghị quyết 23-NQ/TU");
-        // the 25 targets of NQ 23 and the centres indicator proposed by the platform (clc.active, issue 12)
-        assertThat(driver.findElements(By.cssSelector("tr[data-indicator]"))).hasSize(26);
+        // the 25 targets of NQ 23 and the indicators proposed by the platform (clc.active, issue 12; assoc.*, issue 13)
+        assertThat(driver.findElements(By.cssSelector("tr[data-indicator]"))).hasSize(28);
         assertThat(driver.findElement(By.id("status-summary")).getText()).contains("Chưa có số liệu");
         Browser.assertAccessible(driver);
 
@@ -41,8 +41,8 @@ class DashboardE2ETest extends BrowserTest {
         driver.findElement(By.cssSelector("#league a[href*='unit=00145']")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("unit=00145"));
         assertThat(driver.findElement(By.id("dashboard-unit")).getText()).contains("Phường Long Biên");
-        // the 25 targets of NQ 23 and the centres indicator proposed by the platform (clc.active, issue 12)
-        assertThat(driver.findElements(By.cssSelector("tr[data-indicator]"))).hasSize(26);
+        // the 25 targets of NQ 23 and the indicators proposed by the platform (clc.active, issue 12; assoc.*, issue 13)
+        assertThat(driver.findElements(By.cssSelector("tr[data-indicator]"))).hasSize(28);
         assertThat(driver.findElement(By.cssSelector("tr[data-indicator='lab.trained'] td.num")).getText()).isEqualTo("100,00%");
         Browser.assertAccessible(driver);
     }

@@ -76,7 +76,7 @@ class IndicatorsIntegrationTest extends IntegrationTest {
         String json = mvc.perform(get("/api/indicators/status").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<String> statuses = JsonPath.read(json, "$[*].status");
-        assertThat(statuses).hasSize(26).allMatch(s -> Set.of("met", "on_track", "at_risk", "off_track", "no_data").contains(s));
+        assertThat(statuses).hasSize(28).allMatch(s -> Set.of("met", "on_track", "at_risk", "off_track", "no_data").contains(s));
         // a reported indicator without approved reports has no value (the reporting tests approve agency and
         // school reports in the same database, never university ones)
         assertThat((List<String>) JsonPath.read(json, "$[?(@.indicator_id == 'inst.digital_university')].status")).containsExactly("no_data");
@@ -85,7 +85,7 @@ class IndicatorsIntegrationTest extends IntegrationTest {
         assertThat((List<String>) JsonPath.read(json, "$[?(@.indicator_id == 'model.learning_city')].status")).containsExactly("no_data");
         String html = mvc.perform(get("/dashboard").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html.split("data-indicator=", -1)).hasSize(27);
+        assertThat(html.split("data-indicator=", -1)).hasSize(29);
         assertThat(html).contains("Tính lại theo xã, phường").doesNotContain("Ljava").doesNotContain("{0}");
         String page = mvc.perform(get("/dashboard/lab.trained").param("year", "2025").with(httpBasic(officer.username(), officer.password())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -28,7 +28,9 @@ import vn.hoctap.platform.HanoiTime;
  * with a year of donations (individuals, organisations, overseas Vietnamese in US dollars, anonymous gifts, books in
  * kind, a pledge partly fulfilled, one gift of the demo citizen), a scholarship round prepared by the accountant and
  * approved by the chair, support to a community learning centre, and the first half-year closed. Every step goes
- * through the services with the demo users' roles. A failure only warns.
+ * through the services with the demo users' roles. A failure only warns. The city fund also has a named scholarship with
+ * its own restricted account (marked "minh họa"); Ba Đình and Ngọc Hà have association branches with this year's
+ * members and dues.
  */
 @Component
 @Order(60)
@@ -57,8 +59,11 @@ class DemoFunds implements ApplicationRunner {
     private final boolean demo;
     private final String command;
 
-    DemoFunds(Funds funds, Receipts receipts, Disbursements disbursements, FundLedger ledger, JdbcTemplate jdbc,
+    private final Association association;
+
+    DemoFunds(Funds funds, Receipts receipts, Disbursements disbursements, FundLedger ledger, JdbcTemplate jdbc, Association association,
               @Value("${hoctap.demo:false}") boolean demo, @Value("${hoctap.command:}") String command) {
+        this.association = association;
         this.funds = funds;
         this.receipts = receipts;
         this.disbursements = disbursements;
@@ -130,6 +135,16 @@ class DemoFunds implements ApplicationRunner {
                 receipts.record(o.code(), new Receipts.Request(LocalDate.of(year, 4, 2), "ORGANISATION", ORGANISATIONS[1], true, null, "BANK", "VND",
                         null, null, null, 15_000_000L, null, null, null, pledge, null, null), "demo-" + o.code() + "-pledge1");
             }
+            // the city fund: a named scholarship with its own restricted account, and two gifts earmarked for it
+            Long named = null;
+            if (o.unit().equals("01")) {
+                named = disbursements.createProgramme(o.code(), "Học bổng mang tên nhà giáo Nguyễn Thị Lan (minh họa) năm " + year, year,
+                        "SCHOLARSHIP", "Học sinh giỏi toán có hoàn cảnh khó khăn, do gia đình nhà giáo đề nghị lập và đóng góp", 60_000_000L, true);
+                receipts.record(o.code(), new Receipts.Request(LocalDate.of(year, 3, 20), "PERSON", "Gia đình nhà giáo Nguyễn Thị Lan (minh họa)",
+                        true, null, "BANK", "VND", null, null, null, 40_000_000L, null, null, named, null, null, null), "demo-named-1");
+                receipts.record(o.code(), new Receipts.Request(LocalDate.of(year, 4, 8), "ORGANISATION", ORGANISATIONS[3], true,
+                        null, "BANK", "VND", null, null, null, 15_000_000L, null, null, named, null, null, null), "demo-named-2");
+            }
             // the first half-year closed
             if (today.getMonthValue() > 6) ledger.closeThrough(o.code(), Period.of(year, 6));
             // the scholarship round: programme, awards prepared by the accountant, approved by the chair
@@ -145,9 +160,28 @@ class DemoFunds implements ApplicationRunner {
             long centre = disbursements.prepare(o.code(), new Disbursements.Request("CENTRE", null, "ORGANISATION",
                     o.unit().equals("01") ? "Trung tâm học tập cộng đồng xã Sóc Sơn" : "Trung tâm học tập cộng đồng " + o.name().replace("Quỹ Khuyến học ", ""),
                     (long) scale * 3_000_000L, "CASH", "30/QĐ-KH", LocalDate.of(year, 10, 1), "Chủ tịch Hội Khuyến học", null), "demo-" + o.code() + "-centre").id();
+            Long namedAward = named == null ? null : disbursements.prepare(o.code(), new Disbursements.Request("SCHOLARSHIP", named, "PERSON",
+                    "P-00004-001500", 10_000_000L, "BANK", "41/QĐ-KH", LocalDate.of(year, 9, 6), "Chủ tịch Hội Khuyến học", null),
+                    "demo-named-award-1").id();
             act(o.chair(), Role.ASSOCIATION_CHAIR, o.chairScope());
             for (long id : awards.subList(0, 5)) disbursements.approve(id);   // the sixth waits for approval
             disbursements.approve(centre);
+            if (namedAward != null) disbursements.approve(namedAward);   // paid from the programme's restricted account
+        }
+        // the association's branches and committees of the two wards, with this year's members and dues
+        String[][] branches = {
+                {"00004", "Chi hội khuyến học tổ dân phố số 5", "VILLAGE", "48", "2400000"},
+                {"00004", "Chi hội khuyến học tổ dân phố số 12", "VILLAGE", "35", "1750000"},
+                {"00004", "Ban khuyến học dòng họ Nguyễn Đình", "CLAN", "62", "3100000"},
+                {"00004", "Chi hội khuyến học Trường Tiểu học Ba Đình", "SCHOOL", "27", "1350000"},
+                {"00008", "Chi hội khuyến học tổ dân phố số 3", "VILLAGE", "41", "2050000"},
+                {"00008", "Chi hội khuyến học Hợp tác xã Dịch vụ Ngọc Hà", "ORGANISATION", "19", "950000"},
+                {"00008", "Ban khuyến học dòng họ Trần", "CLAN", "33", "1650000"}};
+        for (String[] b : branches) {
+            Owner o = OWNERS.stream().filter(x -> x.unit().equals(b[0])).findFirst().orElseThrow();
+            act(o.chair(), Role.ASSOCIATION_CHAIR, o.chairScope());
+            long id = association.addBranch(b[0], b[1], b[2]);
+            association.recordYear(id, year, Integer.parseInt(b[3]), Long.parseLong(b[4]));
         }
     }
 }

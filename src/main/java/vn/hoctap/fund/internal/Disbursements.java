@@ -37,20 +37,40 @@ import vn.hoctap.platform.ValidationException;
 @Service
 public class Disbursements {
 
+    /**
+     * A disbursement to prepare. {@code restrictedProgrammeId}: paid from that programme's restricted account (an award
+     * of a programme that has one is always paid from it, named or not).
+     */
     public record Request(String purpose, Long programmeId, String beneficiaryKind, String beneficiaryRef, long amountVnd,
-                          String paidFrom, String decisionNumber, LocalDate decisionDate, String decisionSigner, String note) {
+                          String paidFrom, String decisionNumber, LocalDate decisionDate, String decisionSigner, String note,
+                          Long restrictedProgrammeId) {
+        public Request(String purpose, Long programmeId, String beneficiaryKind, String beneficiaryRef, long amountVnd,
+                       String paidFrom, String decisionNumber, LocalDate decisionDate, String decisionSigner, String note) {
+            this(purpose, programmeId, beneficiaryKind, beneficiaryRef, amountVnd, paidFrom, decisionNumber, decisionDate, decisionSigner,
+                    note, null);
+        }
     }
 
     public record Disbursement(long id, long fundId, String purpose, Long programmeId, String beneficiaryKind, String beneficiaryRef,
                                long amountVnd, String paidFrom, String decisionNumber, LocalDate decisionDate, String decisionSigner,
                                String note, String status, String preparedBy, Instant preparedAt, String firstApprover,
-                               String approvedBy, Instant approvedAt, String rejectedReason, Long entryId, String bankRef) {
+                               String approvedBy, Instant approvedAt, String rejectedReason, Long entryId, String bankRef,
+                               Long restrictedProgrammeId) {
     }
 
+    /**
+     * A programme; {@code restricted}: it has its own restricted account (quỹ hạn chế), whose balance is what earmarked
+     * gifts brought in minus the awards paid from it.
+     */
     public record Programme(long id, long fundId, String name, int year, String purpose, String criteria, long budgetVnd,
-                            long committedVnd, long paidVnd, int awards) {
+                            long committedVnd, long paidVnd, int awards, boolean restricted, long restrictedBalanceVnd) {
         public long remainingVnd() {
             return budgetVnd - committedVnd;
+        }
+
+        /** The name of its restricted account, as the chart shows it. */
+        public String restrictedAccountName() {
+            return "Quỹ hạn chế cho " + name;
         }
     }
 
@@ -72,6 +92,15 @@ public class Disbursements {
 
     @Transactional
     public long createProgramme(String fundCode, String name, int year, String purpose, String criteria, long budgetVnd) {
+        return createProgramme(fundCode, name, year, purpose, criteria, budgetVnd, false);
+    }
+
+    /**
+     * A programme; with {@code restricted} it gets its own restricted account 4212.&lt;id&gt; ("Quỹ hạn chế cho …"):
+     * gifts earmarked for it are credited there, and its awards are paid from there and only from there.
+     */
+    @Transactional
+    public long createProgramme(String fundCode, String name, int year, String purpose, String criteria, long budgetVnd, boolean restricted) {
         Funds.Fund f = funds.get(fundCode);
         guard.require(DataKind.FUND_RECORDS, AccessAction.WRITE, f.unitCode());
         Map<String, String> errors = new LinkedHashMap<>();
@@ -83,8 +112,13 @@ public class Disbursements {
         long id = jdbc.queryForObject("""
                 insert into fund_programme (fund_id, name, year, purpose, criteria, budget_vnd, created_by) values (?, ?, ?, ?, ?, ?, ?) returning id""",
                 Long.class, f.id(), name.strip(), year, purpose, criteria.strip(), budgetVnd, ledger.actor());
+        if (restricted) {
+            long account = funds.addAccount(f.id(), StandardChart.restrictedFor(id), "Quỹ hạn chế cho " + name.strip(),
+                    vn.hoctap.fund.ledger.AccountKind.NET_ASSETS);
+            jdbc.update("update fund_programme set restricted_account_id = ? where id = ?", account, id);
+        }
         audit.record("fund.programme", "fund_programme", Long.toString(id), f.unitCode(), null,
-                Map.of("name", name.strip(), "budget_vnd", budgetVnd), "Chương trình học bổng " + name.strip());
+                Map.of("name", name.strip(), "budget_vnd", budgetVnd, "restricted", restricted), "Chương trình học bổng " + name.strip());
         return id;
     }
 
@@ -93,10 +127,13 @@ public class Disbursements {
                 select p.*,
                   coalesce((select sum(amount_vnd) from fund_disbursement d where d.programme_id = p.id and d.status <> 'REJECTED'), 0) committed,
                   coalesce((select sum(amount_vnd) from fund_disbursement d where d.programme_id = p.id and d.status = 'APPROVED'), 0) paid,
-                  (select count(*) from fund_disbursement d where d.programme_id = p.id and d.status = 'APPROVED') awards
+                  (select count(*) from fund_disbursement d where d.programme_id = p.id and d.status = 'APPROVED') awards,
+                  coalesce((select sum(l.credit) - sum(l.debit) from fund_line l where l.account_id = p.restricted_account_id
+                            and l.fund_id = p.fund_id), 0) restricted_balance
                 from fund_programme p where p.fund_id = ? order by p.year desc, p.id""",
                 (rs, n) -> new Programme(rs.getLong("id"), f.id(), rs.getString("name"), rs.getInt("year"), rs.getString("purpose"),
-                        rs.getString("criteria"), rs.getLong("budget_vnd"), rs.getLong("committed"), rs.getLong("paid"), rs.getInt("awards")), f.id());
+                        rs.getString("criteria"), rs.getLong("budget_vnd"), rs.getLong("committed"), rs.getLong("paid"), rs.getInt("awards"),
+                        rs.getObject("restricted_account_id") != null, rs.getLong("restricted_balance")), f.id());
     }
 
     // ------------------------------------------------------------------ disbursements
@@ -131,18 +168,49 @@ public class Disbursements {
             if (p.isEmpty()) errors.put("programme_id", "fund.error.programme");
             else if (r.amountVnd() > p.get().remainingVnd()) errors.put("amount_vnd", "fund.error.over-budget");
         }
+        Long restricted = restrictedSource(f, r, errors);
         if (!errors.isEmpty()) throw new ValidationException(errors);
         long id = jdbc.queryForObject("""
                 insert into fund_disbursement (fund_id, idempotency_key, purpose, programme_id, beneficiary_kind, beneficiary_ref, amount_vnd,
-                    paid_from, decision_number, decision_date, decision_signer, note, status, prepared_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PREPARED', ?) returning id""", Long.class,
+                    paid_from, decision_number, decision_date, decision_signer, note, status, prepared_by, restricted_programme_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PREPARED', ?, ?) returning id""", Long.class,
                 f.id(), idempotencyKey, r.purpose(), r.programmeId(), r.beneficiaryKind(), r.beneficiaryRef().strip(), r.amountVnd(),
                 r.paidFrom(), r.decisionNumber().strip(), Date.valueOf(r.decisionDate()), r.decisionSigner().strip(),
-                Receipts.blankToNull(r.note()), ledger.actor());
+                Receipts.blankToNull(r.note()), ledger.actor(), restricted);
         audit.record("fund.disbursement.prepare", "fund_disbursement", Long.toString(id), f.unitCode(), null,
                 Map.of("amount_vnd", r.amountVnd(), "purpose", r.purpose(), "decision", r.decisionNumber().strip()),
                 "Lập khoản chi theo quyết định " + r.decisionNumber().strip());
         return get(id);
+    }
+
+    /**
+     * Which restricted account pays (a programme id), checking the rule of restricted money: a restricted account pays
+     * only the awards of its own programme, for the programme's purpose, and not more than it holds (minus what other
+     * prepared awards already wait for). An award of a programme with a restricted account is paid from it.
+     */
+    private Long restrictedSource(Funds.Fund f, Request r, Map<String, String> errors) {
+        Long source = r.restrictedProgrammeId();
+        if (source == null && r.programmeId() != null) {
+            Optional<Programme> p = programmes(f).stream().filter(x -> x.id() == r.programmeId() && x.restricted()).findFirst();
+            if (p.isPresent()) source = p.get().id();
+        }
+        if (source == null) return null;
+        long id = source;
+        Optional<Programme> p = programmes(f).stream().filter(x -> x.id() == id && x.restricted()).findFirst();
+        if (p.isEmpty()) {
+            errors.put("restricted_programme_id", "fund.error.restricted-account");
+            return null;
+        }
+        if (!Long.valueOf(id).equals(r.programmeId()) || !p.get().purpose().equals(r.purpose())) {
+            // money given for a named scholarship is spent on that scholarship only
+            errors.put("restricted_programme_id", "fund.error.restricted-purpose");
+            return null;
+        }
+        long waiting = jdbc.queryForObject("""
+                select coalesce(sum(amount_vnd), 0) from fund_disbursement
+                where restricted_programme_id = ? and status in ('PREPARED', 'AWAITING_SECOND')""", Long.class, id);
+        if (r.amountVnd() > p.get().restrictedBalanceVnd() - waiting) errors.put("amount_vnd", "fund.error.restricted-balance");
+        return id;
     }
 
     /**
@@ -171,9 +239,24 @@ public class Disbursements {
         }
         String expense = StandardChart.expenseFor(d.purpose());
         LocalDate on = HanoiTime.today();
+        List<Line> lines = new java.util.ArrayList<>(List.of(Line.debit(expense, d.amountVnd()),
+                Line.credit(StandardChart.assetFor(d.paidFrom()), d.amountVnd())));
+        if (d.restrictedProgrammeId() != null) {
+            // paid from the programme's restricted account: released from the restriction, never below zero (the
+            // programme row is locked so that two approvals cannot both spend the last đồng)
+            long balance = jdbc.queryForObject("""
+                    select coalesce((select sum(l.credit) - sum(l.debit) from fund_line l where l.account_id = p.restricted_account_id
+                                     and l.fund_id = p.fund_id), 0)
+                    from fund_programme p where p.id = ? for update""", Long.class, d.restrictedProgrammeId());
+            if (d.amountVnd() > balance) {
+                throw new LedgerException("RESTRICTED_BALANCE", "the restricted account of programme " + d.restrictedProgrammeId()
+                        + " holds " + balance + " VND, less than " + d.amountVnd());
+            }
+            lines.add(Line.debit(StandardChart.restrictedFor(d.restrictedProgrammeId()), d.amountVnd()));
+            lines.add(Line.credit(StandardChart.FUND_UNRESTRICTED, d.amountVnd()));
+        }
         FundLedger.Posted p = ledger.postInternal(f, new EntryDraft(on, StandardChart.account(expense).orElseThrow().nameVi()
-                        + " theo quyết định " + d.decisionNumber(),
-                        List.of(Line.debit(expense, d.amountVnd()), Line.credit(StandardChart.assetFor(d.paidFrom()), d.amountVnd()))),
+                        + " theo quyết định " + d.decisionNumber(), lines),
                 "disbursement:" + id, "DISBURSEMENT", id, null);
         jdbc.update("update fund_disbursement set status = 'APPROVED', approved_by = ?, approved_at = now(), entry_id = ?, paid_on = ? where id = ?",
                 me.username(), p.entryId(), Date.valueOf(on), id);
@@ -227,5 +310,5 @@ public class Disbursements {
             rs.getString("decision_signer"), rs.getString("note"), rs.getString("status"), rs.getString("prepared_by"),
             rs.getTimestamp("prepared_at").toInstant(), rs.getString("first_approver"), rs.getString("approved_by"),
             rs.getTimestamp("approved_at") == null ? null : rs.getTimestamp("approved_at").toInstant(), rs.getString("rejected_reason"),
-            (Long) rs.getObject("entry_id"), rs.getString("bank_ref"));
+            (Long) rs.getObject("entry_id"), rs.getString("bank_ref"), (Long) rs.getObject("restricted_programme_id"));
 }

@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +44,7 @@ import vn.hoctap.platform.ValidationException;
  * the same key with the same content returns the entry already posted; with other content it is refused.
  */
 @Service
-public class FundLedger {
+public class FundLedger implements DisposableBean {
 
     public record Posted(long entryId, boolean replayed) {
     }
@@ -66,37 +71,97 @@ public class FundLedger {
     private final com.github.benmanes.caffeine.cache.Cache<Long, Optional<Period>> closedCache =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build();
 
-    FundLedger(JdbcTemplate jdbc, Funds funds, AccessGuard guard, AuditLog audit) {
+    private final TransactionTemplate tx;
+    private final GroupCommit groupCommit;
+
+    FundLedger(JdbcTemplate jdbc, Funds funds, AccessGuard guard, AuditLog audit, PlatformTransactionManager txManager,
+               @Value("${hoctap.fund.posting-writers:4}") int writers, @Value("${hoctap.fund.posting-batch:500}") int maxBatch) {
         this.jdbc = jdbc;
         this.funds = funds;
         this.guard = guard;
         this.audit = audit;
+        this.tx = new TransactionTemplate(txManager);
+        this.groupCommit = new GroupCommit(this, jdbc, tx, writers, maxBatch);
     }
 
-    /** A manual entry by the fund's accountant (API). */
-    @Transactional
+    @Override
+    public void destroy() {
+        groupCommit.stop();
+    }
+
+    /** What the group commit did since start: batches committed, postings in them, batches posted one by one. */
+    public GroupCommit.Stats postingStats() {
+        return groupCommit.stats();
+    }
+
+    /**
+     * A manual entry by the fund's accountant (API). Outside a transaction (the API, the stress test) the posting joins
+     * the group commit ({@link GroupCommit}): it is posted with the other postings waiting at that moment in one durable
+     * commit, and this call returns once that commit is on disk. Inside a caller's transaction it is posted in it.
+     */
     public Posted post(String fundCode, EntryDraft draft, String idempotencyKey) {
         Funds.Fund f = funds.get(fundCode);
         guard.require(DataKind.FUND_RECORDS, AccessAction.WRITE, f.unitCode());
-        return postInternal(f, draft, idempotencyKey, "MANUAL", null, null);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return postInternal(f, draft, idempotencyKey, "MANUAL", null, null);
+        }
+        Prepared p = prepare(f, draft, idempotencyKey, "MANUAL", null, null, actor());
+        return p.replay() != null ? p.replay() : groupCommit.submit(p);
     }
 
-    /** Posts within the caller's transaction; the caller has checked access. */
-    Posted postInternal(Funds.Fund f, EntryDraft draft, String idempotencyKey, String sourceKind, Long sourceId, Long reverses) {
+    /**
+     * The per-posting path as it was before the group commit: one transaction and one durable commit per posting
+     * ({@code bin/hoctap bench-fund} measures it as the baseline in the same run).
+     */
+    public Posted postOneByOne(String fundCode, EntryDraft draft, String idempotencyKey) {
+        Funds.Fund f = funds.get(fundCode);
+        guard.require(DataKind.FUND_RECORDS, AccessAction.WRITE, f.unitCode());
+        String actor = actor();
+        return tx.execute(s -> postAs(actor, f, draft, idempotencyKey, "MANUAL", null, null));
+    }
+
+    /** A posting checked and ready for the database: what the group commit writes. */
+    record Prepared(Funds.Fund fund, EntryDraft draft, String key, String hash, String sourceKind, Long sourceId,
+                    Long reverses, String actor, List<Long> accountIds, Posted replay) {
+    }
+
+    /**
+     * Every check that needs no write: the key, the closed months (a replay of an entry posted before the closing
+     * still answers with that entry), the accounts of the chart. The database checks again when the entry is written.
+     */
+    Prepared prepare(Funds.Fund f, EntryDraft draft, String idempotencyKey, String sourceKind, Long sourceId, Long reverses, String actor) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw ValidationException.of("idempotency_key", "fund.error.idempotency-key");
         }
         String hash = hash(f.id(), draft, sourceKind, reverses);
         Period closed = closedCache.get(f.id(), id -> Optional.ofNullable(closedThrough(id))).orElse(null);
         if (closed != null && draft.period().compareTo(closed) <= 0) {
-            // a replay of an entry posted before the closing still answers with that entry
             Optional<Posted> replay = replay(idempotencyKey, hash);
-            if (replay.isPresent()) return replay.get();
+            if (replay.isPresent()) return new Prepared(f, draft, idempotencyKey, hash, sourceKind, sourceId, reverses, actor, List.of(), replay.get());
             ClosedPeriodIsLocked.check(closed, draft.period());
         }
         List<Long> accountIds = new ArrayList<>();
-        for (Line l : draft.lines()) accountIds.add(funds.accountId(f.id(), l.account()));
-        String actor = actor();
+        for (Line l : draft.lines()) {
+            // a programme's restricted account moves only with its earmarked receipts and its own awards (and their reversals)
+            if ("MANUAL".equals(sourceKind) && vn.hoctap.fund.ledger.StandardChart.isRestricted(l.account())) {
+                throw new LedgerException("RESTRICTED_ACCOUNT", "a manual entry cannot move the restricted account " + l.account());
+            }
+            accountIds.add(funds.accountId(f.id(), l.account()));
+        }
+        return new Prepared(f, draft, idempotencyKey, hash, sourceKind, sourceId, reverses, actor, accountIds, null);
+    }
+
+    /** Posts within the caller's transaction; the caller has checked access. */
+    Posted postInternal(Funds.Fund f, EntryDraft draft, String idempotencyKey, String sourceKind, Long sourceId, Long reverses) {
+        return postAs(actor(), f, draft, idempotencyKey, sourceKind, sourceId, reverses);
+    }
+
+    /** Posts one entry in the current transaction on behalf of {@code actor}. */
+    Posted postAs(String actor, Funds.Fund f, EntryDraft draft, String idempotencyKey, String sourceKind, Long sourceId, Long reverses) {
+        Prepared p = prepare(f, draft, idempotencyKey, sourceKind, sourceId, reverses, actor);
+        if (p.replay() != null) return p.replay();
+        String hash = p.hash();
+        List<Long> accountIds = p.accountIds();
         Long id;
         try {
             id = jdbc.query("""
@@ -129,16 +194,25 @@ public class FundLedger {
         } catch (DataAccessException e) {
             throw translate(e);
         }
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("date", draft.date().toString());
-        after.put("total_vnd", draft.total());
-        after.put("source", sourceKind);
-        audit.record("fund.post", "fund_entry", Long.toString(id), f.unitCode(), null, after,
-                (reverses == null ? "Ghi sổ: " : "Đảo bút toán " + reverses + ": ") + draft.description());
+        audit.recordAll(List.of(auditOf(p, id)));
         return new Posted(id, false);
     }
 
-    private Optional<Posted> replay(String key, String hash) {
+    void auditAll(List<AuditLog.Pending> events) {
+        audit.recordAll(events);
+    }
+
+    /** The audit event of one posting (the same whether posted alone or in a group commit). */
+    static AuditLog.Pending auditOf(Prepared p, long id) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("date", p.draft().date().toString());
+        after.put("total_vnd", p.draft().total());
+        after.put("source", p.sourceKind());
+        return new AuditLog.Pending(p.actor(), "fund.post", "fund_entry", Long.toString(id), p.fund().unitCode(), null, after,
+                (p.reverses() == null ? "Ghi sổ: " : "Đảo bút toán " + p.reverses() + ": ") + p.draft().description());
+    }
+
+    Optional<Posted> replay(String key, String hash) {
         return jdbc.query("select id, request_hash from fund_entry where idempotency_key = ?", (rs, n) -> {
             if (!rs.getString("request_hash").equals(hash)) {
                 throw new LedgerException("IDEMPOTENCY_CONFLICT", "key " + key + " was used for another entry");
@@ -148,18 +222,32 @@ public class FundLedger {
     }
 
     /** Reverses an entry by a new entry dated {@code on} (an open period); the original stays as it was. */
-    @Transactional
     public Posted reverse(String fundCode, long entryId, LocalDate on, String idempotencyKey) {
         Funds.Fund f = funds.get(fundCode);
         guard.require(DataKind.FUND_RECORDS, AccessAction.WRITE, f.unitCode());
-        return reverseInternal(f, entryId, on, idempotencyKey, "Đảo bút toán số " + entryId);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return reverseInternal(f, entryId, on, idempotencyKey, "Đảo bút toán số " + entryId);
+        }
+        // outside a transaction: checked here, written by the group commit; two reversals of one entry racing each
+        // other are told apart by the database (unique reverses) and the loser gets ALREADY_REVERSED
+        EntryView e = entry(f, entryId).orElseThrow(() -> new NotFoundException("fund.error.entry-not-found", entryId));
+        EntryDraft reversal = reversalOf(e, on, "Đảo bút toán số " + entryId);
+        Optional<Posted> replay = replay(idempotencyKey, hash(f.id(), reversal, "REVERSAL", entryId));
+        if (replay.isPresent()) return replay.get();
+        ReversalOnlyOnce.check(e.reversedBy() != null, e.reverses() != null);
+        Prepared p = prepare(f, reversal, idempotencyKey, "REVERSAL", entryId, entryId, actor());
+        return p.replay() != null ? p.replay() : groupCommit.submit(p);
+    }
+
+    private static EntryDraft reversalOf(EntryView e, LocalDate on, String description) {
+        EntryDraft original = new EntryDraft(e.date(), e.description(),
+                e.lines().stream().map(l -> new Line(l.account(), l.debit(), l.credit())).toList());
+        return original.reversal(on, description);
     }
 
     Posted reverseInternal(Funds.Fund f, long entryId, LocalDate on, String idempotencyKey, String description) {
         EntryView e = entry(f, entryId).orElseThrow(() -> new NotFoundException("fund.error.entry-not-found", entryId));
-        EntryDraft original = new EntryDraft(e.date(), e.description(),
-                e.lines().stream().map(l -> new Line(l.account(), l.debit(), l.credit())).toList());
-        EntryDraft reversal = original.reversal(on, description);
+        EntryDraft reversal = reversalOf(e, on, description);
         // a replay of the same reversal returns the reversing entry before the "already reversed" rule refuses it
         Optional<Posted> replay = replay(idempotencyKey, hash(f.id(), reversal, "REVERSAL", entryId));
         if (replay.isPresent()) return replay.get();

@@ -57,7 +57,14 @@ public class FundReports {
     public record Report(Funds.Fund fund, int year, Period closedThrough, long opening, List<SourceRow> income, long incomeTotal,
                          long[] incomeByMonth, List<PurposeRow> spending, long spendingTotal, long closing,
                          List<NamedDonor> donors, List<OrganisationBeneficiary> organisations,
-                         List<Disbursements.Programme> programmes, int receipts, LocalDate asOf) {
+                         List<Disbursements.Programme> programmes, int receipts, LocalDate asOf, List<RestrictedBalance> restricted) {
+    }
+
+    /**
+     * A programme's restricted account at the end of the report's year: what it held at the start, received (earmarked
+     * gifts), paid (its awards) and holds at the end — read from the ledger's account 4212.&lt;programme&gt;.
+     */
+    public record RestrictedBalance(long programmeId, String account, String name, long opening, long received, long paid, long closing) {
     }
 
     private final JdbcTemplate jdbc;
@@ -119,9 +126,35 @@ public class FundReports {
                         StandardChart.account(StandardChart.expenseFor(rs.getString(2))).orElseThrow().nameVi(), rs.getLong(3)), f.id(), year);
         int receipts = jdbc.queryForObject("select count(*) from fund_receipt where fund_id = ? and extract(year from receipt_date) = ?",
                 Integer.class, f.id(), year);
-        List<Disbursements.Programme> programmes = disbursements.programmes(f).stream().filter(p -> p.year() == year).toList();
+        List<Disbursements.Programme> all = disbursements.programmes(f);
+        List<Disbursements.Programme> programmes = all.stream().filter(p -> p.year() == year).toList();
         return new Report(f, year, ledger.closedThrough(f.id()), opening, income, incomeTotal, byMonth, spending, spendingTotal, closing,
-                donors, orgs, programmes, receipts, vn.hoctap.platform.HanoiTime.today());
+                donors, orgs, programmes, receipts, vn.hoctap.platform.HanoiTime.today(), restricted(f, all, year, monthly));
+    }
+
+    private List<RestrictedBalance> restricted(Funds.Fund f, List<Disbursements.Programme> all, int year, Map<Integer, Map<String, long[]>> monthly) {
+        List<RestrictedBalance> out = new ArrayList<>();
+        if (all.stream().noneMatch(Disbursements.Programme::restricted)) return out;
+        Map<String, FundLedger.TrialRow> before = new LinkedHashMap<>();
+        for (FundLedger.TrialRow r : ledger.trialBalance(f, 0, (year - 1) * 100 + 12)) before.put(r.code(), r);
+        for (Disbursements.Programme p : all) {
+            if (!p.restricted()) continue;
+            String code = StandardChart.restrictedFor(p.id());
+            FundLedger.TrialRow o = before.get(code);
+            long opening = o == null ? 0 : o.balance();
+            long received = 0;
+            long paid = 0;
+            for (Map<String, long[]> m : monthly.values()) {
+                long[] dc = m.get(code);
+                if (dc != null) {
+                    paid += dc[0];
+                    received += dc[1];
+                }
+            }
+            if (opening == 0 && received == 0 && paid == 0 && p.year() != year) continue;
+            out.add(new RestrictedBalance(p.id(), code, p.restrictedAccountName(), opening, received, paid, opening + received - paid));
+        }
+        return out;
     }
 
     /** Assets minus liabilities: what the fund holds for its purpose. */
@@ -192,6 +225,15 @@ public class FundReports {
             dn.headers(msg.apply("fund.report.donor"), msg.apply("fund.report.gifts"), msg.apply("fund.report.amount"));
             for (NamedDonor d : r.donors()) dn.row().text(d.name()).num(d.gifts(), text).num(d.totalVnd(), money);
             dn.widths(45, 10, 18);
+            if (!r.restricted().isEmpty()) {
+                Rows rb = new Rows(wb.createSheet(msg.apply("fund.report.restricted-account")), text, header);
+                rb.headers(msg.apply("fund.report.restricted-account"), msg.apply("fund.report.opening"), msg.apply("fund.report.restricted-received"),
+                        msg.apply("fund.report.restricted-paid"), msg.apply("fund.report.closing"));
+                for (RestrictedBalance b : r.restricted()) {
+                    rb.row().text(b.name()).num(b.opening(), money).num(b.received(), money).num(b.paid(), money).num(b.closing(), money);
+                }
+                rb.widths(45, 18, 18, 18, 18);
+            }
             wb.getProperties().getCoreProperties().setTitle(r.fund().name() + " " + r.year());
             wb.getProperties().getCoreProperties().setCreator("HọcTập");
             wb.write(out);
@@ -249,6 +291,16 @@ public class FundReports {
                 sp.addCell(PdfTables.num(vnd(p.total()), normal));
             }
             doc.add(sp);
+            if (!r.restricted().isEmpty()) {
+                PdfPTable rb = PdfTables.table(new float[] {4, 2, 2, 2, 2}, msg.apply("fund.report.restricted"), bold, false);
+                PdfTables.headerRow(rb, bold, msg.apply("fund.report.restricted-account"), msg.apply("fund.report.opening"),
+                        msg.apply("fund.report.restricted-received"), msg.apply("fund.report.restricted-paid"), msg.apply("fund.report.closing"));
+                for (RestrictedBalance b : r.restricted()) {
+                    rb.addCell(PdfTables.cell(b.name(), normal));
+                    for (long v : new long[] {b.opening(), b.received(), b.paid(), b.closing()}) rb.addCell(PdfTables.num(vnd(v), normal));
+                }
+                doc.add(rb);
+            }
             if (!r.donors().isEmpty()) {
                 PdfPTable dn = PdfTables.table(new float[] {4, 1, 2}, msg.apply("fund.report.named-donors"), bold, false);
                 PdfTables.headerRow(dn, bold, msg.apply("fund.report.donor"), msg.apply("fund.report.gifts"), msg.apply("fund.report.amount"));

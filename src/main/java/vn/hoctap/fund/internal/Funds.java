@@ -100,6 +100,26 @@ public class Funds {
         return all().stream().filter(f -> guard.canRead(f.unitCode())).toList();
     }
 
+    /**
+     * Adds an account to a fund's chart beyond the standard one (a programme's restricted account 4212.&lt;id&gt;), in the
+     * caller's transaction; the cached ids of the fund are forgotten now and again after the commit.
+     */
+    long addAccount(long fundId, String code, String name, vn.hoctap.fund.ledger.AccountKind kind) {
+        long id = jdbc.queryForObject("insert into fund_account (fund_id, code, name, kind) values (?, ?, ?, ?) returning id", Long.class,
+                fundId, code, name, kind.name());
+        accountIds.remove(fundId);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            accountIds.remove(fundId);
+                        }
+                    });
+        }
+        return id;
+    }
+
     /** The id of an account of the fund's chart. */
     public long accountId(long fundId, String code) {
         Map<String, Long> ids = accountIds.computeIfAbsent(fundId, id -> {

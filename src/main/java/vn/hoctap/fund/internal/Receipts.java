@@ -94,8 +94,16 @@ public class Receipts {
         String income = StandardChart.incomeFor(r.donorKind());
         String asset = StandardChart.assetFor(r.form());
         String what = r.form().equals("IN_KIND") ? "Nhận hiện vật" : "Nhận đóng góp";
-        EntryDraft d = new EntryDraft(r.date(), what + (r.publishName() && r.donorName() != null ? " của " + r.donorName().strip() : ""),
-                List.of(Line.debit(asset, vnd), Line.credit(income, vnd)));
+        List<Line> lines = new java.util.ArrayList<>(List.of(Line.debit(asset, vnd), Line.credit(income, vnd)));
+        Long restricted = r.programmeId() == null ? null : jdbc.queryForObject(
+                "select restricted_account_id from fund_programme where id = ?", Long.class, r.programmeId());
+        if (restricted != null) {
+            // earmarked for a programme with a restricted account: the gift is reclassified from the fund's own means
+            lines.add(Line.debit(StandardChart.FUND_UNRESTRICTED, vnd));
+            lines.add(Line.credit(StandardChart.restrictedFor(r.programmeId()), vnd));
+        }
+        EntryDraft d = new EntryDraft(r.date(), what + (r.publishName() && r.donorName() != null ? " của " + r.donorName().strip() : "")
+                + (restricted != null ? " (chỉ định cho chương trình số " + r.programmeId() + ")" : ""), lines);
         FundLedger.Posted p = ledger.postInternal(f, d, "receipt:" + idempotencyKey, r.form().equals("BANK") && r.bankRef() != null ? "BANK" : "RECEIPT", null, null);
         if (p.replayed()) {
             return byKey(idempotencyKey).orElseThrow(() -> new LedgerException("IDEMPOTENCY_CONFLICT", idempotencyKey));

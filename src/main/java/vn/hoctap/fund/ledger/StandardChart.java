@@ -55,6 +55,19 @@ public final class StandardChart {
         return ACCOUNTS.stream().filter(a -> a.code().equals(code)).findFirst();
     }
 
+    /**
+     * The restricted account of a scholarship programme (quỹ hạn chế cho học bổng mang tên …): a sub-account of 4212
+     * in the fund's chart, {@code 4212.<programme id>}.
+     */
+    public static String restrictedFor(long programmeId) {
+        return FUND_RESTRICTED + "." + programmeId;
+    }
+
+    /** Whether an account code is a programme's restricted account. */
+    public static boolean isRestricted(String code) {
+        return code != null && code.startsWith(FUND_RESTRICTED + ".");
+    }
+
     /** The income account of a donor's kind (PERSON, ORGANISATION, OVERSEAS, ANONYMOUS). */
     public static String incomeFor(String donorKind) {
         return switch (donorKind) {

@@ -54,7 +54,8 @@ class FundApiController {
     }
 
     record DisbursementBody(String purpose, Long programmeId, String beneficiaryKind, String beneficiaryRef, long amountVnd,
-                            String paidFrom, String decisionNumber, LocalDate decisionDate, String decisionSigner, String note) {
+                            String paidFrom, String decisionNumber, LocalDate decisionDate, String decisionSigner, String note,
+                            Long restrictedProgrammeId) {
     }
 
     private final Funds funds;
@@ -136,7 +137,7 @@ class FundApiController {
     @Operation(summary = "Prepare a disbursement (maker); a chair approves it (Idempotency-Key header required)")
     Disbursements.Disbursement disbursement(@PathVariable String code, @RequestHeader("Idempotency-Key") String key, @RequestBody DisbursementBody b) {
         return disbursements.prepare(code, new Disbursements.Request(b.purpose(), b.programmeId(), b.beneficiaryKind(), b.beneficiaryRef(),
-                b.amountVnd(), b.paidFrom(), b.decisionNumber(), b.decisionDate(), b.decisionSigner(), b.note()), key);
+                b.amountVnd(), b.paidFrom(), b.decisionNumber(), b.decisionDate(), b.decisionSigner(), b.note(), b.restrictedProgrammeId()), key);
     }
 
     @PostMapping("/api/fund/disbursements/{id}/approval")

@@ -150,8 +150,9 @@ class FundController {
     @PostMapping("/fund/{code}/programmes")
     @Access(kind = DataKind.FUND_RECORDS, action = AccessAction.WRITE)
     String programme(@PathVariable String code, @RequestParam String name, @RequestParam int year, @RequestParam String purpose,
-                     @RequestParam String criteria, @RequestParam long budgetVnd) {
-        disbursements.createProgramme(code, name, year, purpose, criteria, budgetVnd);
+                     @RequestParam String criteria, @RequestParam long budgetVnd,
+                     @RequestParam(required = false, defaultValue = "false") boolean restricted) {
+        disbursements.createProgramme(code, name, year, purpose, criteria, budgetVnd, restricted);
         return "redirect:/fund/" + code + "#programmes";
     }
 

@@ -28,6 +28,7 @@ class DemoFundsTest extends IntegrationTest {
     @Autowired FundReports reports;
     @Autowired Receipts receipts;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Association association;
 
     @Test
     void theDemoFundsArePublishedAndTheirReceiptsVerify() throws Exception {
@@ -47,7 +48,7 @@ class DemoFundsTest extends IntegrationTest {
                 assertThat(ledger.closedThrough(f.id()).yyyymm()).isEqualTo(year * 100 + 6);
             }
             // five awards approved by the chair (not their preparer), one waiting
-            assertThat(jdbc.queryForList("select status from fund_disbursement where fund_id = ? and purpose = 'SCHOLARSHIP'", String.class, f.id()))
+            assertThat(jdbc.queryForList("select status from fund_disbursement where fund_id = ? and purpose = 'SCHOLARSHIP' and restricted_programme_id is null", String.class, f.id()))
                     .containsOnly("APPROVED", "PREPARED").filteredOn("APPROVED"::equals).hasSize(5);
             assertThat(jdbc.queryForObject("select count(*) from fund_disbursement where fund_id = ? and approved_by = prepared_by",
                     Integer.class, f.id())).isZero();
@@ -56,6 +57,26 @@ class DemoFundsTest extends IntegrationTest {
                     .mapToLong(FundLedger.TrialRow::balance).sum();
             assertThat(r.incomeTotal()).isEqualTo(income);
             assertThat(r.closing()).isEqualTo(r.opening() + r.incomeTotal() - r.spendingTotal());
+        }
+        // the city's named scholarship: 40,000,000 + 15,000,000 earmarked, 10,000,000 paid = 45,000,000 in its restricted account
+        FundReports.Report city = reports.report(funds.get("thanh-pho"), year);
+        assertThat(city.restricted()).singleElement().satisfies(x -> {
+            assertThat(x.received()).isEqualTo(55_000_000L);
+            assertThat(x.paid()).isEqualTo(10_000_000L);
+            assertThat(x.closing()).isEqualTo(45_000_000L);
+        });
+        mvc.perform(get("/public/fund/thanh-pho")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Quỹ hạn chế cho Học bổng mang tên nhà giáo Nguyễn Thị Lan")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("45.000.000")));
+        // the association of Ba Đình: 4 branches, 48 + 35 + 62 + 27 = 172 members, dues 8,600,000
+        FundTestSupport.as("kiemtoan-demo", vn.hoctap.accounts.Role.AUDITOR, "01");
+        try {
+            Association.YearFigures fig = association.figures("00004", year);
+            assertThat(fig.branches()).isEqualTo(4);
+            assertThat(fig.members()).isEqualTo(172L);
+            assertThat(fig.duesVnd()).isEqualTo(8_600_000L);
+        } finally {
+            FundTestSupport.clear();
         }
         mvc.perform(get("/public/fund/ba-dinh")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Quỹ Khuyến học phường Ba Đình")))
