@@ -65,13 +65,13 @@ public class IndicatorFeed {
         Map<Long, RegistryDenominator.Facts> silent = new TreeMap<>();
         Map<Long, String> silentCommune = new HashMap<>();
         jdbc.query("""
-                select id, commune_code, kind, school_level, ownership, staff from reporting_organisation
+                select id, commune_code, kind, school_level, ownership, staff, it_staff from reporting_organisation
                 where kind = ? and valid_from <= ? and (valid_until is null or valid_until > ?)""", rs -> {
             long id = rs.getLong("id");
             if (approved.containsKey(id)) return;
             Integer staff = rs.getObject("staff") == null ? null : rs.getInt("staff");
             silent.put(id, new RegistryDenominator.Facts(OrganisationKind.fromCode(rs.getString("kind")), rs.getString("school_level"),
-                    "public".equals(rs.getString("ownership")), staff));
+                    "public".equals(rs.getString("ownership")), staff, rs.getObject("it_staff") == null ? null : rs.getInt("it_staff")));
             silentCommune.put(id, rs.getString("commune_code"));
         }, set.kind().code(), LocalDate.of(period, 12, 31), LocalDate.of(period, 12, 31));
         for (IndicatorMapping m : set.indicators()) {

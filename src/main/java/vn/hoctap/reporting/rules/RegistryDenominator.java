@@ -12,15 +12,19 @@ package vn.hoctap.reporting.rules;
  * <li>{@code inst.schools_national_standard}: every public school counts 1 (the indicator is about public schools).</li>
  * <li>{@code cs.digital_basic}, {@code cs.data_skills}: the agency's headcount in the register ({@code staff});
  * unknown headcount → the agency is shown as not reported but cannot enlarge the denominator.</li>
- * <li>{@code cs.infosec_trained}: the register holds no IT-security headcount → unknown (shown as not reported
- * only).</li>
+ * <li>{@code cs.infosec_trained}: the agency's dedicated IT and information-security headcount in the register
+ * ({@code it_staff}, organisations-csv.md version 2), as its reports' denominator is {@code it_security_staff};
+ * unknown → shown as not reported but cannot enlarge the denominator.</li>
  * </ul>
  * Pure Java.
  */
 public final class RegistryDenominator {
 
     /** The register's facts about one organisation. */
-    public record Facts(OrganisationKind kind, String schoolLevel, boolean publicOwnership, Integer staff) {
+    public record Facts(OrganisationKind kind, String schoolLevel, boolean publicOwnership, Integer staff, Integer itStaff) {
+        public Facts(OrganisationKind kind, String schoolLevel, boolean publicOwnership, Integer staff) {
+            this(kind, schoolLevel, publicOwnership, staff, null);
+        }
     }
 
     private RegistryDenominator() {
@@ -34,6 +38,7 @@ public final class RegistryDenominator {
             case "inst.digital_schools" -> f.kind() == OrganisationKind.SCHOOL ? ("mam_non".equals(f.schoolLevel()) ? 0.0 : 1.0) : null;
             case "inst.schools_national_standard" -> f.kind() == OrganisationKind.SCHOOL ? (f.publicOwnership() ? 1.0 : 0.0) : null;
             case "cs.digital_basic", "cs.data_skills" -> f.kind() == OrganisationKind.AGENCY && f.staff() != null ? f.staff().doubleValue() : null;
+            case "cs.infosec_trained" -> f.kind() == OrganisationKind.AGENCY && f.itStaff() != null ? f.itStaff().doubleValue() : null;
             default -> null;
         };
     }
