@@ -150,7 +150,9 @@ public final class LearningBench {
             List<Map<String, Object>> fromSummary = jdbc.queryForList(LearningRecord.FIGURES, 2024);
             List<Map<String, Object>> fromScan = jdbc.queryForList(LearningRecord.FIGURES_BY_SCAN, 2024, 2024);
             if (!same(fromSummary, fromScan)) {
-                throw new IllegalStateException("the per-commune summary differs from the entries at " + n + " entries");
+                throw new IllegalStateException("the per-commune summary differs from the entries at " + n + " entries: summary "
+                        + fromSummary.size() + " rows, first " + (fromSummary.isEmpty() ? "-" : fromSummary.get(0)) + "; scan "
+                        + fromScan.size() + " rows, first " + (fromScan.isEmpty() ? "-" : fromScan.get(0)));
             }
             double[] recPlain, cenPlain, citPlain;
             try (Connection c = ds.getConnection()) {

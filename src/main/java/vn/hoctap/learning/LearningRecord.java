@@ -388,8 +388,9 @@ public class LearningRecord {
             where year = ? and entries > 0 order by commune_code""";
     /** The same figures computed from the entries (the old way; the bench's baseline and the tests' cross-check). */
     public static final String FIGURES_BY_SCAN = """
-            select commune_code, extract(year from start_date)::int, count(*), count(*) filter (where status = 'verified'),
-            count(distinct person_id), coalesce(sum(hours), 0) from learning_entry where start_date >= make_date(?, 1, 1)
+            select commune_code, extract(year from start_date)::int as year, count(*) as entries,
+            count(*) filter (where status = 'verified') as verified, count(distinct person_id) as learners,
+            coalesce(sum(hours), 0) as hours from learning_entry where start_date >= make_date(?, 1, 1)
             and start_date < make_date(? + 1, 1, 1) group by commune_code, 2 order by commune_code""";
 
     /** The learning figures of a year for the communes the user may read (aggregates: officers, auditors, centres…). */
