@@ -34,6 +34,7 @@ class ModularityTests {
                 .or().haveNameMatching("vn\\.hoctap\\.synthetic\\..*")
                 // the titles pure core is the package root; its Spring services and pages are in titles.internal and titles.web
                 .or().haveNameMatching("vn\\.hoctap\\.titles\\.[A-Z][^.]*")
+                .or().haveNameMatching("vn\\.hoctap\\.expressions\\..*")
                 .or().haveNameMatching("vn\\.hoctap\\.indicators\\.expression\\.(?!package-info$).*")
                 .or().haveNameMatching("vn\\.hoctap\\.analytics\\.(?!package-info$|live\\.).*")
                 .or().haveNameMatching("vn\\.hoctap\\.reporting\\.rules\\..*")

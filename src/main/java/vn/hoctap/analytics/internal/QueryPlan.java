@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import vn.hoctap.indicators.expression.Aggregate;
-import vn.hoctap.indicators.expression.Ast;
+import vn.hoctap.expressions.Ast;
 import vn.hoctap.indicators.expression.CompiledIndicator;
 import vn.hoctap.indicators.expression.Field;
 import vn.hoctap.indicators.expression.FieldType;

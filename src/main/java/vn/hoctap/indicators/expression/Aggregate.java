@@ -1,5 +1,8 @@
 package vn.hoctap.indicators.expression;
 
+import vn.hoctap.expressions.Ast;
+import vn.hoctap.expressions.Printer;
+
 import java.util.function.Predicate;
 import vn.hoctap.standards.Person;
 

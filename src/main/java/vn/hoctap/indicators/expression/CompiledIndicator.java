@@ -1,5 +1,10 @@
 package vn.hoctap.indicators.expression;
 
+import vn.hoctap.expressions.Ast;
+import vn.hoctap.expressions.Parser;
+import vn.hoctap.expressions.Printer;
+import vn.hoctap.expressions.ExpressionException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,7 +70,7 @@ public final class CompiledIndicator {
      * @throws ExpressionException on any error, with its position and a bilingual message
      */
     public static CompiledIndicator compile(String expression) {
-        Parser.Parsed parsed = Parser.parseTree(expression);
+        Parser.Parsed parsed = Parser.parseTree(expression, n -> Field.byName(n) != null);
         TypeChecker.check(parsed);
         return new CompiledIndicator(expression, parsed.expr());
     }

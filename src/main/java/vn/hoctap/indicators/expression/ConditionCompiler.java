@@ -1,5 +1,7 @@
 package vn.hoctap.indicators.expression;
 
+import vn.hoctap.expressions.Ast;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package vn.hoctap.indicators.expression;
 
+import vn.hoctap.expressions.ExpressionException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

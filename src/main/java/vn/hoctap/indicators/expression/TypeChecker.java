@@ -1,9 +1,14 @@
 package vn.hoctap.indicators.expression;
 
+import vn.hoctap.expressions.Ast;
+import vn.hoctap.expressions.Parser;
+import vn.hoctap.expressions.Printer;
+import vn.hoctap.expressions.ExpressionException;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import vn.hoctap.indicators.expression.ExpressionException.Kind;
+import vn.hoctap.expressions.ExpressionException.Kind;
 
 /**
  * Checks names and types of a parsed expression: fields exist, values fit their field (an enum value must be one of

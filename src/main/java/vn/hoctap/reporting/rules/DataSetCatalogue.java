@@ -1,5 +1,7 @@
 package vn.hoctap.reporting.rules;
 
+import vn.hoctap.expressions.ExpressionException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,7 +144,7 @@ public final class DataSetCatalogue {
         try {
             return condition ? Expression.parseCondition(text, codes) : Expression.parse(text, codes);
         } catch (ExpressionException e) {
-            throw error(line, "'" + text + "': " + e.getMessage());
+            throw error(line, "'" + text + "', character " + (e.position() + 1) + ": " + e.messageEn() + " / " + e.messageVi());
         }
     }
 

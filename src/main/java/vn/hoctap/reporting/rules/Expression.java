@@ -5,36 +5,42 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.hoctap.expressions.Ast;
+import vn.hoctap.expressions.ExpressionException;
+import vn.hoctap.expressions.Parser;
 
 /**
  * Biểu thức kiểm tra (validation-rule and indicator expressions over data-element codes), as in DHIS2's
- * "left side operator right side" rules, e.g. {@code it_security_trained <= it_security_staff}. A small
- * pure parser and evaluator:
+ * "left side operator right side" rules, e.g. {@code it_security_trained <= it_security_staff}. Read by the
+ * platform's one expression front end ({@link Parser#parseElements}, language {@code ELEMENTS}; grammar and
+ * operators in docs/expressions.md), evaluated here:
  *
  * <pre>
- * expr    := or
- * or      := and ('or' and)*
- * and     := not ('and' not)*
- * not     := 'not' not | compare
- * compare := sum (('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '==' | '=' | '!=') sum)?
- * sum     := product (('+' | '-') product)*
- * product := unary (('*' | '/') unary)*
- * unary   := '-' unary | primary
- * primary := number | element-code | '(' expr ')'
+ * expr     := or
+ * or       := and (('or' | '||') and)*
+ * and      := not (('and' | '&amp;&amp;') not)*
+ * not      := 'not' not | relation
+ * relation := sum ( ('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '=' | '==' | '!=') sum
+ *                 | 'between' sum 'and' sum | 'in' '(' sum (',' sum)* ')' )?
+ * sum      := product (('+' | '-') product)*
+ * product  := unary (('*' | '/') unary)*
+ * unary    := '-' unary | primary
+ * primary  := number | element-code | '(' expr ')'
  * </pre>
  *
  * Every value is a number; a comparison or logical operator gives 1 (true) or 0 (false), and a yes/no
  * element is 1 or 0, so {@code public * national_standard} counts public schools at the standard.
  * Evaluation with an element that has no value gives {@link Double#NaN} ("missing"): a rule over a
  * missing value is skipped, as DHIS2's default missing-value strategy does. Division by zero is missing too.
+ * Errors are the shared {@link ExpressionException} (line, column, Vietnamese and English message).
  */
 public final class Expression {
 
     private final String text;
-    private final Node root;
+    private final Ast.Expr root;
     private final Set<String> codes;
 
-    private Expression(String text, Node root, Set<String> codes) {
+    private Expression(String text, Ast.Expr root, Set<String> codes) {
         this.text = text;
         this.root = root;
         this.codes = codes;
@@ -46,23 +52,18 @@ public final class Expression {
      * @throws ExpressionException with the position of the first error
      */
     public static Expression parse(String text, Set<String> known) {
-        if (text == null || text.isBlank()) {
-            throw new ExpressionException("the expression is empty", 0);
-        }
-        Parser p = new Parser(text, known);
-        Node n = p.or();
-        p.skipSpace();
-        if (p.pos < text.length()) {
-            throw new ExpressionException("unexpected '" + text.charAt(p.pos) + "'", p.pos);
-        }
-        return new Expression(text, n, Collections.unmodifiableSet(p.used));
+        Parser.Parsed parsed = Parser.parseElements(text);
+        Set<String> used = new LinkedHashSet<>();
+        parsed.expr().accept(new CodeCollector(parsed, known, used));
+        return new Expression(text, parsed.expr(), Collections.unmodifiableSet(used));
     }
 
     /** Parses a rule: like {@link #parse} but the top must be a comparison or a logical operator. */
     public static Expression parseCondition(String text, Set<String> known) {
         Expression e = parse(text, known);
-        if (!e.root.isCondition()) {
-            throw new ExpressionException("a rule must compare values (e.g. a <= b)", 0);
+        if (!(e.root instanceof Ast.Truth)) {
+            throw ExpressionException.at(text, 0, ExpressionException.Kind.TYPE, null, "a comparison",
+                    "quy tắc phải so sánh các giá trị (ví dụ a <= b)", "a rule must compare values (e.g. a <= b)");
         }
         return e;
     }
@@ -78,7 +79,7 @@ public final class Expression {
 
     /** The value with the given element values; NaN when a used element has no value (or on division by zero). */
     public double evaluate(Map<String, Double> values) {
-        return root.eval(values);
+        return root.accept(new Evaluator(values));
     }
 
     /** Whether every element used has a value. */
@@ -97,74 +98,68 @@ public final class Expression {
         return text;
     }
 
-    // ---------------------------------------------------------------- tree
+    // ---------------------------------------------------------------- codes
 
-    private interface Node {
-        double eval(Map<String, Double> values);
+    /** Collects the codes in order of first appearance and refuses a code the data set does not have. */
+    private record CodeCollector(Parser.Parsed parsed, Set<String> known, Set<String> used)
+            implements Ast.ExprVisitor<Void>, Ast.CondVisitor<Void> {
 
-        default boolean isCondition() {
-            return false;
-        }
-    }
+        public Void num(Ast.Num n) { return null; }
 
-    private record Num(double value) implements Node {
-        public double eval(Map<String, Double> values) {
-            return value;
-        }
-    }
+        public Void neg(Ast.Neg n) { return n.operand().accept(this); }
 
-    private record Ref(String code) implements Node {
-        public double eval(Map<String, Double> values) {
-            Double v = values.get(code);
-            return v == null ? Double.NaN : v;
-        }
-    }
-
-    private record Neg(Node inner) implements Node {
-        public double eval(Map<String, Double> values) {
-            return -inner.eval(values);
-        }
-    }
-
-    private record Not(Node inner) implements Node {
-        public double eval(Map<String, Double> values) {
-            double v = inner.eval(values);
-            return Double.isNaN(v) ? Double.NaN : (v != 0 ? 0 : 1);
+        public Void arithmetic(Ast.Arithmetic a) {
+            a.first().accept(this);
+            a.steps().forEach(s -> s.operand().accept(this));
+            return null;
         }
 
-        public boolean isCondition() {
-            return true;
-        }
-    }
+        public Void count(Ast.Count c) { throw new IllegalStateException("no aggregates in validation rules"); }
 
-    private record Binary(String op, Node left, Node right) implements Node {
-        public double eval(Map<String, Double> values) {
-            double a = left.eval(values);
-            double b = right.eval(values);
-            if (Double.isNaN(a) || Double.isNaN(b)) {
-                return Double.NaN;
+        public Void sumOf(Ast.SumOf s) { throw new IllegalStateException("no aggregates in validation rules"); }
+
+        public Void ref(Ast.Ref r) {
+            if (known != null && !known.contains(r.name())) {
+                throw parsed.error(parsed.position(r), ExpressionException.Kind.UNKNOWN_FIELD, r.name(), "a data element code",
+                        "không có chỉ tiêu '" + r.name() + "' trong bộ dữ liệu", "unknown data element '" + r.name() + "'");
             }
-            return switch (op) {
-                case "+" -> a + b;
-                case "-" -> a - b;
-                case "*" -> a * b;
-                case "/" -> b == 0 ? Double.NaN : a / b;
-                case "<" -> bool(a < b - EPS);
-                case "<=" -> bool(a <= b + EPS);
-                case ">" -> bool(a > b + EPS);
-                case ">=" -> bool(a >= b - EPS);
-                case "==", "=" -> bool(Math.abs(a - b) <= EPS);
-                case "!=" -> bool(Math.abs(a - b) > EPS);
-                case "and" -> bool(a != 0 && b != 0);
-                case "or" -> bool(a != 0 || b != 0);
-                default -> throw new IllegalStateException(op);
-            };
+            used.add(r.name());
+            return null;
         }
 
-        public boolean isCondition() {
-            return !(op.equals("+") || op.equals("-") || op.equals("*") || op.equals("/"));
+        public Void truth(Ast.Truth t) { return t.condition().accept(this); }
+
+        public Void or(Ast.Or o) { return all(o.operands()); }
+
+        public Void and(Ast.And a) { return all(a.operands()); }
+
+        public Void not(Ast.Not n) { return n.operand().accept(this); }
+
+        public Void relation(Ast.Relation r) {
+            r.left().accept(this);
+            return r.right().accept(this);
         }
+
+        public Void nonZero(Ast.NonZero n) { return n.operand().accept(this); }
+
+        private Void all(List<Ast.Cond> operands) {
+            operands.forEach(c -> c.accept(this));
+            return null;
+        }
+
+        // person tests are not in the ELEMENTS grammar
+        public Void test(Ast.Test t) { throw new IllegalStateException(); }
+
+        public Void compare(Ast.Compare c) { throw new IllegalStateException(); }
+
+        public Void between(Ast.Between b) { throw new IllegalStateException(); }
+
+        public Void in(Ast.In i) { throw new IllegalStateException(); }
+
+        public Void isMissing(Ast.IsMissing m) { throw new IllegalStateException(); }
     }
+
+    // ---------------------------------------------------------------- meaning
 
     private static final double EPS = 1e-9;
 
@@ -172,191 +167,96 @@ public final class Expression {
         return b ? 1 : 0;
     }
 
-    // ---------------------------------------------------------------- parser
+    /** Every value a number; a condition 1 or 0; NaN (missing) propagates through every operator. */
+    private record Evaluator(Map<String, Double> values) implements Ast.ExprVisitor<Double>, Ast.CondVisitor<Double> {
 
-    private static final class Parser {
-        final String s;
-        final Set<String> known;
-        final Set<String> used = new LinkedHashSet<>();
-        int pos;
+        public Double num(Ast.Num n) { return n.value(); }
 
-        Parser(String s, Set<String> known) {
-            this.s = s;
-            this.known = known;
-        }
+        public Double neg(Ast.Neg n) { return -n.operand().accept(this); }
 
-        void skipSpace() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        boolean word(String w) {
-            skipSpace();
-            int end = pos + w.length();
-            if (s.startsWith(w, pos) && (end >= s.length() || !identPart(s.charAt(end)))) {
-                pos = end;
-                return true;
-            }
-            return false;
-        }
-
-        boolean symbol(String sym) {
-            skipSpace();
-            if (s.startsWith(sym, pos)) {
-                pos += sym.length();
-                return true;
-            }
-            return false;
-        }
-
-        Node or() {
-            Node n = and();
-            while (true) {
-                int at = pos;
-                if (word("or") || symbol("||")) {
-                    n = new Binary("or", n, operand(at, this::and));
-                } else {
-                    return n;
+        public Double arithmetic(Ast.Arithmetic a) {
+            double acc = a.first().accept(this);
+            for (Ast.Step s : a.steps()) {
+                double b = s.operand().accept(this);
+                if (Double.isNaN(acc) || Double.isNaN(b)) {
+                    acc = Double.NaN;
+                    continue;
                 }
+                acc = switch (s.op()) {
+                    case '+' -> acc + b;
+                    case '-' -> acc - b;
+                    case '*' -> acc * b;
+                    default -> b == 0 ? Double.NaN : acc / b;
+                };
             }
+            return acc;
         }
 
-        Node and() {
-            Node n = not();
-            while (true) {
-                int at = pos;
-                if (word("and") || symbol("&&")) {
-                    n = new Binary("and", n, operand(at, this::not));
-                } else {
-                    return n;
-                }
-            }
+        public Double ref(Ast.Ref r) {
+            Double v = values.get(r.name());
+            return v == null ? Double.NaN : v;
         }
 
-        Node not() {
-            int at = pos;
-            if (word("not")) {
-                return new Not(operand(at, this::not));
-            }
-            return compare();
+        public Double truth(Ast.Truth t) { return t.condition().accept(this); }
+
+        public Double nonZero(Ast.NonZero n) {
+            double v = n.operand().accept(this);
+            return Double.isNaN(v) ? Double.NaN : bool(v != 0);
         }
 
-        Node compare() {
-            Node left = sum();
-            skipSpace();
-            int at = pos;
-            for (String op : List.of("<=", ">=", "==", "!=", "<", ">", "=")) {
-                if (symbol(op)) {
-                    Node right = operand(at, this::sum);
-                    skipSpace();
-                    for (String again : List.of("<", ">", "=", "!")) {
-                        if (s.startsWith(again, pos)) {
-                            throw new ExpressionException("comparisons cannot be chained; use 'and'", pos);
-                        }
-                    }
-                    return new Binary(op, left, right);
-                }
-            }
-            return left;
+        public Double not(Ast.Not n) {
+            double v = n.operand().accept(this);
+            return Double.isNaN(v) ? Double.NaN : bool(v == 0);
         }
 
-        Node sum() {
-            Node n = product();
-            while (true) {
-                int at = pos;
-                if (symbol("+")) {
-                    n = new Binary("+", n, operand(at, this::product));
-                } else if (symbol("-")) {
-                    n = new Binary("-", n, operand(at, this::product));
-                } else {
-                    return n;
-                }
+        public Double and(Ast.And a) {
+            boolean all = true;
+            for (Ast.Cond c : a.operands()) {
+                double v = c.accept(this);
+                if (Double.isNaN(v)) return Double.NaN;
+                all &= v != 0;
             }
+            return bool(all);
         }
 
-        Node product() {
-            Node n = unary();
-            while (true) {
-                int at = pos;
-                if (symbol("*")) {
-                    n = new Binary("*", n, operand(at, this::unary));
-                } else if (symbol("/")) {
-                    n = new Binary("/", n, operand(at, this::unary));
-                } else {
-                    return n;
-                }
+        public Double or(Ast.Or o) {
+            boolean any = false;
+            for (Ast.Cond c : o.operands()) {
+                double v = c.accept(this);
+                if (Double.isNaN(v)) return Double.NaN;
+                any |= v != 0;
             }
+            return bool(any);
         }
 
-        Node unary() {
-            int at = pos;
-            if (symbol("-")) {
-                return new Neg(operand(at, this::unary));
+        public Double relation(Ast.Relation r) {
+            double a = r.left().accept(this);
+            double b = r.right().accept(this);
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                return Double.NaN;
             }
-            return primary();
+            return switch (r.op()) {
+                case LT -> bool(a < b - EPS);
+                case LE -> bool(a <= b + EPS);
+                case GT -> bool(a > b + EPS);
+                case GE -> bool(a >= b - EPS);
+                case EQ -> bool(Math.abs(a - b) <= EPS);
+                case NE -> bool(Math.abs(a - b) > EPS);
+            };
         }
 
-        /** Parses what must follow an operator at {@code opAt}; a missing operand is reported where it is missing. */
-        Node operand(int opAt, java.util.function.Supplier<Node> next) {
-            skipSpace();
-            if (pos >= s.length()) {
-                throw new ExpressionException("a value is missing after the operator", pos);
-            }
-            return next.get();
-        }
+        public Double count(Ast.Count c) { throw new IllegalStateException(); }
 
-        Node primary() {
-            skipSpace();
-            if (pos >= s.length()) {
-                throw new ExpressionException("a value is missing at the end", pos);
-            }
-            char c = s.charAt(pos);
-            int start = pos;
-            if (c == '(') {
-                pos++;
-                Node n = or();
-                skipSpace();
-                if (pos >= s.length() || s.charAt(pos) != ')') {
-                    throw new ExpressionException("')' is missing for the '(' at character " + (start + 1), pos);
-                }
-                pos++;
-                return n;
-            }
-            if (Character.isDigit(c) || c == '.') {
-                while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) {
-                    pos++;
-                }
-                String num = s.substring(start, pos);
-                try {
-                    return new Num(Double.parseDouble(num));
-                } catch (NumberFormatException e) {
-                    throw new ExpressionException("'" + num + "' is not a number", start);
-                }
-            }
-            if (identStart(c)) {
-                while (pos < s.length() && identPart(s.charAt(pos))) {
-                    pos++;
-                }
-                String code = s.substring(start, pos);
-                if (List.of("and", "or", "not").contains(code)) {
-                    throw new ExpressionException("a value is expected before '" + code + "'", start);
-                }
-                if (known != null && !known.contains(code)) {
-                    throw new ExpressionException("unknown data element '" + code + "'", start);
-                }
-                used.add(code);
-                return new Ref(code);
-            }
-            throw new ExpressionException("unexpected '" + c + "'", pos);
-        }
+        public Double sumOf(Ast.SumOf s) { throw new IllegalStateException(); }
 
-        static boolean identStart(char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-        }
+        public Double test(Ast.Test t) { throw new IllegalStateException(); }
 
-        static boolean identPart(char c) {
-            return identStart(c) || Character.isDigit(c);
-        }
+        public Double compare(Ast.Compare c) { throw new IllegalStateException(); }
+
+        public Double between(Ast.Between b) { throw new IllegalStateException(); }
+
+        public Double in(Ast.In i) { throw new IllegalStateException(); }
+
+        public Double isMissing(Ast.IsMissing m) { throw new IllegalStateException(); }
     }
 }

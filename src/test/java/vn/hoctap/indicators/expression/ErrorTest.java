@@ -1,10 +1,13 @@
 package vn.hoctap.indicators.expression;
 
+import vn.hoctap.expressions.Parser;
+import vn.hoctap.expressions.ExpressionException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
-import vn.hoctap.indicators.expression.ExpressionException.Kind;
+import vn.hoctap.expressions.ExpressionException.Kind;
 
 class ErrorTest {
 

@@ -1,5 +1,10 @@
 package vn.hoctap.indicators.expression;
 
+import vn.hoctap.expressions.Ast;
+import vn.hoctap.expressions.Parser;
+import vn.hoctap.expressions.Printer;
+import vn.hoctap.expressions.ExpressionException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

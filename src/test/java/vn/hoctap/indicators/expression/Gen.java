@@ -1,5 +1,7 @@
 package vn.hoctap.indicators.expression;
 
+import vn.hoctap.expressions.Ast;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,5 +1,7 @@
 package vn.hoctap.indicators.expression;
 
+import vn.hoctap.expressions.ExpressionException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

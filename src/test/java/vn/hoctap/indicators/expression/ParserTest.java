@@ -1,10 +1,13 @@
 package vn.hoctap.indicators.expression;
 
+import vn.hoctap.expressions.Ast;
+import vn.hoctap.expressions.Parser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.hoctap.indicators.expression.Ast.*;
+import vn.hoctap.expressions.Ast.*;
 
 class ParserTest {
 

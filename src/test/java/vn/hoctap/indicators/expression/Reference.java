@@ -1,5 +1,7 @@
 package vn.hoctap.indicators.expression;
 
+import vn.hoctap.expressions.Ast;
+
 import java.util.List;
 import vn.hoctap.standards.Person;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import vn.hoctap.expressions.ExpressionException;
 import java.util.Map;
 import java.util.Set;
 

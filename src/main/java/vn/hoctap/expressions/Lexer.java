@@ -1,42 +1,60 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.expressions;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Splits an expression into tokens. Whitespace (space, tab, CR, LF) separates; {@code #} starts a comment to the end of the line. */
-final class Lexer {
+/**
+ * Splits an expression into tokens: the one lexer of every expression language of the platform (indicator
+ * expressions, reporting's validation rules, the standards criteria). Whitespace (space, tab, CR, LF) separates;
+ * {@code #} starts a comment to the end of the line.
+ *
+ * <p>One operator set: {@code + - * /}, the comparisons {@code = == != < <= > >=} ({@code ==} is the same
+ * operator as {@code =}), and {@code &&} / {@code ||}, which are the same operators as the words {@code and} /
+ * {@code or}. {@code <>} and a lone {@code !}, {@code &} or {@code |} are errors that say what to write instead.
+ */
+public final class Lexer {
 
-    enum T { IDENT, INT, DECIMAL, STRING, LPAREN, RPAREN, COMMA, DOT, PLUS, MINUS, STAR, SLASH, EQ, NE, LT, LE, GT, GE, EOF }
+    /** The kinds of token. {@code AND} and {@code OR} are the symbols {@code &&} and {@code ||}. */
+    public enum T { IDENT, INT, DECIMAL, STRING, LPAREN, RPAREN, COMMA, DOT, PLUS, MINUS, STAR, SLASH, EQ, NE, LT, LE, GT, GE, AND, OR, EOF }
 
     /** A token; {@code text} is the source text, {@code value} the decoded content of a STRING (else = text). */
-    record Token(T type, String text, int pos, int end, String value) {
-        Token(T type, String text, int pos, int end) { this(type, text, pos, end, text); }
+    public record Token(T type, String text, int pos, int end, String value) {
+        public Token(T type, String text, int pos, int end) { this(type, text, pos, end, text); }
 
-        boolean is(T t) { return type == t; }
+        public boolean is(T t) { return type == t; }
 
-        boolean isKeyword(String kw) { return type == T.IDENT && text.equals(kw); }
+        /**
+         * Whether the token is the word {@code kw}; {@code &&} counts as {@code and} and {@code ||} as {@code or}.
+         */
+        public boolean isKeyword(String kw) {
+            if (type == T.IDENT) return text.equals(kw);
+            return (type == T.AND && kw.equals("and")) || (type == T.OR && kw.equals("or"));
+        }
+
+        /** Whether the token is one of the comparison operators. */
+        public boolean isComparison() {
+            return type == T.EQ || type == T.NE || type == T.LT || type == T.LE || type == T.GT || type == T.GE;
+        }
 
         /** How the token is shown in messages, e.g. {@code 'and'}. */
-        String shownEn() { return type == T.EOF ? "end of expression" : "'" + shortText() + "'"; }
+        public String shownEn() { return type == T.EOF ? "end of expression" : "'" + shortText() + "'"; }
 
-        String shownVi() { return type == T.EOF ? "hết biểu thức" : "'" + shortText() + "'"; }
+        public String shownVi() { return type == T.EOF ? "hết biểu thức" : "'" + shortText() + "'"; }
 
         /** The token as written, or {@code "end of expression"}. */
-        String found() { return type == T.EOF ? "end of expression" : shortText(); }
+        public String found() { return type == T.EOF ? "end of expression" : shortText(); }
 
         private String shortText() { return text.length() > 40 ? text.substring(0, 37) + "..." : text; }
     }
-
-    static final Set<String> KEYWORDS = Set.of("count", "sum", "person", "where", "and", "or", "not", "between",
-            "in", "is", "missing", "true", "false", "year");
 
     private final String src;
     private int i;
 
     private Lexer(String src) { this.src = src; }
 
-    static List<Token> tokens(String src) {
+    /** The tokens of {@code src}, ending with one {@link T#EOF}; a character outside the language is a LEXICAL error. */
+    public static List<Token> tokens(String src) {
         return new Lexer(src).run();
     }
 
@@ -69,6 +87,12 @@ final class Lexer {
                 } else {
                     out.add(new Token(T.INT, src.substring(start, i), start, i));
                 }
+                if (i < n && src.charAt(i) == '.') {
+                    int j = i;
+                    while (j < n && (isDigit(src.charAt(j)) || src.charAt(j) == '.')) j++;
+                    String num = src.substring(start, j);
+                    throw lexError(start, num, "'" + num + "' không phải là số", "'" + num + "' is not a number");
+                }
                 if (i < n && isIdentStart(src.charAt(i))) {
                     int j = i;
                     while (j < n && isIdentPart(src.charAt(j))) j++;
@@ -90,7 +114,16 @@ final class Lexer {
                     case '-': t = T.MINUS; break;
                     case '*': t = T.STAR; break;
                     case '/': t = T.SLASH; break;
-                    case '=': t = T.EQ; break;
+                    case '=':
+                        if (i < n && src.charAt(i) == '=') i++;
+                        t = T.EQ;
+                        break;
+                    case '&':
+                        if (i < n && src.charAt(i) == '&') { i++; t = T.AND; break; }
+                        throw lexError(start, "&", "'&' chỉ dùng trong '&&'; hãy viết 'and'", "'&' is only part of '&&'; write 'and'");
+                    case '|':
+                        if (i < n && src.charAt(i) == '|') { i++; t = T.OR; break; }
+                        throw lexError(start, "|", "'|' chỉ dùng trong '||'; hãy viết 'or'", "'|' is only part of '||'; write 'or'");
                     case '<':
                         if (i < n && src.charAt(i) == '=') { i++; t = T.LE; }
                         else if (i < n && src.charAt(i) == '>') {
@@ -108,7 +141,7 @@ final class Lexer {
                         int cp = src.codePointAt(start);
                         String ch = new String(Character.toChars(cp));
                         throw lexError(start, ch, "ký tự không hợp lệ '" + ch + "' (tên chỉ gồm chữ cái Latin không dấu, chữ số và '_')",
-                                "unexpected character '" + ch + "' (names use unaccented Latin letters, digits and '_')");
+                                "unexpected '" + ch + "': not a character of the language (names use unaccented Latin letters, digits and '_')");
                     }
                 }
                 out.add(new Token(t, src.substring(start, i), start, i));
@@ -146,16 +179,16 @@ final class Lexer {
         return ExpressionException.at(src, pos, ExpressionException.Kind.LEXICAL, found, null, vi, en);
     }
 
-    static boolean isIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+    public static boolean isIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 
-    static boolean isIdentPart(char c) { return isIdentStart(c) || isDigit(c); }
+    public static boolean isIdentPart(char c) { return isIdentStart(c) || isDigit(c); }
 
     private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
 
-    /** Whether {@code s} can be written as a name (identifier, not a keyword). */
-    static boolean isName(String s) {
+    /** Whether {@code s} can be written as a name in a language whose words are {@code keywords}. */
+    public static boolean isName(String s, Set<String> keywords) {
         if (s.isEmpty() || !isIdentStart(s.charAt(0))) return false;
         for (int k = 1; k < s.length(); k++) if (!isIdentPart(s.charAt(k))) return false;
-        return !KEYWORDS.contains(s);
+        return !keywords.contains(s);
     }
 }

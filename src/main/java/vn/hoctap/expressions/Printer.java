@@ -1,10 +1,11 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.expressions;
 
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Canonical printing of an {@link Ast}: single spaces around binary operators, lowercase keywords, parentheses only
+ * Canonical printing of an {@link Ast} (validation-rule nodes are printed with parentheses around every nested
+ * condition, so they read back to the same value, not necessarily the same tree): single spaces around binary operators, lowercase keywords, parentheses only
  * where the tree needs them. {@code Parser.parse(print(ast)).equals(ast)} for every tree whose names are names
  * (identifiers that are not keywords).
  */
@@ -58,6 +59,12 @@ public final class Printer {
             Ast.Count c = (Ast.Count) e;
             sb.append("count(person");
             where(c.where(), sb);
+            sb.append(')');
+        } else if (e instanceof Ast.Ref) {
+            sb.append(((Ast.Ref) e).name());
+        } else if (e instanceof Ast.Truth) {
+            sb.append('(');
+            cond(((Ast.Truth) e).condition(), sb);
             sb.append(')');
         } else {
             Ast.SumOf s = (Ast.SumOf) e;
@@ -117,6 +124,13 @@ public final class Printer {
                 value(in.values().get(i), sb);
             }
             sb.append(')');
+        } else if (c instanceof Ast.Relation) {
+            Ast.Relation r = (Ast.Relation) c;
+            expr(r.left(), sb);
+            sb.append(' ').append(r.op().symbol()).append(' ');
+            expr(r.right(), sb);
+        } else if (c instanceof Ast.NonZero) {
+            expr(((Ast.NonZero) c).operand(), sb);
         } else {
             Ast.IsMissing m = (Ast.IsMissing) c;
             sb.append(m.field()).append(m.negated() ? " is not missing" : " is missing");

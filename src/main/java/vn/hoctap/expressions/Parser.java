@@ -1,17 +1,57 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.expressions;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.hoctap.indicators.expression.Lexer.T;
-import vn.hoctap.indicators.expression.Lexer.Token;
+import java.util.Set;
+import java.util.function.Predicate;
+import vn.hoctap.expressions.Lexer.T;
+import vn.hoctap.expressions.Lexer.Token;
 
 /**
- * Recursive-descent parser of the grammar in README-expressions.md. It checks syntax only; names and types are
- * checked by {@link TypeChecker}.
+ * The one recursive-descent parser of the platform's expression languages (grammar in
+ * docs/indicator-expressions.md and docs/expressions.md). It checks syntax only; each language checks names and
+ * types with its own vocabulary (indicators: {@code indicators.expression.TypeChecker}; validation rules: the data
+ * elements of the set).
+ *
+ * <ul>
+ *   <li>{@link #parseTree(String, Predicate)}: an indicator expression, arithmetic over {@code count(person …)}
+ *       and {@code sum(person.f …)} (language {@link Language#PERSONS});</li>
+ *   <li>{@link #parseConditionTree(String, Predicate)}: one condition on a person, e.g. a standards criterion
+ *       {@code age between 15 and 35 and not exempt} (language {@link Language#PERSONS});</li>
+ *   <li>{@link #parseElements(String)}: a validation rule or a reported indicator's side, arithmetic and
+ *       comparisons over data-element codes (language {@link Language#ELEMENTS}).</li>
+ * </ul>
+ *
+ * Both languages share the lexer, the operators ({@code + - * /}, {@code = == != < <= > >=}, {@code and or not}
+ * and {@code && ||}, {@code between … and …}, {@code in (…)}), the precedence (loosest first: {@code or},
+ * {@code and}, {@code not}, one comparison, {@code + -}, {@code * /}, unary {@code -}), the nesting limit and the
+ * located, bilingual {@link ExpressionException}.
  */
 public final class Parser {
+
+    /** The two grammars over the shared tokens. */
+    public enum Language {
+        /**
+         * Conditions on one person of the register: {@code field op value} tests, aggregates {@code count(person …)}
+         * and {@code sum(person.f …)}. Indicators and standards criteria.
+         */
+        PERSONS(Set.of("count", "sum", "person", "where", "and", "or", "not", "between", "in", "is", "missing",
+                "true", "false", "year")),
+        /**
+         * Numbers and data-element codes with arithmetic, comparisons and logic, every value a number (a condition is
+         * 1 or 0). Reporting's validation rules and reported indicators.
+         */
+        ELEMENTS(Set.of("and", "or", "not", "between", "in"));
+
+        private final Set<String> keywords;
+
+        Language(Set<String> keywords) { this.keywords = keywords; }
+
+        /** The reserved words: they cannot be field or element names. */
+        public Set<String> keywords() { return keywords; }
+    }
 
     /**
      * Maximum nesting: the number of parentheses, {@code not}s and unary minuses open at any point (the
@@ -23,35 +63,105 @@ public final class Parser {
     /** Largest |offset| in {@code year ± n}. */
     static final int MAX_YEAR_OFFSET = 9999;
 
-    /** The parse result with the positions of the nodes (side tables keyed by node identity). */
-    record Parsed(String source, Ast.Expr expr, Map<Object, Integer> pos, Map<Object, Integer> opPos) {}
+    /**
+     * The parse result with the positions of the nodes (side tables keyed by node identity): {@code expr} for an
+     * expression, {@code cond} for a condition (the other is null). {@code pos} holds where a node starts,
+     * {@code opPos} where its operator (or a {@code sum}'s field) is.
+     */
+    public record Parsed(String source, Ast.Expr expr, Ast.Cond cond, Map<Object, Integer> pos, Map<Object, Integer> opPos) {
+
+        /** Where {@code node} starts (0-based character offset), or 0 when unknown. */
+        public int position(Object node) {
+            Integer p = pos.get(node);
+            return p == null ? 0 : p;
+        }
+
+        /** Where the operator of {@code node} is, or where it starts when it has none. */
+        public int operatorPosition(Object node) {
+            Integer p = opPos.get(node);
+            return p == null ? position(node) : p;
+        }
+
+        /** An error at {@code position} of this source. */
+        public ExpressionException error(int position, ExpressionException.Kind kind, String found, String expected,
+                                         String messageVi, String messageEn) {
+            return ExpressionException.at(source, position, kind, found, expected, messageVi, messageEn);
+        }
+    }
 
     private final String src;
+    private final Language language;
+    private final Predicate<String> isField;
     private final List<Token> toks;
     private int k;
     private int nesting;
+    private boolean conditionTop;
     private final Map<Object, Integer> pos = new IdentityHashMap<>();
     private final Map<Object, Integer> opPos = new IdentityHashMap<>();
 
-    private Parser(String src) {
+    private Parser(String src, Language language, Predicate<String> isField) {
         this.src = src;
+        this.language = language;
+        this.isField = isField == null ? n -> false : isField;
         this.toks = Lexer.tokens(src);
     }
 
-    /** Parses (syntax only). */
+    /** Parses an indicator expression (syntax only). */
     public static Ast.Expr parse(String source) {
-        return parseTree(source).expr();
+        return parseTree(source, null).expr();
     }
 
-    static Parsed parseTree(String source) {
+    /** Parses one condition on a person (syntax only), e.g. a standards criterion. */
+    public static Ast.Cond parseCondition(String source) {
+        return parseConditionTree(source, null).cond();
+    }
+
+    /**
+     * Parses an indicator expression; {@code isField} (may be null) tells which names are fields, for the hint
+     * "fields are used in conditions" when one is written in arithmetic.
+     */
+    public static Parsed parseTree(String source, Predicate<String> isField) {
         if (source == null) throw new NullPointerException("expression");
-        Parser p = new Parser(source);
+        Parser p = new Parser(source, Language.PERSONS, isField);
         Ast.Expr e = p.additive();
         if (!p.peek().is(T.EOF)) {
             throw p.syntax(p.peek(), "một phép toán (+, -, *, /) hoặc hết biểu thức",
                     "an operator (+, -, *, /) or end of expression");
         }
-        return new Parsed(source, e, p.pos, p.opPos);
+        return new Parsed(source, e, null, p.pos, p.opPos);
+    }
+
+    /** Parses one condition on a person: {@code or}-level, with field tests as atoms (a bare field may end it). */
+    public static Parsed parseConditionTree(String source, Predicate<String> isField) {
+        if (source == null) throw new NullPointerException("expression");
+        Parser p = new Parser(source, Language.PERSONS, isField);
+        p.conditionTop = true;
+        Ast.Cond c = p.or();
+        if (!p.peek().is(T.EOF)) {
+            throw p.syntax(p.peek(), "'and', 'or' hoặc hết điều kiện", "'and', 'or' or end of condition");
+        }
+        return new Parsed(source, null, c, p.pos, p.opPos);
+    }
+
+    /**
+     * Parses a validation rule or a reported indicator's side over data-element codes (language
+     * {@link Language#ELEMENTS}). The result is an {@code Expr}: a condition at the top is a {@link Ast.Truth}.
+     * Which codes exist is the caller's check (the {@link Ast.Ref}s with their positions).
+     */
+    public static Parsed parseElements(String source) {
+        if (source == null) throw new NullPointerException("expression");
+        if (source.isBlank()) {
+            throw ExpressionException.at(source, 0, ExpressionException.Kind.SYNTAX, "end of expression", "a value",
+                    "biểu thức trống", "the expression is empty");
+        }
+        Parser p = new Parser(source, Language.ELEMENTS, null);
+        Ast.Cond c = p.or();
+        if (!p.peek().is(T.EOF)) {
+            throw p.syntax(p.peek(), "một phép toán (+, -, *, /, so sánh, and, or) hoặc hết biểu thức",
+                    "an operator (+, -, *, /, a comparison, and, or) or end of expression");
+        }
+        Ast.Expr e = p.asNumber(c);
+        return new Parsed(source, e, null, p.pos, p.opPos);
     }
 
     // ------------------------------------------------------------------ arithmetic
@@ -90,6 +200,7 @@ public final class Parser {
     }
 
     private Ast.Expr primary() {
+        if (language == Language.ELEMENTS) return elementPrimary();
         Token t = peek();
         if (t.is(T.INT) || t.is(T.DECIMAL)) {
             next();
@@ -126,7 +237,7 @@ public final class Parser {
             expectKeyword("person");
             expect(T.DOT, "'.' rồi tên trường số, ví dụ sum(person.grade)", "'.' and a numeric field, e.g. sum(person.grade)");
             Token f = peek();
-            if (!f.is(T.IDENT) || Lexer.KEYWORDS.contains(f.text())) {
+            if (!f.is(T.IDENT) || language.keywords().contains(f.text())) {
                 throw syntax(f, "tên trường", "a field name");
             }
             next();
@@ -140,7 +251,7 @@ public final class Parser {
         }
         String vi = "một số, count(…), sum(…) hoặc '('";
         String en = "a number, count(…), sum(…) or '('";
-        if (t.is(T.IDENT) && Field.byName(t.text()) != null) {
+        if (t.is(T.IDENT) && isField.test(t.text())) {
             throw error(t, ExpressionException.Kind.SYNTAX, en,
                     "cần " + vi + " nhưng gặp " + t.shownVi() + " (trường chỉ dùng trong điều kiện, ví dụ count(person where "
                             + t.text() + " …))",
@@ -194,7 +305,7 @@ public final class Parser {
             pos.put(c, t.pos());
             return c;
         }
-        return atom();
+        return language == Language.ELEMENTS ? relation() : atom();
     }
 
     private Ast.Cond atom() {
@@ -207,14 +318,14 @@ public final class Parser {
             nesting--;
             return c;
         }
-        if (!t.is(T.IDENT) || Lexer.KEYWORDS.contains(t.text())) {
+        if (!t.is(T.IDENT) || language.keywords().contains(t.text())) {
             throw syntax(t, "tên trường, 'not' hoặc '('", "a field name, 'not' or '('");
         }
         next();
         String field = t.text();
         Token op = peek();
         Ast.Cond c;
-        if (op.is(T.EQ) || op.is(T.NE) || op.is(T.LT) || op.is(T.LE) || op.is(T.GT) || op.is(T.GE)) {
+        if (op.isComparison()) {
             next();
             c = new Ast.Compare(field, compareOp(op), value());
         } else if (op.isKeyword("between")) {
@@ -243,7 +354,7 @@ public final class Parser {
             }
             expectKeyword("missing");
             c = new Ast.IsMissing(field, negated);
-        } else if (op.isKeyword("and") || op.isKeyword("or") || op.is(T.RPAREN)) {
+        } else if (op.isKeyword("and") || op.isKeyword("or") || op.is(T.RPAREN) || (conditionTop && op.is(T.EOF))) {
             c = new Ast.Test(field);
         } else {
             throw syntax(op, "phép so sánh (=, !=, <, <=, >, >=), 'between', 'in', 'is', 'and', 'or' hoặc ')'",
@@ -294,7 +405,7 @@ public final class Parser {
         } else if (t.isKeyword("true") || t.isKeyword("false")) {
             next();
             v = new Ast.BoolValue(t.text().equals("true"));
-        } else if (t.is(T.IDENT) && !Lexer.KEYWORDS.contains(t.text())) {
+        } else if (t.is(T.IDENT) && !language.keywords().contains(t.text())) {
             next();
             v = new Ast.NameValue(t.text());
         } else if (t.is(T.STRING)) {
@@ -315,6 +426,111 @@ public final class Parser {
             throw error(at, ExpressionException.Kind.LEXICAL, null, "số nguyên quá lớn: " + n.text(),
                     "whole number too large: " + n.text());
         }
+    }
+
+    // ------------------------------------------------------------------ data elements (validation rules)
+
+    /**
+     * {@code additive [ compare_op additive | between additive and additive | in ( additive {, additive} ) ]};
+     * without a comparison the number is a condition when not 0. Comparisons do not chain.
+     */
+    private Ast.Cond relation() {
+        Ast.Expr left = additive();
+        Token op = peek();
+        Ast.Cond c;
+        if (op.isComparison()) {
+            next();
+            Ast.Expr right = additive();
+            c = relationAt(left, compareOp(op), right, op);
+            if (peek().isComparison()) {
+                Token again = peek();
+                throw error(again, ExpressionException.Kind.SYNTAX, "'and'",
+                        "không so sánh nối tiếp (a < b < c); hãy dùng 'and' (a < b and b < c)",
+                        "comparisons cannot be chained (a < b < c); use 'and' (a < b and b < c)");
+            }
+        } else if (op.isKeyword("between")) {
+            next();
+            Ast.Expr lo = additive();
+            expectKeyword("and");
+            Ast.Expr hi = additive();
+            c = at(new Ast.And(List.of(relationAt(left, Ast.CompareOp.GE, lo, op), relationAt(left, Ast.CompareOp.LE, hi, op))), left);
+            opPos.put(c, op.pos());
+        } else if (op.isKeyword("in")) {
+            next();
+            expect(T.LPAREN, "'(' sau in", "'(' after in");
+            List<Ast.Cond> alternatives = new ArrayList<>();
+            alternatives.add(relationAt(left, Ast.CompareOp.EQ, additive(), op));
+            while (peek().is(T.COMMA)) {
+                next();
+                alternatives.add(relationAt(left, Ast.CompareOp.EQ, additive(), op));
+            }
+            expect(T.RPAREN, "',' hoặc ')'", "',' or ')'");
+            c = alternatives.size() == 1 ? alternatives.get(0) : at(new Ast.Or(alternatives), left);
+            opPos.put(c, op.pos());
+        } else if (left instanceof Ast.Truth) {
+            return ((Ast.Truth) left).condition();
+        } else {
+            c = at(new Ast.NonZero(left), left);
+        }
+        return c;
+    }
+
+    private Ast.Cond relationAt(Ast.Expr left, Ast.CompareOp op, Ast.Expr right, Token opToken) {
+        Ast.Cond r = at(new Ast.Relation(left, op, right), left);
+        opPos.put(r, opToken.pos());
+        return r;
+    }
+
+    /** A condition where a number is wanted: the number itself for {@code NonZero(e)}, else 1 or 0. */
+    private Ast.Expr asNumber(Ast.Cond c) {
+        if (c instanceof Ast.NonZero) return ((Ast.NonZero) c).operand();
+        return at(new Ast.Truth(c), c);
+    }
+
+    /** {@code number | code | ( condition )}; the messages name what is missing where the author looks for it. */
+    private Ast.Expr elementPrimary() {
+        Token t = peek();
+        if (t.is(T.INT) || t.is(T.DECIMAL)) {
+            next();
+            double d = Double.parseDouble(t.text());
+            if (Double.isInfinite(d)) {
+                throw error(t, ExpressionException.Kind.LEXICAL, null, "số quá lớn", "number too large");
+            }
+            Ast.Expr e = new Ast.Num(d);
+            pos.put(e, t.pos());
+            return e;
+        }
+        if (t.is(T.LPAREN)) {
+            next();
+            enter(t);
+            Ast.Cond c = or();
+            if (!peek().is(T.RPAREN)) {
+                Token f = peek();
+                throw error(f, ExpressionException.Kind.SYNTAX, "')'",
+                        "thiếu ')' cho '(' ở ký tự " + (t.pos() + 1) + " (gặp " + f.shownVi() + ")",
+                        "')' is missing for the '(' at character " + (t.pos() + 1) + " (found " + f.shownEn() + ")");
+            }
+            next();
+            nesting--;
+            Ast.Expr e = asNumber(c);
+            pos.put(e, t.pos());
+            return e;
+        }
+        if (t.is(T.IDENT) && !language.keywords().contains(t.text())) {
+            next();
+            Ast.Expr e = new Ast.Ref(t.text());
+            pos.put(e, t.pos());
+            return e;
+        }
+        if (t.is(T.EOF)) {
+            throw error(t, ExpressionException.Kind.SYNTAX, "a value",
+                    "thiếu một giá trị ở cuối biểu thức", "a value is missing at the end of the expression");
+        }
+        if (t.is(T.IDENT) || t.is(T.AND) || t.is(T.OR)) {
+            throw error(t, ExpressionException.Kind.SYNTAX, "a value",
+                    "cần một giá trị trước " + t.shownVi(), "a value is expected before " + t.shownEn());
+        }
+        throw syntax(t, "một giá trị (số, mã chỉ tiêu hoặc '(')", "a value (a number, a data element code or '(')");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -357,7 +573,7 @@ public final class Parser {
         String hintVi = "";
         String hintEn = "";
         if (found.is(T.IDENT) && !found.text().equals(found.text().toLowerCase(java.util.Locale.ROOT))
-                && Lexer.KEYWORDS.contains(found.text().toLowerCase(java.util.Locale.ROOT))) {
+                && language.keywords().contains(found.text().toLowerCase(java.util.Locale.ROOT))) {
             String kw = found.text().toLowerCase(java.util.Locale.ROOT);
             hintVi = " (từ khóa viết thường: '" + kw + "')";
             hintEn = " (keywords are lowercase: '" + kw + "')";

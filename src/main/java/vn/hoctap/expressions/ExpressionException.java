@@ -1,7 +1,8 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.expressions;
 
 /**
- * An error in an indicator expression, with its place and a message in Vietnamese and English.
+ * An error in an expression (indicator expression, validation rule, standards criterion), with its place and a
+ * message in Vietnamese and English: the one exception class of the shared expression front end.
  *
  * <p>{@link #position()} is the 0-based character offset in the expression text; {@link #line()} and
  * {@link #column()} are 1-based (a line ends at {@code '\n'}). {@link #getMessage()} reads, e.g.,
@@ -17,7 +18,7 @@ public final class ExpressionException extends RuntimeException {
         LEXICAL,
         /** Tokens in an order the grammar does not allow. */
         SYNTAX,
-        /** A word in a field position that is not a field. */
+        /** A word in a field position that is not a field (for validation rules: not a data element of the set). */
         UNKNOWN_FIELD,
         /** A value name that is not a value of the field's enumeration. */
         UNKNOWN_VALUE,
@@ -50,7 +51,13 @@ public final class ExpressionException extends RuntimeException {
         this.messageEn = messageEn;
     }
 
-    static ExpressionException at(String source, int position, Kind kind, String found, String expected,
+    /**
+     * The error at character {@code position} of {@code source}; line and column are computed from the text.
+     *
+     * @param found    the offending token as written, or null
+     * @param expected what would have been accepted (English), or null
+     */
+    public static ExpressionException at(String source, int position, Kind kind, String found, String expected,
                                   String messageVi, String messageEn) {
         int pos = Math.max(0, Math.min(position, source.length()));
         int line = 1;
@@ -86,4 +93,14 @@ public final class ExpressionException extends RuntimeException {
 
     /** The message in English, without the position prefix. */
     public String messageEn() { return messageEn; }
+
+    /** The reason in English, without the position prefix (the same as {@link #messageEn()}). */
+    public String reason() { return messageEn; }
+
+    /** The message in the language of {@code locale} (Vietnamese unless English is asked for), with the place. */
+    public String message(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage())
+                ? "at " + position + " (line " + line + ", column " + column + "): " + messageEn
+                : "Vị trí " + position + " (dòng " + line + ", cột " + column + "): " + messageVi;
+    }
 }

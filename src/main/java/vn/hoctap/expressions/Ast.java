@@ -1,12 +1,18 @@
-package vn.hoctap.indicators.expression;
+package vn.hoctap.expressions;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The syntax tree of an indicator expression. Nodes are records compared by value (positions are kept
- * out of the tree, so {@code Parser.parse(Printer.print(ast)).equals(ast)}). Field names and value names are
- * kept as written; the {@link TypeChecker} resolves them.
+ * The syntax tree of the platform's expressions, shared by every language and back end: indicator expressions
+ * ({@code count(person where …) / …}), standards criteria (a {@link Cond} over a person's fields) and reporting's
+ * validation rules (arithmetic and comparisons over data-element codes: {@link Ref}, {@link Relation},
+ * {@link Truth}, {@link NonZero}). Nodes are records compared by value (positions are kept out of the tree, in
+ * {@link Parser.Parsed}, so {@code Parser.parse(Printer.print(ast)).equals(ast)}). Field names and value names are
+ * kept as written; each language's checker resolves them (e.g. {@code indicators.expression.TypeChecker}).
+ *
+ * <p>A back end walks a tree with {@link ExprVisitor} / {@link CondVisitor} ({@code expr.accept(visitor)}), or with
+ * {@code instanceof} on the sealed interfaces.
  *
  * <p>Chains of the same operator are n-ary ({@link Arithmetic}, {@link And}, {@link Or}): {@code a and b and c}
  * is one {@code And} of three operands, {@code a and (b and c)} an {@code And} whose second operand is an
@@ -18,8 +24,73 @@ public final class Ast {
 
     // ------------------------------------------------------------------ numeric level
 
-    /** A numeric expression: the indicator itself. */
-    public sealed interface Expr permits Num, Neg, Arithmetic, AggregateCall {}
+    /** A numeric expression: the indicator itself, or a validation rule's value. */
+    public sealed interface Expr permits Num, Neg, Arithmetic, AggregateCall, Ref, Truth {
+        /** Calls the visitor's method for this node. */
+        default <R> R accept(ExprVisitor<R> v) {
+            if (this instanceof Num n) return v.num(n);
+            if (this instanceof Neg n) return v.neg(n);
+            if (this instanceof Arithmetic a) return v.arithmetic(a);
+            if (this instanceof Count c) return v.count(c);
+            if (this instanceof SumOf s) return v.sumOf(s);
+            if (this instanceof Ref r) return v.ref(r);
+            return v.truth((Truth) this);
+        }
+    }
+
+    /** What a back end does with each kind of numeric node. */
+    public interface ExprVisitor<R> {
+        R num(Num n);
+
+        R neg(Neg n);
+
+        R arithmetic(Arithmetic a);
+
+        R count(Count c);
+
+        R sumOf(SumOf s);
+
+        /** A data-element code in arithmetic (validation rules only). */
+        default R ref(Ref r) { throw new UnsupportedOperationException("names are not values in this language: " + r.name()); }
+
+        /** A condition used as a number, 1 or 0 (validation rules only). */
+        default R truth(Truth t) { throw new UnsupportedOperationException("conditions are not numbers in this language"); }
+    }
+
+    /** What a back end does with each kind of condition. */
+    public interface CondVisitor<R> {
+        R or(Or o);
+
+        R and(And a);
+
+        R not(Not n);
+
+        R test(Test t);
+
+        R compare(Compare c);
+
+        R between(Between b);
+
+        R in(In i);
+
+        R isMissing(IsMissing m);
+
+        /** A comparison of two numeric expressions (validation rules only). */
+        default R relation(Relation r) { throw new UnsupportedOperationException("comparisons of expressions are not in this language"); }
+
+        /** A number used as a condition: true when not 0 (validation rules only). */
+        default R nonZero(NonZero n) { throw new UnsupportedOperationException("numbers are not conditions in this language"); }
+    }
+
+    /** A name used as a value in arithmetic: a data-element code of a validation rule (never in indicators). */
+    public record Ref(String name) implements Expr {
+        public Ref { Objects.requireNonNull(name); }
+    }
+
+    /** A condition used as a number: 1 when it holds, 0 when not (validation rules). */
+    public record Truth(Cond condition) implements Expr {
+        public Truth { Objects.requireNonNull(condition); }
+    }
 
     /** An aggregate over the persons: {@link Count} or {@link SumOf}. */
     public sealed interface AggregateCall extends Expr permits Count, SumOf {
@@ -78,8 +149,36 @@ public final class Ast {
 
     // ------------------------------------------------------------------ conditions
 
-    /** A condition on one person. */
-    public sealed interface Cond permits Or, And, Not, Test, Compare, Between, In, IsMissing {}
+    /** A condition: on one person (indicators, criteria) or on a form's values (validation rules). */
+    public sealed interface Cond permits Or, And, Not, Test, Compare, Between, In, IsMissing, Relation, NonZero {
+        /** Calls the visitor's method for this node. */
+        default <R> R accept(CondVisitor<R> v) {
+            if (this instanceof Or o) return v.or(o);
+            if (this instanceof And a) return v.and(a);
+            if (this instanceof Not n) return v.not(n);
+            if (this instanceof Test t) return v.test(t);
+            if (this instanceof Compare c) return v.compare(c);
+            if (this instanceof Between b) return v.between(b);
+            if (this instanceof In i) return v.in(i);
+            if (this instanceof IsMissing m) return v.isMissing(m);
+            if (this instanceof Relation r) return v.relation(r);
+            return v.nonZero((NonZero) this);
+        }
+    }
+
+    /** {@code left op right} over two numeric expressions (validation rules: {@code a <= b + c}). */
+    public record Relation(Expr left, CompareOp op, Expr right) implements Cond {
+        public Relation {
+            Objects.requireNonNull(left);
+            Objects.requireNonNull(op);
+            Objects.requireNonNull(right);
+        }
+    }
+
+    /** A numeric expression used as a condition: true when it is not 0 (a yes/no data element reads 1 or 0). */
+    public record NonZero(Expr operand) implements Cond {
+        public NonZero { Objects.requireNonNull(operand); }
+    }
 
     public record Or(List<Cond> operands) implements Cond {
         public Or {
