@@ -18,52 +18,69 @@ create table learning_person_year (
     person_id    varchar(100) not null,
     commune_code varchar(10)  not null,
     year         int          not null,
-    entries      int          not null check (entries > 0),
+    entries      int          not null check (entries >= 0),   -- 0 only inside a statement that then deletes it
     primary key (person_id, commune_code, year)
 );
 
+-- Statement-level triggers with transition tables: one aggregated upsert per statement, so a COPY or a multi-row
+-- INSERT of many entries pays one pass over its own rows, not two upserts per row.
 create function learning_entry_summary() returns trigger language plpgsql as $$
-declare
-    first_of_year boolean;
-    remaining     int;
 begin
     if tg_op in ('DELETE', 'UPDATE') then
-        -- the person's last entry of that commune and year: they are no longer a learner there
-        delete from learning_person_year
-         where person_id = old.person_id and commune_code = old.commune_code and year = extract(year from old.start_date)::int
-           and entries = 1
-        returning 0 into remaining;
-        if not found then
-            update learning_person_year set entries = entries - 1
-             where person_id = old.person_id and commune_code = old.commune_code and year = extract(year from old.start_date)::int
-            returning entries into remaining;
-        end if;
-        update learning_commune_year set entries = entries - 1, hours = hours - old.hours,
-               verified = verified - (old.status = 'verified')::int, learners = learners - (coalesce(remaining, 1) = 0)::int
-         where commune_code = old.commune_code and year = extract(year from old.start_date)::int;
+        with per_person as (
+            select person_id, commune_code, extract(year from start_date)::int as y, count(*) as n from old_rows group by 1, 2, 3
+        ), dec as (
+            update learning_person_year p set entries = p.entries - pp.n from per_person pp
+             where p.person_id = pp.person_id and p.commune_code = pp.commune_code and p.year = pp.y
+            returning p.commune_code, p.year, p.entries = 0 as gone
+        ), gone as (
+            select commune_code, year, count(*) filter (where gone) as g from dec group by 1, 2
+        ), sums as (
+            select commune_code, extract(year from start_date)::int as y, count(*) as e,
+                   count(*) filter (where status = 'verified') as v, coalesce(sum(hours), 0) as h
+              from old_rows group by 1, 2
+        )
+        update learning_commune_year c set entries = c.entries - s.e, verified = c.verified - s.v, hours = c.hours - s.h,
+               learners = c.learners - coalesce(g.g, 0)
+          from sums s left join gone g on g.commune_code = s.commune_code and g.year = s.y
+         where c.commune_code = s.commune_code and c.year = s.y;
+        -- persons with no entry left in a commune and year are no longer learners there
+        delete from learning_person_year p using old_rows o
+         where p.person_id = o.person_id and p.commune_code = o.commune_code and p.year = extract(year from o.start_date)::int
+           and p.entries = 0;
     end if;
     if tg_op in ('INSERT', 'UPDATE') then
-        insert into learning_person_year (person_id, commune_code, year, entries)
-        values (new.person_id, new.commune_code, extract(year from new.start_date)::int, 1)
-        on conflict (person_id, commune_code, year) do update set entries = learning_person_year.entries + 1
-        returning (xmax = 0) into first_of_year;
+        with per_person as (
+            select person_id, commune_code, extract(year from start_date)::int as y, count(*) as n from new_rows group by 1, 2, 3
+        ), upserted as (
+            insert into learning_person_year (person_id, commune_code, year, entries)
+            select person_id, commune_code, y, n from per_person
+            on conflict (person_id, commune_code, year) do update set entries = learning_person_year.entries + excluded.entries
+            returning commune_code, year, (xmax = 0) as first
+        ), firsts as (
+            select commune_code, year, count(*) filter (where first) as l from upserted group by 1, 2
+        ), sums as (
+            select commune_code, extract(year from start_date)::int as y, count(*) as e,
+                   count(*) filter (where status = 'verified') as v, coalesce(sum(hours), 0) as h
+              from new_rows group by 1, 2
+        )
         insert into learning_commune_year (commune_code, year, entries, verified, learners, hours)
-        values (new.commune_code, extract(year from new.start_date)::int, 1, (new.status = 'verified')::int, first_of_year::int, new.hours)
-        on conflict (commune_code, year) do update set entries = learning_commune_year.entries + 1,
+        select s.commune_code, s.y, s.e, s.v, coalesce(f.l, 0), s.h
+          from sums s left join firsts f on f.commune_code = s.commune_code and f.year = s.y
+        on conflict (commune_code, year) do update set entries = learning_commune_year.entries + excluded.entries,
                verified = learning_commune_year.verified + excluded.verified,
                learners = learning_commune_year.learners + excluded.learners, hours = learning_commune_year.hours + excluded.hours;
     end if;
     return null;
 end $$;
 
-create trigger learning_entry_summary after insert or delete on learning_entry
-    for each row execute function learning_entry_summary();
--- an update touches the summary only when a counted field changes
+-- (transition tables allow one event per trigger)
+create trigger learning_entry_summary_insert after insert on learning_entry
+    referencing new table as new_rows for each statement execute function learning_entry_summary();
+create trigger learning_entry_summary_delete after delete on learning_entry
+    referencing old table as old_rows for each statement execute function learning_entry_summary();
 create trigger learning_entry_summary_update after update on learning_entry
-    for each row when (old.person_id is distinct from new.person_id or old.commune_code is distinct from new.commune_code
-                       or old.start_date is distinct from new.start_date or old.hours is distinct from new.hours
-                       or old.status is distinct from new.status)
-    execute function learning_entry_summary();
+    referencing old table as old_rows new table as new_rows for each statement execute function learning_entry_summary();
 
 -- the entries already written
 insert into learning_person_year (person_id, commune_code, year, entries)
