@@ -26,6 +26,17 @@ public record IndicatorDefinition(String id, int group, Source source, String un
         RECORD
     }
 
+    /**
+     * Whether the national target measures what the city's value measures (issue 15, "like with like"): the national
+     * targets of Đề án 1373 for the standards are shares of provinces ("% of provinces" in their source), which a
+     * city's yes/no status or a share of the city's communes or districts is not; QĐ 387 sets a target per part
+     * ("per part": families, clans, communities), which the pooled value is not.
+     */
+    public boolean nationalComparable() {
+        return national2025 == null && national2030 == null || nationalSource == null
+                || !nationalSource.contains("% of provinces") && !nationalSource.contains("per part");
+    }
+
     public boolean isStatus() {
         return "status".equals(unit);
     }

@@ -86,8 +86,8 @@ public class IndicatorStatus {
             var t = Targets.applicable(targetsOf(d.id(), unitCode), year);
             var n = Targets.applicable(national.get(d.id()), year);
             List<Progress.Point> series = values.series(d.id(), unitCode, year);
-            Progress.Assessment a = Progress.assess(series, t == null ? null : t.getValue(), t == null ? year : t.getKey());
-            if (d.source() == IndicatorDefinition.Source.RECORD && series.isEmpty()) {
+            Progress.Assessment a = Progress.assessYear(series, year, t == null ? null : t.getValue(), t == null ? year : t.getKey());
+            if (d.source() == IndicatorDefinition.Source.RECORD && a.status() == Progress.Status.NO_DATA) {
                 a = new Progress.Assessment(Progress.Status.NO_DATA, "progress.reason.not-defined", new Object[0], null);
             }
             out.add(new Line(d, v, t == null ? null : t.getValue(), t == null ? 0 : t.getKey(),
@@ -116,7 +116,7 @@ public class IndicatorStatus {
         Map<String, Progress.Assessment> out = new LinkedHashMap<>();
         series.forEach((code, s) -> {
             var t = communeTargets.getIfAvailable() == null ? cityTarget : Targets.applicable(targetsOf(indicatorId, code), year);
-            out.put(code, Progress.assess(s, t == null ? null : t.getValue(), t == null ? year : t.getKey()));
+            out.put(code, Progress.assessYear(s, year, t == null ? null : t.getValue(), t == null ? year : t.getKey()));
         });
         return out;
     }

@@ -37,7 +37,8 @@ public class IndicatorValues {
     }
 
     /** All values of a data year: indicator → unit code → value; and the units the year is computed on. */
-    public record YearValues(int year, Map<String, Map<String, Value>> values, boolean hasDistricts) {
+    public record YearValues(int year, Map<String, Map<String, Value>> values, boolean hasDistricts,
+                             Map<String, StatusRuleReading> readings) {
         public Value city(String indicatorId) {
             return values.getOrDefault(indicatorId, Map.of()).get(Targets.CITY);
         }
@@ -107,6 +108,33 @@ public class IndicatorValues {
         }
     }
 
+    /** One part of a pooled indicator for one unit (e.g. "family" of model.learning_families). */
+    public record Part(String part, double numerator, double denominator) {
+        public double value() {
+            return denominator == 0 ? Double.NaN : numerator * 100.0 / denominator;
+        }
+    }
+
+    /**
+     * Replaces the parts of a pooled indicator for a data year (issue 15: families, clans and communities reported
+     * separately as well as pooled): part → unit code → {numerator, denominator}.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void storeParts(String indicatorId, int year, Map<String, Map<String, double[]>> byPart) {
+        targets.definition(indicatorId);
+        jdbc.update("delete from indicator_breakdown where indicator_id = ? and year = ?", indicatorId, year);
+        List<Object[]> rows = new ArrayList<>();
+        byPart.forEach((part, byUnit) -> byUnit.forEach((unit, nd) -> rows.add(new Object[] {indicatorId, part, unit, year, nd[0], nd[1]})));
+        jdbc.batchUpdate("insert into indicator_breakdown (indicator_id, part, unit_code, year, numerator, denominator) values (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** The stored parts of a pooled indicator for a unit and data year, in the order stored (empty when none). */
+    public List<Part> parts(String indicatorId, int year, String unitCode) {
+        return jdbc.query("select part, numerator, denominator from indicator_breakdown where indicator_id = ? and year = ? and unit_code = ?"
+                        + " order by case part when 'family' then 1 when 'clan' then 2 when 'community' then 3 else 4 end, part",
+                (rs, i) -> new Part(rs.getString(1), rs.getDouble(2), rs.getDouble(3)), indicatorId, year, unitCode);
+    }
+
     /** The data years with any value: register years and years of stored values. */
     public List<Integer> years() {
         TreeSet<Integer> years = new TreeSet<>(standards.years());
@@ -131,6 +159,15 @@ public class IndicatorValues {
         boolean hasRegister = standards.years().contains(year);
         StandardsResult std = hasRegister ? standards.result(year) : null;
         boolean hasDistricts = std != null && std.units().stream().anyMatch(u -> u.level() == UnitLevel.DISTRICT);
+        // the status indicators of the standards take their status from the strict reading (rule set v2), the
+        // contract's default (v1) is shown beside it (issue 15)
+        StandardsResult strict = std == null ? null
+                : StatusRuleReading.reevaluate(std, standards.unitsFor(year), vn.hoctap.standards.RuleSet.bundled(StatusRuleReading.APPLIED));
+        Map<String, StatusRuleReading> readings = new LinkedHashMap<>();
+        if (strict != null && strict.find(Targets.CITY) != null) {
+            StatusRuleReading.KEYS.keySet().stream().sorted()
+                    .forEach(id -> readings.put(id, StatusRuleReading.of(id, Targets.CITY, strict, std)));
+        }
         Map<String, Map<String, long[]>> reg = hasRegister ? register.evaluate(year, targets.definitions()) : Map.of();
         Map<String, String> parents = new HashMap<>();
         if (hasRegister) {
@@ -161,14 +198,14 @@ public class IndicatorValues {
                 }
                 case STANDARDS -> {
                     if (std != null) {
-                        standardsValues(d.id(), std, hasDistricts, byUnit);
+                        standardsValues(d.id(), d.isStatus() ? strict : std, hasDistricts, byUnit);
                     }
                 }
                 default -> stored(d.id(), year, byUnit);
             }
             values.put(d.id(), byUnit);
         }
-        return new YearValues(year, values, hasDistricts);
+        return new YearValues(year, values, hasDistricts, readings);
     }
 
     static Value rate(double n, double d, boolean estimated, String source) {

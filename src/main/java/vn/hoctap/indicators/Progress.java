@@ -34,6 +34,23 @@ public final class Progress {
     private Progress() {
     }
 
+    /**
+     * The assessment of one data year: NO_DATA ("chưa có số liệu" of that year, naming the last year that has
+     * some) when the series has no value for {@code year}, never a status carried over from an earlier year
+     * (issue 15); otherwise {@link #assess} over the values up to that year.
+     */
+    public static Assessment assessYear(List<Point> series, int year, TargetSpec target, int targetYear) {
+        List<Point> upTo = series.stream().filter(p -> p.year() <= year).toList();
+        if (upTo.isEmpty() || upTo.get(upTo.size() - 1).year() != year) {
+            if (upTo.isEmpty()) {
+                return new Assessment(Status.NO_DATA, "progress.reason.no-data", new Object[0], null);
+            }
+            return new Assessment(Status.NO_DATA, "progress.reason.no-data-year",
+                    new Object[] {year, upTo.get(upTo.size() - 1).year()}, null);
+        }
+        return assess(upTo, target, targetYear);
+    }
+
     public static Assessment assess(List<Point> series, TargetSpec target, int targetYear) {
         if (target == null) {
             return new Assessment(Status.NO_DATA, "progress.reason.no-target", new Object[0], null);

@@ -38,7 +38,7 @@ import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
 import vn.hoctap.register.internal.PersonColumns;
 import vn.hoctap.register.internal.RegisterStore;
-import vn.hoctap.register.internal.XlsxToCsv;
+import vn.hoctap.platform.XlsxToCsv;
 import vn.hoctap.standards.ImportIssue;
 import vn.hoctap.standards.ImportReport;
 import vn.hoctap.standards.PersonsReader;

@@ -95,7 +95,11 @@ public class Reports {
     private final IndicatorFeed feed;
     private final DataSetCatalogue catalogue = DataSetCatalogue.load();
 
-    public Reports(JdbcTemplate jdbc, AccessGuard guard, AuditLog audit, Organisations organisations, IndicatorFeed feed) {
+    private final vn.hoctap.notifications.Notifications notifications;
+
+    public Reports(JdbcTemplate jdbc, AccessGuard guard, AuditLog audit, Organisations organisations, IndicatorFeed feed,
+                   vn.hoctap.notifications.Notifications notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.guard = guard;
         this.audit = audit;
@@ -405,7 +409,7 @@ public class Reports {
         throwIfInvalid(FormValidation.check(d, raw, true));
         jdbc.update("update reporting_value set approved_value = value, unlocked = false, unlock_reason = null where report_id = ?", r.id());
         Report after = transition(r, o, ReportState.APPROVED, null);
-        feed.refresh(d, r.period());
+        feed.refresh(d, r.period(), catalogue.all());
         return after;
     }
 
@@ -485,6 +489,17 @@ public class Reports {
         };
         audit.record(action, "reporting_report", String.valueOf(r.id()), o.communeCode(), Map.of("state", r.state().code()), after,
                 action + " " + r.dataSet() + " " + r.period() + " " + o.code());
+        // thông báo: the organisation's users learn that their report moved (not the user who moved it)
+        String setName = catalogue.find(r.dataSet()).map(d -> d.nameVi()).orElse(r.dataSet());
+        List<String> members = jdbc.queryForList("select username from reporting_organisation_member where organisation_id = ?",
+                String.class, o.id());
+        if (to == ReportState.DRAFT) {
+            notifications.notify(members, "notifications.report.returned", List.of(setName, String.valueOf(r.period()),
+                    message == null ? "" : message), "/reporting/form/" + o.id() + "/" + r.dataSet() + "/" + r.period());
+        } else {
+            notifications.notify(members, "notifications.report.moved", List.of(setName, String.valueOf(r.period()),
+                    "#reporting.state." + to.code()), "/reporting/form/" + o.id() + "/" + r.dataSet() + "/" + r.period());
+        }
         return load(r.id());
     }
 

@@ -104,6 +104,31 @@ public final class RuleSet {
         return d;
     }
 
+    /** The bundled rule-set versions ({@code standards/<name>.rules}); the first is the default of the contract. */
+    public static final List<String> BUNDLED = List.of("nd20-2014-v1", "nd20-2014-v2");
+
+    private static final java.util.Map<String, RuleSet> bundledCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A bundled rule-set version by name: {@code nd20-2014-v1} (the contract's default) or {@code nd20-2014-v2}
+     * (issue 15: district TH3 ≥ 90% of communes [S]; a city without districts uses the city percentages over its
+     * communes [M]), used by the NQ 23 status indicators beside the default.
+     * @throws RuleSetException when no such version is bundled
+     */
+    public static RuleSet bundled(String name) {
+        if (!BUNDLED.contains(name)) throw new RuleSetException(name, 0, "no bundled rule set of this name; known: " + BUNDLED);
+        if (name.equals(BUNDLED.get(0))) return defaults();
+        return bundledCache.computeIfAbsent(name, n -> {
+            String resource = "standards/" + n + ".rules";
+            try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) throw new RuleSetException(resource, 0, "resource not found on the classpath");
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+            } catch (IOException e) {
+                throw new RuleSetException(resource, 0, "cannot read: " + e.getMessage());
+            }
+        });
+    }
+
     /** The text of the default rule file. */
     public static String defaultText() {
         try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {

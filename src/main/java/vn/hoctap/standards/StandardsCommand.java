@@ -27,7 +27,7 @@ public final class StandardsCommand {
             "    --units     units.csv (register-csv.md)",
             "    --register  persons.csv (register-csv.md)",
             "    --year      data year Y (năm dữ liệu), e.g. 2025",
-            "    --rules     rule file (default: classpath " + RuleSet.DEFAULT_RESOURCE + ")",
+            "    --rules     rule file, or a bundled version: nd20-2014-v1 (default, classpath " + RuleSet.DEFAULT_RESOURCE + ") or nd20-2014-v2",
             "    --verbose   print rows/s and elapsed time on standard error",
             "Exit: 0 = OK, 1 = bad input file (report on standard error), 2 = usage error.",
             "");
@@ -97,7 +97,9 @@ public final class StandardsCommand {
 
         RuleSet rules;
         try {
-            rules = rulesArg == null ? RuleSet.defaults() : RuleSet.load(Path.of(rulesArg));
+            rules = rulesArg == null ? RuleSet.defaults()
+                    : RuleSet.BUNDLED.contains(rulesArg) && !Files.exists(Path.of(rulesArg)) ? RuleSet.bundled(rulesArg)
+                    : RuleSet.load(Path.of(rulesArg));
         } catch (RuleSetException e) {
             write(err, "LỖI/ERROR tệp quy tắc không dùng được / unusable rule file: " + e.getMessage() + "\n");
             return BAD_INPUT;

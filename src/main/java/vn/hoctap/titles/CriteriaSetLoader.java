@@ -140,14 +140,17 @@ public final class CriteriaSetLoader {
                     indicators = new ArrayList<>();
                 }
                 case "indicator" -> {
-                    fields(file, lineNo, f, 6, "indicator | id | max points | name | status | source");
+                    if (f.length != 7) fields(file, lineNo, f, 6, "indicator | id | max points | name | status | source [| manual]");
+                    boolean manual = f.length == 7;
+                    if (manual && !f[6].equals("manual"))
+                        throw err(file, lineNo, "the 7th field of an indicator may only be 'manual' (scored by hand), found '" + f[6] + "'");
                     if (critId == null) throw err(file, lineNo, "indicator before any criterion");
                     String id = f[1];
                     if (!id.matches(java.util.regex.Pattern.quote(critId) + "\\.[0-9A-Za-z]+"))
                         throw err(file, lineNo, "indicator id '" + id + "' must be '" + critId + ".<n>' (it belongs to criterion " + critId + ")");
                     if (!ids.add("i:" + id)) throw err(file, lineNo, "duplicate indicator id " + id);
                     int max = positive(file, lineNo, f[2], "max points");
-                    indicators.add(new Indicator(id, nonEmpty(file, lineNo, f[3], "indicator name"), max, status(file, lineNo, f[4]), f[5]));
+                    indicators.add(new Indicator(id, nonEmpty(file, lineNo, f[3], "indicator name"), max, status(file, lineNo, f[4]), f[5], manual));
                 }
                 case "pass" -> {
                     if (f.length < 2) throw err(file, lineNo, "pass record without a rule name");

@@ -21,7 +21,9 @@ public final class CriteriaSetWriter {
             out.add("");
             out.add(line("criterion", c.id(), c.name(), c.status().name(), c.source()));
             for (Indicator i : c.indicators()) {
-                out.add(line("indicator", i.id(), String.valueOf(i.maxPoints()), i.name(), i.status().name(), i.source()));
+                // the 7th field only when scored by hand, so a set without it writes as before (same text, same hash)
+                out.add(i.manual() ? line("indicator", i.id(), String.valueOf(i.maxPoints()), i.name(), i.status().name(), i.source(), "manual")
+                        : line("indicator", i.id(), String.valueOf(i.maxPoints()), i.name(), i.status().name(), i.source()));
             }
         }
         out.add("");

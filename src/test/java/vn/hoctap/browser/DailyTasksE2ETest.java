@@ -236,6 +236,15 @@ class DailyTasksE2ETest extends BrowserTest {
         }
         driver.manage().deleteAllCookies();
         login(citizen.username(), citizen.password());
+        // the header says three moves are unread (reviewed, recognised, published); the list says which
+        assertThat(driver.findElement(By.id("nav-unread")).getText()).startsWith("3").contains("chưa đọc");
+        click(By.id("nav-notifications"));
+        assertThat(driver.findElement(By.id("notifications")).getText()).contains("Đã thẩm định").contains("Đã quyết định công nhận")
+                .contains("Đã công bố").contains("Hồ sơ danh hiệu “Công dân học tập”");
+        check("citizen-notifications");
+        click(By.id("mark-read"));
+        assertThat(driver.findElements(By.id("nav-unread"))).isEmpty();
+        click(By.cssSelector("a[href='/']"));
         click(By.id("my-titles"));
         assertThat(driver.findElement(By.id("mine-status-" + id)).getText()).isEqualTo("Đã công bố");
         assertThat(driver.findElement(By.id("mine-notes-" + id)).getText()).contains("hồ sơ chuyển sang \"Đã thẩm định\"")

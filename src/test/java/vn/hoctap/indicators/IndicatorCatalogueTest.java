@@ -67,4 +67,16 @@ class IndicatorCatalogueTest {
         IndicatorDefinition noLater = BY_ID.get("cap.information");
         assertThat(noLater.targetFor(2027).threshold()).isEqualTo(50.0);
     }
+
+    @Test
+    void nationalTargetsAreSetBesideOnlyWhatTheyMeasure() {
+        // issue 15: a share of provinces (Đề án 1373) is not set beside the city's yes/no or a share of its communes;
+        // QĐ 387's per-part targets are not set beside the pooled families value
+        for (String id : List.of("xmc.level2", "pcgd.th3", "pcgd.mn5_units", "pcgd.thcs3_units", "model.learning_families")) {
+            assertThat(BY_ID.get(id).nationalComparable()).as(id).isFalse();
+        }
+        for (String id : List.of("cap.university_15plus", "inst.clc_it", "model.learning_units", "lit.rate_15_60")) {
+            assertThat(BY_ID.get(id).nationalComparable()).as(id).isTrue();
+        }
+    }
 }

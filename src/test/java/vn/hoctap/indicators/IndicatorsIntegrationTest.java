@@ -96,6 +96,36 @@ class IndicatorsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void theIndicatorPageSaysWhatItMeasuresAndWhichRuleGaveTheStatus() throws Exception {
+        // issue 15: xmc.level2 takes its status from rule set v2 (a city without districts at 100% of its communes) and
+        // shows the contract's v1 (≥ 90% of communes) beside it, with sources and statuses
+        String page = mvc.perform(get("/dashboard/xmc.level2").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"status-rule\"").contains("Trạng thái trên trang này theo bộ quy tắc nd20-2014-v2")
+                .contains("data-role=\"applied\"").contains("data-role=\"alternative\"")
+                .contains("ít nhất 100%").contains("ít nhất 90%").contains("trên 126 xã, phường")
+                // what it measures: the same fields as docs/indicators.md
+                .contains("Chỉ tiêu đo gì").contains("Nguyên văn nghị quyết").contains("Khác biệt đã biết")
+                .contains(vn.hoctap.indicators.IndicatorDescriptions.load().get("xmc.level2").text("formula", false))
+                .doesNotContain("{0}");
+        // the API says the same: which rule set gave the status, and that the national target is not comparable
+        String json = mvc.perform(get("/api/indicators/status").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((List<String>) JsonPath.read(json, "$[?(@.indicator_id == 'xmc.level2')].rule_set")).containsExactly("nd20-2014-v2");
+        assertThat((List<Boolean>) JsonPath.read(json, "$[?(@.indicator_id == 'xmc.level2')].national_comparable")).containsExactly(false);
+        assertThat((List<Boolean>) JsonPath.read(json, "$[?(@.indicator_id == 'cap.university_15plus')].national_comparable")).containsExactly(true);
+        // the national target (% of provinces) is not set beside the city's yes/no on the dashboard
+        String html = mvc.perform(get("/dashboard").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Không so sánh được: mục tiêu quốc gia");
+        // model.learning_city: GNLC membership is shown as a fact beside it, not as the title
+        String city = mvc.perform(get("/dashboard/model.learning_city").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(city).contains("id=\"facts\"").contains("Mạng lưới các thành phố học tập toàn cầu của UNESCO")
+                .contains("từ ngày 04/12/2025").contains("Chưa áp dụng");
+    }
+
+    @Test
     void targetsAreEditedByAdministratorsOnlyAndAudited() throws Exception {
         mvc.perform(put("/api/admin/targets").with(httpBasic(officer.username(), officer.password()))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"indicator_id\": \"cap.information\", \"year\": 2030, \"scope\": \"nq23\", \"spec\": \"70\"}"))

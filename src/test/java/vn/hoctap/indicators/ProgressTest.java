@@ -63,4 +63,23 @@ class ProgressTest {
         assertThat(Progress.assess(List.of(new Point(2025, 0)), met, 2025).status()).isEqualTo(Status.OFF_TRACK);
         assertThat(Progress.assess(List.of(new Point(2024, 0)), met, 2025).status()).isEqualTo(Status.AT_RISK);
     }
+
+    @Test
+    void aYearWithoutDataIsNoDataNotTheStatusOfAnEarlierYear() {
+        // 2023: 55 (meets ≥ 50), nothing for 2024: the 2024 status is "no data" naming 2023, not "met"
+        List<Point> series = List.of(new Point(2023, 55));
+        var a = Progress.assessYear(series, 2024, AT_LEAST_50, 2025);
+        assertThat(a.status()).isEqualTo(Status.NO_DATA);
+        assertThat(a.reasonKey()).isEqualTo("progress.reason.no-data-year");
+        assertThat(a.args()).containsExactly(2024, 2023);
+        // the year that has data is judged on the values up to it: 2023 is met
+        assertThat(Progress.assessYear(series, 2023, AT_LEAST_50, 2025).status()).isEqualTo(Status.MET);
+        // a later value is not used for an earlier year: 2022 → 40 only (single value, 10 points short: off track)
+        var early = Progress.assessYear(List.of(new Point(2022, 40), new Point(2023, 55)), 2022, AT_LEAST_50, 2025);
+        assertThat(early.status()).isEqualTo(Status.OFF_TRACK);
+        assertThat(early.reasonKey()).isEqualTo("progress.reason.single-far");
+        // nothing at all before the year
+        assertThat(Progress.assessYear(List.of(new Point(2025, 60)), 2024, AT_LEAST_50, 2025).reasonKey())
+                .isEqualTo("progress.reason.no-data");
+    }
 }

@@ -126,6 +126,16 @@ class RegistryDenominatorsTest extends ReportingSupport {
         approve(nghiaDo, city, id(city, "CQ-00160-101"), "agency_digital", Map.of("staff", "50", "it_security_staff", "2",
                 "it_security_trained", "1", "trained_digital_basic", "20", "trained_data_skills", "5"));
         assertThat(indicatorValues.forYear(2026).values().get("cs.digital_basic").get("00160").value()).isEqualTo(40.0);
+        // issue 15: the public primary school's staff are viên chức too: 25 of its 30 trained → (20 + 25) / (50 + 30) = 56.25 %,
+        // and the agency's part is kept when the school's data set is recomputed
+        approve(nghiaDo, city, id(city, "TR-00160-101"), "school_staff_digital", Map.of("school_staff", "30",
+                "school_staff_digital_basic", "25", "school_staff_data_skills", "3"));
+        IndicatorValues.Value basic = indicatorValues.forYear(2026).values().get("cs.digital_basic").get("00160");
+        assertThat(basic.numerator()).isEqualTo(45.0);
+        assertThat(basic.denominator()).isEqualTo(80.0);
+        assertThat(basic.value()).isEqualTo(56.25);
+        // data skills: (5 + 3) / 80 = 10 %
+        assertThat(indicatorValues.forYear(2026).values().get("cs.data_skills").get("00160").value()).isEqualTo(10.0);
 
         // the register page of the commune; an officer edits an organisation (audited), another commune may not
         String reg = mvc.perform(get("/reporting/registry").param("commune", "00160").with(as(nghiaDo))).andExpect(status().isOk())

@@ -97,6 +97,13 @@ class CriteriaSetLoaderTest {
         expectError(ok.replace("pass | min_total | 5 | M | src\n", "") + "criterion | 2 | D | M | s\n", "x.txt:4: criterion 2 has no indicator");
         expectError(ok.replace("pass | min_total | 5 | M | src\n", ""), "no pass rule");
         expectError(ok.replace("| I | M | src", "| I | M"), "x.txt:3: expected 6 fields");
+        // the optional 7th field: only "manual" (scored by hand), which the writer gives back
+        CriteriaSet manual = CriteriaSetLoader.parse("x.txt", ok.replace("| I | M | src", "| I | M | src | manual"));
+        assertThat(manual.indicator("1.1").orElseThrow().manual()).isTrue();
+        assertThat(CriteriaSetLoader.parse("x.txt", ok).indicator("1.1").orElseThrow().manual()).isFalse();
+        assertThat(CriteriaSetWriter.write(manual, 2)).contains("indicator | 1.1 | 10 | I | M | src | manual\n");
+        assertThat(CriteriaSetWriter.write(CriteriaSetLoader.parse("x.txt", ok), 2)).contains("indicator | 1.1 | 10 | I | M | src\n");
+        expectError(ok.replace("| I | M | src", "| I | M | src | auto"), "x.txt:3: the 7th field of an indicator may only be 'manual'");
     }
 
     @Test

@@ -44,7 +44,8 @@ class AuditController {
 
     Row row(AuditLog.Event e, java.util.Locale locale) {
         String actor = e.actor() == null || e.actor().equals("anonymousUser")
-                ? messages.getMessage("audit.actor.anonymous", null, locale) : e.actor();
+                ? messages.getMessage("audit.actor.anonymous", null, locale)
+                : e.actor().equals("system") ? messages.getMessage("audit.actor.system", null, locale) : e.actor();
         String action = messages.getMessage("audit.action." + e.action(), null, e.action(), locale);
         String entity = messages.getMessage("audit.entity." + e.entityType(), null, e.entityType(), locale) + " " + e.entityId();
         java.util.Map<String, Object> before = parse(e.before());

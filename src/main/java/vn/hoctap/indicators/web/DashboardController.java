@@ -58,11 +58,14 @@ class DashboardController {
     private final IndicatorText text;
 
     private final java.util.List<vn.hoctap.indicators.IndicatorCoverage> coverage;
+    private final org.springframework.beans.factory.ObjectProvider<vn.hoctap.indicators.IndicatorFactSource> facts;
 
     DashboardController(IndicatorValues values, IndicatorStatus status, Targets targets, UnitDirectory units,
                         AccessGuard guard, MessageSource messages, IndicatorText text,
-                        org.springframework.beans.factory.ObjectProvider<vn.hoctap.indicators.IndicatorCoverage> coverage) {
+                        org.springframework.beans.factory.ObjectProvider<vn.hoctap.indicators.IndicatorCoverage> coverage,
+                        org.springframework.beans.factory.ObjectProvider<vn.hoctap.indicators.IndicatorFactSource> facts) {
         this.coverage = coverage.orderedStream().toList();
+        this.facts = facts;
         this.text = text;
         this.values = values;
         this.status = status;
@@ -174,6 +177,12 @@ class DashboardController {
         model.addAttribute("mapRows", mapRows);
         model.addAttribute("estimated", yv.hasDistricts());
         model.addAttribute("expression", values.expression(id));
+        // issue 15: what the indicator measures (one source with docs/indicators.md), which rule gave a standards status,
+        // the parts of a pooled indicator, and facts shown beside it but not counted
+        model.addAttribute("description", vn.hoctap.indicators.IndicatorDescriptions.load().get(id));
+        model.addAttribute("reading", yv.readings().get(id));
+        model.addAttribute("parts", values.parts(id, y, Targets.CITY));
+        model.addAttribute("facts", facts.orderedStream().flatMap(f -> f.facts(id).stream()).toList());
         model.addAttribute("coverage", coverage.stream().map(c -> c.coverage(id, y, "01")).flatMap(java.util.Optional::stream)
                 .findFirst().orElse(null));
         // "chưa báo cáo" per commune of a reported indicator: the register's organisations without an approved report
@@ -325,7 +334,9 @@ class DashboardController {
                     yv.hasDistricts() ? null : d.rebasedVi(), message("dashboard.source." + d.source(), null, locale), valueText,
                     v != null && v.present() && !d.isStatus() ? v.value() : null,
                     l.target() == null ? "—" : text.target(l.target(), locale) + " (" + l.targetYear() + ")",
-                    l.national() == null ? "—" : text.target(l.national(), locale) + " (" + l.nationalYear() + ")",
+                    l.national() == null ? "—" : !d.nationalComparable()
+                            ? message("dashboard.national.not-comparable", new Object[] {text.target(l.national(), locale), l.nationalYear()}, locale)
+                            : text.target(l.national(), locale) + " (" + l.nationalYear() + ")",
                     l.assessment().status().name(), text.reason(l.assessment().reasonKey(), l.assessment().args(), locale)));
             if (city && (d.source() == IndicatorDefinition.Source.REGISTER || d.source() == IndicatorDefinition.Source.STANDARDS)) {
                 List<AnnualReviewExport.UnitRow> rows = new ArrayList<>();

@@ -123,6 +123,11 @@ class IndicatorApiController {
             m.put("target", l.target() == null ? null : l.target().text());
             m.put("target_year", l.target() == null ? null : l.targetYear());
             m.put("national_target", l.national() == null ? null : l.national().text());
+            // issue 15: whether the national target measures the same population, and which rule set gave a standards status
+            m.put("national_comparable", l.definition().nationalComparable());
+            if (vn.hoctap.indicators.StatusRuleReading.KEYS.containsKey(l.definition().id())) {
+                m.put("rule_set", vn.hoctap.indicators.StatusRuleReading.APPLIED);
+            }
             m.put("status", l.assessment().status().name().toLowerCase());
             m.put("reason_key", l.assessment().reasonKey());
             m.put("projection", l.assessment().projection());

@@ -61,6 +61,13 @@ class ErrorHandling {
         return answer(req, locale, HttpStatus.BAD_REQUEST, "error.parameter", new Object[] {name}, Map.of(name, "invalid"));
     }
 
+    /** An upload over the container's limit that got past {@link UploadLimits} (e.g. a body without a length). */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    Object tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpServletRequest req, Locale locale) {
+        return answer(req, locale, HttpStatus.CONTENT_TOO_LARGE, "error.upload-too-large",
+                new Object[] {UploadLimits.megabytes(e, 64)}, Map.of("file", "too-large"));
+    }
+
     private Object answer(HttpServletRequest req, Locale locale, HttpStatus status, String key, Object[] args,
                           Map<String, String> fields) {
         String message = messages.getMessage(key, args, key, locale);

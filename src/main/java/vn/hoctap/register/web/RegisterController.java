@@ -292,66 +292,22 @@ class RegisterController {
     void template(java.util.Locale locale, HttpServletResponse response) throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mau-so-pho-cap.xlsx\"");
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
-            var sheet = wb.createSheet("persons");
-            var bold = wb.createFont();
-            bold.setBold(true);
-            var head = wb.createCellStyle();
-            head.setFont(bold);
-            var text = wb.createCellStyle();
-            text.setDataFormat(wb.createDataFormat().getFormat("@"));
-            var header = sheet.createRow(0);
-            List<String> cols = PersonColumns.CSV_COLUMNS;
-            Map<String, List<String>> choices = choices();
-            var helper = sheet.getDataValidationHelper();
-            for (int i = 0; i < cols.size(); i++) {
-                var cell = header.createCell(i);
-                cell.setCellValue(cols.get(i));
-                cell.setCellStyle(head);
-                sheet.setDefaultColumnStyle(i, text);   // ids with leading zeros and dates stay text
-                sheet.setColumnWidth(i, 18 * 256);
-                List<String> values = choices.get(cols.get(i));
-                if (values != null) {
-                    var v = helper.createValidation(helper.createExplicitListConstraint(values.toArray(String[]::new)),
-                            new org.apache.poi.ss.util.CellRangeAddressList(1, 100_000, i, i));
-                    v.setShowErrorBox(true);
-                    v.setSuppressDropDownArrow(true);   // XSSF: true shows the arrow
-                    v.createErrorBox(message("register.template.error-title", locale), message("register.template.error", locale));
-                    sheet.addValidationData(v);
+        Map<String, List<String>> choices = choices();
+        List<vn.hoctap.platform.ImportTemplate.Column> columns = new java.util.ArrayList<>();
+        for (String col : PersonColumns.CSV_COLUMNS) {
+            List<vn.hoctap.platform.ImportTemplate.Choice> allowed = new java.util.ArrayList<>();
+            List<String> values = choices.get(col);
+            if (values != null) {
+                boolean yesNo = OPTIONS.get("yesno") == values;
+                for (String v : values) {
+                    String label = yesNo ? message(v.equals("true") ? "register.option.yes" : "register.option.no", locale)
+                            : messages.getMessage("register.option." + col + "." + v, null, v, locale);
+                    allowed.add(new vn.hoctap.platform.ImportTemplate.Choice(v, label));
                 }
             }
-            sheet.createFreezePane(0, 1);
-            var help = wb.createSheet(message("register.template.help-sheet", locale));
-            int r = 0;
-            var h = help.createRow(r++);
-            String[] titles = {message("register.template.column", locale), message("register.template.meaning", locale),
-                    message("register.template.values", locale)};
-            for (int i = 0; i < titles.length; i++) {
-                h.createCell(i).setCellValue(titles[i]);
-                h.getCell(i).setCellStyle(head);
-            }
-            for (String col : cols) {
-                var row = help.createRow(r++);
-                row.createCell(0).setCellValue(col);
-                row.createCell(1).setCellValue(message("register.field." + col, locale));
-                List<String> values = choices.get(col);
-                if (values != null) {
-                    StringBuilder sb = new StringBuilder();
-                    for (String v : values) {
-                        if (sb.length() > 0) sb.append("; ");
-                        String key = "register.option." + (OPTIONS.get("yesno") == values ? "" : col + ".") + v;
-                        String label = OPTIONS.get("yesno") == values ? message(v.equals("true") ? "register.option.yes" : "register.option.no", locale)
-                                : messages.getMessage(key, null, v, locale);
-                        sb.append(v).append(" = ").append(label);
-                    }
-                    row.createCell(2).setCellValue(sb.toString());
-                }
-            }
-            help.setColumnWidth(0, 28 * 256);
-            help.setColumnWidth(1, 50 * 256);
-            help.setColumnWidth(2, 120 * 256);
-            wb.write(response.getOutputStream());
+            columns.add(new vn.hoctap.platform.ImportTemplate.Column(col, message("register.field." + col, locale), allowed));
         }
+        vn.hoctap.platform.ImportTemplate.write("persons", columns, vn.hoctap.platform.ImportTemplate.texts(messages, locale), response.getOutputStream());
     }
 
     private String message(String key, java.util.Locale locale) {
@@ -367,10 +323,10 @@ class RegisterController {
         if (year < 2000 || year > HanoiTime.today().getYear() + 1) {
             throw ValidationException.of("year", "register.import.year");
         }
+        // the part is already on disk (file-size-threshold 0): moved, not read into memory or copied
         Path tmp = Files.createTempFile("hoctap-upload-", ".bin");
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Files.delete(tmp);
+        file.transferTo(tmp.toFile());
         String name = file.getOriginalFilename() == null ? "register.csv" : Path.of(file.getOriginalFilename()).getFileName().toString();
         RegisterImports.Job job = imports.start(tmp, name, year);
         return "redirect:/register/import/" + job.id();

@@ -72,8 +72,8 @@ class DemoRegistry implements ApplicationRunner {
                 int a = registry.loadSynthetic(rows(units.unitsOn(HanoiTime.today()), existingKinds()));
                 int year = HanoiTime.today().getYear();
                 for (DataSet d : reports.catalogue().all()) {
-                    feed.refresh(d, year - 1);
-                    feed.refresh(d, year);
+                    feed.refresh(d, year - 1, reports.catalogue().all());
+                    feed.refresh(d, year, reports.catalogue().all());
                 }
                 return a;
             });

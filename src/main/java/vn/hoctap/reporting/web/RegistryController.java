@@ -20,6 +20,7 @@ import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.platform.HanoiTime;
+import vn.hoctap.platform.ImportTemplate;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.reporting.OrganisationRegistry;
 import vn.hoctap.units.UnitDirectory;
@@ -52,21 +53,34 @@ class RegistryController {
 
     @GetMapping("/reporting/registry")
     @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.READ)
-    String list(@RequestParam(required = false) String commune, Model model) {
+    String list(@RequestParam(required = false) String commune, Model model, Locale locale) {
         Map<String, String> names = communes();
         String c = commune != null && !commune.isBlank() ? commune : names.size() == 1 ? names.keySet().iterator().next() : null;
         model.addAttribute("communes", names);
         model.addAttribute("commune", c);
         model.addAttribute("entries", c == null ? List.of() : registry.entries(c));
         model.addAttribute("today", HanoiTime.today());
-        model.addAttribute("canWrite", guard.allows(DataKind.ORGANISATIONS, AccessAction.WRITE));
+        boolean canWrite = guard.allows(DataKind.ORGANISATIONS, AccessAction.WRITE);
+        model.addAttribute("canWrite", canWrite);
+        if (canWrite) model.addAttribute("format", templateColumns(locale));
         return "reporting/registry";
     }
 
     @PostMapping("/reporting/registry/import")
     @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
-    String importCsv(@RequestParam String text, @RequestParam(defaultValue = "false") boolean dryRun, RedirectAttributes flash, Locale locale) {
-        OrganisationRegistry.ImportResult r = registry.importCsv(text, dryRun);
+    String importCsv(@RequestParam(required = false) String text,
+                     @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                     @RequestParam(defaultValue = "false") boolean dryRun, RedirectAttributes flash, Locale locale) throws java.io.IOException {
+        OrganisationRegistry.ImportResult r;
+        if (file != null && !file.isEmpty()) {
+            // a file (the Excel template filled in, or a CSV) rather than pasted text
+            byte[] bytes = file.getBytes();
+            r = vn.hoctap.platform.FileTypes.XLSX.equals(vn.hoctap.platform.FileTypes.detect(bytes))
+                    ? registry.importXlsx(bytes, dryRun) : registry.importCsv(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), dryRun);
+            text = null;
+        } else {
+            r = registry.importCsv(text == null ? "" : text, dryRun);
+        }
         flash.addFlashAttribute("result", r);
         flash.addFlashAttribute("errorLines", r.errors().stream().map(e -> messages.getMessage("registry.import.line",
                 new Object[] {e.line(), e.column(), e.value(), messages.getMessage(e.reason(), null, e.reason(), locale)}, locale)).toList());
@@ -101,6 +115,51 @@ class RegistryController {
                 new Object[] {file.getOriginalFilename(), e.line(), e.column(), e.value(), messages.getMessage(e.reason(), null, e.reason(), locale)},
                 locale)).toList());
         return "redirect:/reporting/registry";
+    }
+
+    /** The columns of the organisations exchange format, with their allowed values in words. */
+    List<ImportTemplate.Column> templateColumns(Locale locale) {
+        java.util.function.Function<String, String> m = k -> messages.getMessage(k, null, k, locale);
+        List<ImportTemplate.Choice> kinds = new java.util.ArrayList<>();
+        for (vn.hoctap.reporting.rules.OrganisationKind k : vn.hoctap.reporting.rules.OrganisationKind.values()) {
+            kinds.add(new ImportTemplate.Choice(k.code(), m.apply("reporting.kind." + k.code())));
+        }
+        List<ImportTemplate.Choice> levels = OrganisationRegistry.LEVELS.stream()
+                .map(l -> new ImportTemplate.Choice(l, m.apply("registry.level." + l))).toList();
+        List<ImportTemplate.Choice> ownership = List.of(new ImportTemplate.Choice("public", m.apply("registry.ownership.public")),
+                new ImportTemplate.Choice("private", m.apply("registry.ownership.private")));
+        List<ImportTemplate.Choice> communes = communes().entrySet().stream()
+                .filter(e -> guard.can(DataKind.ORGANISATIONS, AccessAction.WRITE, e.getKey()))
+                .map(e -> new ImportTemplate.Choice(e.getKey(), e.getValue())).toList();
+        List<ImportTemplate.Choice> former = new java.util.ArrayList<>();
+        for (UnitVersion u : units.unitsOn(LocalDate.of(2025, 6, 30))) {
+            if (u.level() == UnitLevel.COMMUNE) former.add(new ImportTemplate.Choice(u.code(), u.name()));
+        }
+        return List.of(
+                ImportTemplate.Column.free("code", m.apply("registry.template.code")),
+                ImportTemplate.Column.free("name", m.apply("registry.template.name")),
+                new ImportTemplate.Column("kind", m.apply("reporting.organisation.kind"), kinds),
+                new ImportTemplate.Column("school_level", m.apply("registry.template.school-level"), levels),
+                new ImportTemplate.Column("ownership", m.apply("registry.ownership"), ownership),
+                new ImportTemplate.Column("commune_code", m.apply("reporting.commune"), communes),
+                ImportTemplate.Column.free("staff", m.apply("registry.staff")),
+                ImportTemplate.Column.free("valid_from", m.apply("registry.template.valid-from")),
+                ImportTemplate.Column.free("valid_until", m.apply("registry.template.valid-until")),
+                new ImportTemplate.Column("former_commune_code", m.apply("registry.template.former"), former));
+    }
+
+    /**
+     * Mẫu nhập sổ danh mục: the organisations exchange format (docs/contracts/organisations-csv.md) as an Excel workbook
+     * with drop-down lists for the kind, school level, ownership, the user's communes and the former communes.
+     */
+    @GetMapping("/reporting/registry/template.xlsx")
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
+    void template(Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        guard.require(DataKind.ORGANISATIONS, AccessAction.WRITE);
+        List<ImportTemplate.Column> columns = templateColumns(locale);
+        response.setContentType(vn.hoctap.platform.FileTypes.XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"mau-so-danh-muc.xlsx\"");
+        ImportTemplate.write("organisations", columns, ImportTemplate.texts(messages, locale), response.getOutputStream());
     }
 
     @GetMapping("/reporting/registry/{id}")

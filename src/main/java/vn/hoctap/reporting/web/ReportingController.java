@@ -241,10 +241,46 @@ class ReportingController {
 
     @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.READ)
     @GetMapping("/reporting/exchange")
-    String exchangePage(Model model) {
+    String exchangePage(Model model, Locale locale) {
         model.addAttribute("dataSets", reports.catalogue().all());
         model.addAttribute("periods", reports.periods());
+        model.addAttribute("formatColumns", exchangeColumns(locale));
         return "reporting/exchange";
+    }
+
+    /** The columns of the values CSV, with the data elements, years and the user's organisations as choices. */
+    List<vn.hoctap.platform.ImportTemplate.Column> exchangeColumns(Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        java.util.function.Function<String, String> m = k -> messages.getMessage(k, null, k, locale);
+        List<vn.hoctap.platform.ImportTemplate.Choice> elements = new java.util.ArrayList<>();
+        for (var d : reports.catalogue().all()) {
+            for (var e : d.elements()) {
+                elements.add(new vn.hoctap.platform.ImportTemplate.Choice(e.code(), e.name(en) + " (" + d.name(en) + ")"));
+            }
+        }
+        int year = vn.hoctap.platform.HanoiTime.today().getYear();
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>(reports.periods());
+        years.add(year - 1);
+        years.add(year);
+        List<vn.hoctap.platform.ImportTemplate.Choice> periods = years.descendingSet().stream()
+                .map(y -> new vn.hoctap.platform.ImportTemplate.Choice(String.valueOf(y), String.valueOf(y))).toList();
+        List<vn.hoctap.platform.ImportTemplate.Choice> orgs = organisations.visible(null).stream()
+                .map(o -> new vn.hoctap.platform.ImportTemplate.Choice(o.code(), o.name())).toList();
+        return List.of(
+                new vn.hoctap.platform.ImportTemplate.Column("data_element", m.apply("exchange.template.element"), elements),
+                new vn.hoctap.platform.ImportTemplate.Column("period", m.apply("exchange.template.period"), periods),
+                new vn.hoctap.platform.ImportTemplate.Column("org_unit", m.apply("exchange.template.org"), orgs),
+                vn.hoctap.platform.ImportTemplate.Column.free("value", m.apply("exchange.template.value")));
+    }
+
+    /** Mẫu nhập số liệu báo cáo: the values CSV as an Excel workbook with drop-down lists (imports as it is). */
+    @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.WRITE)
+    @GetMapping("/reporting/exchange/template.xlsx")
+    void exchangeTemplate(Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType(vn.hoctap.platform.FileTypes.XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"mau-so-lieu-bao-cao.xlsx\"");
+        vn.hoctap.platform.ImportTemplate.write("values", exchangeColumns(locale), vn.hoctap.platform.ImportTemplate.texts(messages, locale),
+                response.getOutputStream());
     }
 
     @Access(kind = DataKind.ORGANISATION_REPORTS, action = AccessAction.WRITE)
@@ -252,13 +288,23 @@ class ReportingController {
     String importFile(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String text,
                       @RequestParam(defaultValue = "csv") String format, @RequestParam(defaultValue = "false") boolean dryRun,
                       Model model, Locale locale) throws java.io.IOException {
-        String content = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : text;
+        String content = text;
+        if (file != null && !file.isEmpty()) {
+            byte[] bytes = file.getBytes();
+            if (vn.hoctap.platform.FileTypes.XLSX.equals(vn.hoctap.platform.FileTypes.detect(bytes))) {
+                // the Excel template filled in: its first sheet read as CSV (row n = line n)
+                content = vn.hoctap.platform.XlsxToCsv.toCsv(new java.io.ByteArrayInputStream(bytes));
+                format = "csv";
+            } else {
+                content = new String(bytes, StandardCharsets.UTF_8);
+            }
+        }
         ReportExchange.Parsed parsed = "json".equals(format) ? exchange.parseJson(content) : exchange.parseCsv(content);
         ReportExchange.ImportReport report = exchange.importValues(parsed, dryRun);
         model.addAttribute("result", report);
         model.addAttribute("reasons", reasons(report, locale));
         model.addAttribute("format", format);
-        return exchangePage(model);
+        return exchangePage(model, locale);
     }
 
     Map<Integer, String> reasons(ReportExchange.ImportReport report, Locale locale) {

@@ -60,6 +60,16 @@ public class AutomaticCriteria {
                 || VILLAGE_SET.equals(setId) && VILLAGE_FAMILIES.equals(indicatorId);
     }
 
+    /** Whether the platform can fill an indicator of a set from its data (so the editor offers "automatic"). */
+    public static boolean canFill(String setId, String indicatorId) {
+        return isAutomatic(setId, indicatorId) || setId.startsWith("cdht-") && CITIZEN_LEARNING.equals(indicatorId);
+    }
+
+    /** Whether an indicator of this set version is filled automatically: the platform can, and the set does not say "manual". */
+    public static boolean isAutomatic(CriteriaSet set, String indicatorId) {
+        return canFill(set.id(), indicatorId) && set.indicator(indicatorId).map(i -> !i.manual()).orElse(false);
+    }
+
     Integer registerYear(int year) {
         List<Integer> years = register.years();
         Integer best = null;
@@ -71,14 +81,14 @@ public class AutomaticCriteria {
 
     public Map<String, Filled> fill(Campaigns.Dossier d, Campaigns.Campaign c, CriteriaSet set) {
         Map<String, Filled> out = new LinkedHashMap<>();
-        if (set.id().equals(FAMILY_SET) && set.indicator(FAMILY_SCHOOL).isPresent()) {
+        if (set.id().equals(FAMILY_SET) && isAutomatic(set, FAMILY_SCHOOL)) {
             out.put(FAMILY_SCHOOL, familySchool(d, c.year(), set.indicator(FAMILY_SCHOOL).get().maxPoints()));
         }
-        if (set.id().equals(VILLAGE_SET) && set.indicator(VILLAGE_FAMILIES).isPresent()) {
+        if (set.id().equals(VILLAGE_SET) && isAutomatic(set, VILLAGE_FAMILIES)) {
             out.put(VILLAGE_FAMILIES, villageFamilies(d, c.year(), set.indicator(VILLAGE_FAMILIES).get().maxPoints()));
         }
         if (set.id().startsWith("cdht-") && d.subjectType() == vn.hoctap.titles.SubjectType.CITIZEN
-                && set.indicator(CITIZEN_LEARNING).isPresent()) {
+                && isAutomatic(set, CITIZEN_LEARNING)) {
             String person = jdbc.queryForList("select person_id from titles_evaluation where id = ? and person_id is not null", String.class,
                     d.id()).stream().findFirst().orElse(null);
             if (person != null) {

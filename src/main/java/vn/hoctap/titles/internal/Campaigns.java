@@ -93,8 +93,14 @@ public class Campaigns {
     private final TitleIndicators indicators;
     private final SecureRandom random = new SecureRandom();
 
+    private final vn.hoctap.notifications.Notifications notifications;
+    private final vn.hoctap.reporting.Organisations organisations;
+
     Campaigns(JdbcTemplate jdbc, AccessGuard guard, AuditLog audit, CriteriaSets sets, UnitDirectory units,
-              AutomaticCriteria automatic, Certificates certificates, TitleIndicators indicators) {
+              AutomaticCriteria automatic, Certificates certificates, TitleIndicators indicators,
+              vn.hoctap.notifications.Notifications notifications, vn.hoctap.reporting.Organisations organisations) {
+        this.notifications = notifications;
+        this.organisations = organisations;
         this.certificates = certificates;
         this.indicators = indicators;
         this.jdbc = jdbc;
@@ -515,6 +521,7 @@ public class Campaigns {
         String r = reason == null || reason.isBlank() ? null : reason.strip();
         jdbc.update("update titles_evaluation set status = ?, reason = coalesce(?, reason), version = version + 1 where id = ?", to.name(), r, id);
         historyAndAudit(id, d.status(), to, r, d.communeCode(), "titles.evaluation." + step.name().toLowerCase().replace('_', '-'));
+        notifyOwners(d, c, to, r);
         if (step == Step.PUBLISH) {
             certificates.issue(find(id), c, contact(id));
         }
@@ -536,6 +543,31 @@ public class Campaigns {
 
     String contact(long id) {
         return jdbc.queryForObject("select contact from titles_evaluation where id = ?", String.class, id);
+    }
+
+    /**
+     * Thông báo: the dossier's owner (the citizen who registered it) and the users of the organisation it is about learn
+     * that it moved (issue 19); not the user who moved it.
+     */
+    private void notifyOwners(Dossier d, Campaign c, TitleStatus to, String reason) {
+        List<String> args = new java.util.ArrayList<>(List.of("#titles.kind-name." + c.kind().name(), String.valueOf(c.year()),
+                "#titles.status." + to.name()));
+        String key = "notifications.titles.moved";
+        if (reason != null) {
+            args.add(reason);
+            key = "notifications.titles.moved-reason";
+        }
+        String link = "/titles/evaluations/" + d.id();
+        if (d.ownerUserId() != null) notifications.notifyOwner(d.ownerUserId(), key, args, link);
+        if (d.subjectOrganisationId() != null) {
+            List<String> members;
+            try {
+                members = organisations.members(d.subjectOrganisationId());
+            } catch (RuntimeException notVisible) {
+                members = List.of();
+            }
+            notifications.notify(members, key, args, link);
+        }
     }
 
     private void historyAndAudit(long id, TitleStatus from, TitleStatus to, String reason, String commune, String action) {

@@ -27,11 +27,12 @@ import vn.hoctap.units.UnitLevel;
  * <ul>
  * <li>citizens: residents aged 15+ (year − birth year ≥ 15) of the commune in the register of the campaign year
  * (else the latest earlier register year) — the same population as the register expression used before;</li>
- * <li>families, clans, communities: the commune's households in that register (distinct household ids) + the
- * clans registered in the campaigns (no list of clans exists elsewhere) + the commune's villages in force on 31/12;</li>
+ * <li>families, clans, communities: pooled and as three parts, each with its denominator ({@link LearningModelCounts}):
+ * the commune's households in that register (distinct household ids), the clans registered in the campaigns (no list of
+ * clans exists elsewhere), the commune's villages in force on 31/12;</li>
  * <li>units: the organisations of the register (reporting.OrganisationRegistry, issue 12) in force on 31/12 of the
- * year in the commune, or the units registered in the year's campaigns when there are more of those (a register
- * not yet complete); an organisation of the register that is not a candidate counts as not recognised;</li>
+ * year in the commune, never the candidates of a campaign (issue 15); an organisation of the register that is not a
+ * candidate counts as not recognised;</li>
  * <li>communes ("xã học tập", the re-based district target): the communes in force on 31/12 of the year (126 since
  * 1/7/2025); each commune's own value is 100 or 0.</li>
  * </ul>
@@ -125,42 +126,23 @@ public class TitleIndicators {
                     rs -> {
                         villages.put(rs.getString(1), rs.getLong(2));
                     }, java.sql.Date.valueOf(endOfYear), java.sql.Date.valueOf(endOfYear));
-            Set<String> communes = new HashSet<>(pop.keySet());
-            for (String t : List.of("FAMILY", "CLAN", "COMMUNITY")) communes.addAll(registered.getOrDefault(t, Map.of()).keySet());
-            Map<String, double[]> out = new LinkedHashMap<>();
-            double[] city = new double[2];
-            for (String c : communes) {
-                long num = 0;
-                for (String t : List.of("FAMILY", "CLAN", "COMMUNITY")) num += pub.getOrDefault(t, Map.of()).getOrDefault(c, 0L);
-                long den = (pop.containsKey(c) ? pop.get(c)[1] : registered.getOrDefault("FAMILY", Map.of()).getOrDefault(c, 0L))
-                        + registered.getOrDefault("CLAN", Map.of()).getOrDefault(c, 0L) + villages.getOrDefault(c, 0L);
-                if (den > 0) {
-                    out.put(c, new double[] {num, den});
-                    city[0] += num;
-                    city[1] += den;
-                }
-            }
-            if (city[1] > 0) {
-                out.put(CITY, city);
-                values.store("model.learning_families", year, out, "titles");
+            Map<String, Long> households = new HashMap<>();
+            pop.forEach((c, a) -> households.put(c, a[1]));
+            Map<String, Map<String, double[]>> parts = LearningModelCounts.families(pop.keySet(), households,
+                    registered.getOrDefault("FAMILY", Map.of()), registered.getOrDefault("CLAN", Map.of()),
+                    registered.getOrDefault("COMMUNITY", Map.of()), villages,
+                    pub.getOrDefault("FAMILY", Map.of()), pub.getOrDefault("CLAN", Map.of()), pub.getOrDefault("COMMUNITY", Map.of()));
+            Map<String, double[]> pooled = parts.remove(LearningModelCounts.POOLED);
+            if (pooled != null && pooled.containsKey(CITY)) {
+                values.store("model.learning_families", year, pooled, "titles");
+                values.storeParts("model.learning_families", year, parts);
             }
         }
         if (kinds.contains("DON_VI")) {
-            Map<String, double[]> out = new LinkedHashMap<>();
-            double[] city = new double[2];
-            Map<String, Integer> inRegister = organisations.countsInForce(endOfYear, null);
-            Set<String> unitCommunes = new HashSet<>(registered.getOrDefault("UNIT", Map.of()).keySet());
-            unitCommunes.addAll(inRegister.keySet());
-            for (String c : unitCommunes) {
-                long num = pub.getOrDefault("UNIT", Map.of()).getOrDefault(c, 0L);
-                long den = Math.max(registered.getOrDefault("UNIT", Map.of()).getOrDefault(c, 0L), inRegister.getOrDefault(c, 0));
-                if (den == 0) continue;
-                out.put(c, new double[] {num, den});
-                city[0] += num;
-                city[1] += den;
-            }
-            if (city[1] > 0) {
-                out.put(CITY, city);
+            // issue 15: over the register of organisations only, never over the candidates of a campaign
+            Map<String, double[]> out = LearningModelCounts.units(pub.getOrDefault("UNIT", Map.of()),
+                    organisations.countsInForce(endOfYear, null));
+            if (out.containsKey(CITY)) {
                 values.store("model.learning_units", year, out, "titles");
             }
         }

@@ -23,7 +23,8 @@ import vn.hoctap.titles.internal.AutomaticCriteria;
 public final class CriteriaSetForm {
 
     public static final class Row {
-        public String id = "", name = "", max = "", status = "M", source = "";
+        public String id = "", name = "", max = "", status = "M", source = "", scoring = "auto";
+        /** Whether the platform can fill this indicator from its data (then the scoring is a choice). */
         public boolean automatic;
 
         public String getId() { return id; }
@@ -32,6 +33,7 @@ public final class CriteriaSetForm {
         public String getStatus() { return status; }
         public String getSource() { return source; }
         public boolean isAutomatic() { return automatic; }
+        public String getScoring() { return scoring; }
     }
 
     public static final class Group {
@@ -103,6 +105,7 @@ public final class CriteriaSetForm {
                 r.max = String.valueOf(i.maxPoints());
                 r.status = i.status().name();
                 r.source = nz(i.source());
+                r.scoring = i.manual() ? "manual" : "auto";
                 g.indicators.add(r);
             }
             f.criteria.add(g);
@@ -143,6 +146,7 @@ public final class CriteriaSetForm {
                 r.max = get(p, i + "max");
                 r.status = get(p, i + "status");
                 r.source = get(p, i + "source");
+                r.scoring = p.containsKey(i + "scoring") ? get(p, i + "scoring") : "auto";
                 g.indicators.add(r);
             }
             f.criteria.add(g);
@@ -181,7 +185,7 @@ public final class CriteriaSetForm {
     }
 
     private void markAutomatic() {
-        for (Group g : criteria) for (Row r : g.indicators) r.automatic = AutomaticCriteria.isAutomatic(setId, r.id);
+        for (Group g : criteria) for (Row r : g.indicators) r.automatic = AutomaticCriteria.canFill(setId, r.id);
     }
 
     /** Field → message key of what to fix; empty when the form can be saved. */
@@ -231,6 +235,7 @@ public final class CriteriaSetForm {
                 }
                 status(e, i + "status", r.status);
                 text(e, i + "source", r.source, false);
+                if (!r.scoring.equals("auto") && !r.scoring.equals("manual")) e.put(i + "scoring", "titles.edit.error.scoring");
             }
             max += cmax;
             Integer cmin = number(e, c + "min", g.min, false);
@@ -255,7 +260,10 @@ public final class CriteriaSetForm {
         for (Group g : criteria) {
             List<Indicator> is = new ArrayList<>();
             for (Row r : g.indicators) {
-                is.add(new Indicator(r.id.strip(), r.name.strip(), Integer.parseInt(r.max.strip()), VerificationStatus.parse(r.status), r.source.strip()));
+                // "scored by hand" is kept only where the platform could fill the item (elsewhere every item is by hand)
+                boolean manual = AutomaticCriteria.canFill(stored.id(), r.id.strip()) && "manual".equals(r.scoring);
+                is.add(new Indicator(r.id.strip(), r.name.strip(), Integer.parseInt(r.max.strip()), VerificationStatus.parse(r.status),
+                        r.source.strip(), manual));
             }
             cs.add(new Criterion(g.id.strip(), g.name.strip(), VerificationStatus.parse(g.status), g.source.strip(), is));
             if (!g.min.isBlank()) {

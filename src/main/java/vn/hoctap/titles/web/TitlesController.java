@@ -273,7 +273,7 @@ class TitlesController {
     /** Which indicators are filled automatically, for the template. */
     record Automatic(CriteriaSet set) {
         public boolean is(String indicatorId) {
-            return AutomaticCriteria.isAutomatic(set.id(), indicatorId);
+            return AutomaticCriteria.isAutomatic(set.id(), indicatorId) && set.indicator(indicatorId).map(i -> !i.manual()).orElse(false);
         }
     }
 

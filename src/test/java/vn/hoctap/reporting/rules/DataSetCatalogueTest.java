@@ -28,6 +28,9 @@ class DataSetCatalogueTest {
         assertThat(reported).containsExactlyInAnyOrder("cs.infosec_trained", "cs.digital_basic", "cs.data_skills",
                 "inst.digital_university", "inst.digital_schools", "inst.clc_it", "inst.schools_national_standard");
         assertThat(fed).isEqualTo(reported);
+        // issue 15: the officials' indicators are fed by agencies and by schools (viên chức) alike
+        assertThat(catalogue.all().stream().filter(d -> d.indicators().stream().anyMatch(m -> m.indicatorId().equals("cs.digital_basic")))
+                .map(DataSet::code)).containsExactly("agency_digital", "school_staff_digital");
         assertThat(catalogue.find("agency_digital").orElseThrow().codes())
                 .containsExactly("staff", "it_security_staff", "it_security_trained", "trained_digital_basic", "trained_data_skills");
     }

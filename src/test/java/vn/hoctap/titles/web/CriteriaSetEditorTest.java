@@ -141,6 +141,54 @@ class CriteriaSetEditorTest extends IntegrationTest {
     }
 
     @Test
+    void theScoringOfAnAutomaticItemIsChosenInTheEditorAndSavedInTheNewVersion() throws Exception {
+        RequestPostProcessor admin = httpBasic("admin", ADMIN_PASSWORD);
+        // Gia đình học tập 1.1 is filled from the register; its other items are scored by hand only
+        CriteriaSets.StoredSet before = sets.latest("gdht");
+        assertThat(before.set().indicator("1.1").orElseThrow().manual()).isFalse();
+        assertThat(vn.hoctap.titles.internal.AutomaticCriteria.isAutomatic(before.set(), "1.1")).isTrue();
+        String page = mvc.perform(get("/titles/sets/" + before.id() + "/edit").with(admin)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<select id=\"f-c0.i0.scoring\" name=\"c0.i0.scoring\">")
+                .contains("<option value=\"auto\" selected=\"selected\">Tự động (từ số liệu của HọcTập)</option>")
+                .doesNotContain("name=\"c0.i1.scoring\"");
+
+        // switched to "scored by hand": a new version whose 1.1 is typed, the earlier version keeps it automatic
+        Map<String, String> f = fields(before.set());
+        f.put("c0.i0.scoring", "manual");
+        f.put("c0.i1.scoring", "auto");   // an item the platform cannot fill stays by hand whatever is posted
+        f.put("minTotal", "75");           // and the pass rule changes in the same version
+        MockHttpServletResponse saved = postForm(before.id(), f, admin);
+        assertThat(saved.getStatus()).isEqualTo(302);
+        CriteriaSets.StoredSet manual = sets.latest("gdht");
+        assertThat(manual.set().version()).isEqualTo(before.set().version() + 1);
+        assertThat(manual.set().indicator("1.1").orElseThrow().manual()).isTrue();
+        assertThat(manual.set().indicator("1.2").orElseThrow().manual()).isFalse();
+        assertThat(manual.set().passRule().minTotal()).isEqualTo(75);
+        assertThat(manual.text()).contains("indicator | 1.1 | 10 | ").containsOnlyOnce("| manual");
+        assertThat(vn.hoctap.titles.internal.AutomaticCriteria.isAutomatic(manual.set(), "1.1")).isFalse();
+        assertThat(vn.hoctap.titles.internal.AutomaticCriteria.isAutomatic(sets.get(before.id()).set(), "1.1")).isTrue();
+        assertThat(mvc.perform(get("/titles/sets/" + manual.id() + "/edit").with(admin)).andReturn().getResponse().getContentAsString())
+                .contains("<option value=\"manual\" selected=\"selected\">Chấm tay</option>");
+
+        // a value that is neither is refused beside the field and saves nothing
+        f = fields(manual.set());
+        f.put("c0.i0.scoring", "sometimes");
+        MockHttpServletResponse refused = postForm(manual.id(), f, admin);
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString()).contains("id=\"e-c0.i0.scoring\"").contains("Cách chấm phải là");
+        assertThat(sets.latest("gdht").id()).isEqualTo(manual.id());
+
+        // and back to automatic (other tests use the latest family set); a set without "manual" writes as before
+        f = fields(manual.set());
+        f.put("c0.i0.scoring", "auto");
+        f.put("minTotal", String.valueOf(before.set().passRule().minTotal()));
+        assertThat(postForm(manual.id(), f, admin).getStatus()).isEqualTo(302);
+        CriteriaSets.StoredSet back = sets.latest("gdht");
+        assertThat(back.set().indicator("1.1").orElseThrow().manual()).isFalse();
+        assertThat(back.text()).doesNotContain("| manual");
+    }
+
+    @Test
     void aNegativePointOrAnEmptyWordingIsRefusedBesideTheFieldAndSavesNothing() throws Exception {
         RequestPostProcessor admin = httpBasic("admin", ADMIN_PASSWORD);
         CriteriaSets.StoredSet before = sets.latest(SET);

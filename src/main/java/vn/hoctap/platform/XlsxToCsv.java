@@ -1,4 +1,4 @@
-package vn.hoctap.register.internal;
+package vn.hoctap.platform;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,8 +18,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
- * Turns the first sheet of an XLSX register (same columns as the CSV exchange format) into CSV, so
- * that both go through one reader and one set of checks. Row n of the sheet becomes line n of the CSV,
+ * Turns the first sheet of an XLSX import (same columns as the CSV exchange format: the register, reported values;
+ * the templates of {@link ImportTemplate} are such workbooks) into CSV, so that both go through one reader and one set
+ * of checks. Row n of the sheet becomes line n of the CSV,
  * so errors name the spreadsheet row. Dates typed as Excel dates become YYYY-MM-DD; whole numbers lose
  * Excel's ".0"; empty rows stay empty lines (skipped by the reader).
  */
@@ -55,6 +56,17 @@ public final class XlsxToCsv {
             }
         }
         return rows;
+    }
+
+    /** The first sheet as CSV text (for imports read whole, e.g. reported values). */
+    public static String toCsv(InputStream xlsx) throws IOException {
+        Path tmp = Files.createTempFile("hoctap-xlsx-", ".csv");
+        try {
+            convert(xlsx, tmp);
+            return Files.readString(tmp, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     static String text(Cell cell) {
