@@ -19,26 +19,20 @@ public class HocTapApplication {
     /** Subcommands that need the database (and so the Spring context, without the web server). */
     static final java.util.Set<String> DATABASE_COMMANDS = java.util.Set.of("import", "indicators");
 
+    /** Benchmark and load commands: built from src/bench/java into target/bench-classes, run by bin/hoctap. */
+    public static final java.util.Set<String> BENCH_COMMANDS = java.util.Set.of("bench", "bench-record", "bench-fund", "soak");
+
     public static void main(String[] args) {
         if (args.length > 0 && "serve".equals(args[0])) {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             SpringApplication.run(HocTapApplication.class, rest);
             return;
         }
-        if (args.length > 0 && "bench".equals(args[0])) {
-            // the benchmark starts the platform itself (random port, throw-away database) next to the other engines
-            System.exit(vn.hoctap.analytics.live.PlatformBench.run(HocTapApplication.class,
-                    java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-        }
-        if (args.length > 0 && "bench-record".equals(args[0])) {
-            // the lifelong learning record at three sizes on a throw-away PostgreSQL (issue 12)
-            System.exit(vn.hoctap.learning.LearningBench.run(HocTapApplication.class,
-                    java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-        }
-        if (args.length > 0 && "bench-fund".equals(args[0])) {
-            // the fund ledger's benchmark (issue 13) on its own throw-away embedded database
-            System.exit(vn.hoctap.fund.FundBench.run(HocTapApplication.class,
-                    java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        if (args.length > 0 && BENCH_COMMANDS.contains(args[0])) {
+            // the benchmarks are not in this jar (src/bench/java, target/bench-classes): bin/hoctap adds them
+            System.err.println("Lệnh " + args[0] + " chạy bằng bin/hoctap (các bộ đo không nằm trong tệp jar của ứng dụng)"
+                    + " / run " + args[0] + " through bin/hoctap: the benchmarks are not in the application's jar");
+            System.exit(2);
         }
         if (args.length > 0 && DATABASE_COMMANDS.contains(args[0])) {
             // commands that work on the platform's database: the application without its web server

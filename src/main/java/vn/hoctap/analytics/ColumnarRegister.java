@@ -72,6 +72,50 @@ public final class ColumnarRegister {
 
     public Units units() { return units; }
 
+    /**
+     * Writes the columns and the id index to {@code file} with the header labels (and the fingerprint of the units),
+     * replacing it atomically; see {@link vn.hoctap.analytics.internal.ColumnSnapshot}.
+     */
+    public void writeSnapshot(java.nio.file.Path file, java.util.Map<String, String> labels) throws java.io.IOException {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(labels);
+        all.put("units", unitsFingerprint(units));
+        vn.hoctap.analytics.internal.ColumnSnapshot.write(columns, all, file);
+    }
+
+    /**
+     * The register of a snapshot written by {@link #writeSnapshot} whose labels equal {@code expected} and whose units
+     * are {@code units}, or null when there is none, it was made from another state, or it is damaged.
+     */
+    public static ColumnarRegister readSnapshot(Units units, java.nio.file.Path file, java.util.Map<String, String> expected)
+            throws java.io.IOException {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(expected);
+        all.put("units", unitsFingerprint(units));
+        Columns c = vn.hoctap.analytics.internal.ColumnSnapshot.read(file, all);
+        if (c == null || c.communeCount != units.communeCount()) {
+            return null;
+        }
+        for (int r = 0; r < c.size; r++) {
+            if (c.commune[r] < 0 || c.commune[r] >= units.communeCount()) {
+                return null;
+            }
+        }
+        return new ColumnarRegister(units, c);
+    }
+
+    /** SHA-256 of the commune codes in ordinal order: a snapshot is only read back onto the same communes. */
+    static String unitsFingerprint(Units units) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < units.communeCount(); i++) {
+                md.update(units.communes().get(i).code().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update((byte) '\n');
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Number of residents (rows). */
     public int size() { return columns.size; }
 

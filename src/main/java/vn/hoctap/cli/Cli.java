@@ -77,7 +77,6 @@ public final class Cli {
                 case "units" -> units(rest, out, err);
                 case "standards" -> vn.hoctap.standards.StandardsCommand.run(rest, out, err);
                 case "generate" -> vn.hoctap.synthetic.GenerateCommand.run(rest, out, err);
-                case "soak" -> SoakCommand.run(rest, out, err);
                 default -> {
                     err.println("Lệnh không tồn tại / unknown command: " + args[0]);
                     err.print(HELP);

@@ -53,6 +53,8 @@ public class IndicatorValues {
     /** The years of stored values (indicator_value), kept until a value is stored; asked many times a request. */
     private volatile List<Integer> storedYears;
     private final java.util.concurrent.atomic.AtomicLong storedGeneration = new java.util.concurrent.atomic.AtomicLong();
+    /** Counts every change of any year's values (register change, stored value): answers cached by it stay exact. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     public IndicatorValues(Targets targets, RegisterStandards standards, RegisterIndicators register, UnitDirectory units,
                            JdbcTemplate jdbc) {
@@ -67,11 +69,21 @@ public class IndicatorValues {
     @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
     @org.springframework.core.annotation.Order(10)
     void registerChanged(RegisterChanged e) {
+        changes.incrementAndGet();
         cache.remove(e.year());
+    }
+
+    /**
+     * A number that changes whenever any year's values may have changed (the register of a year changed, or a value was
+     * stored). Answers derived from the values (the status JSON, its ETag) are kept while it stays the same.
+     */
+    public long version() {
+        return changes.get();
     }
 
     /** Forgets a year's values after a reported or module value was stored. */
     public void invalidate(int year) {
+        changes.incrementAndGet();
         storedGeneration.incrementAndGet();
         storedYears = null;
         cache.remove(year);

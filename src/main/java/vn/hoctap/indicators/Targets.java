@@ -37,6 +37,8 @@ public class Targets {
     private final JdbcTemplate jdbc;
     private final AccessGuard guard;
     private final AuditLog audit;
+    /** Counts every change of a city target: answers derived from the targets are kept while it stays the same. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     private final List<IndicatorDefinition> definitions = IndicatorCatalogue.load();
     /** The city's targets per scope, kept until a target is set (every dashboard request reads them). */
     private final Map<String, Map<String, java.util.NavigableMap<Integer, TargetSpec>>> cityTargets =
@@ -116,6 +118,11 @@ public class Targets {
         return byYear.lastEntry();
     }
 
+    /** A number that changes whenever a city target may have changed. */
+    public long version() {
+        return changes.get();
+    }
+
     /** Sets (or removes, with an empty spec) a target of the city; city administrators only; audited. */
     @Transactional
     public void set(String indicatorId, int year, String scope, String specText) {
@@ -148,6 +155,7 @@ public class Targets {
                     "Quản trị viên / administrator");
         }
         cityTargets.clear();
+        changes.incrementAndGet();
         // and again once committed, so that a request reading the targets meanwhile does not keep old ones
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
@@ -155,6 +163,7 @@ public class Targets {
                         @Override
                         public void afterCompletion(int status) {
                             cityTargets.clear();
+                            changes.incrementAndGet();
                         }
                     });
         }

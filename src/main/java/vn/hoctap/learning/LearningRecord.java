@@ -1,5 +1,7 @@
 package vn.hoctap.learning;
 
+import vn.hoctap.platform.ReportText;
+import vn.hoctap.platform.ReportPdf;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +26,7 @@ import com.lowagie.text.Document;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 
 import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
@@ -39,7 +39,6 @@ import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.FileTypes;
 import vn.hoctap.platform.NotFoundException;
-import vn.hoctap.platform.PdfFonts;
 import vn.hoctap.platform.PdfTables;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.platform.VietnameseText;
@@ -304,24 +303,22 @@ public class LearningRecord {
     }
 
     /** The own record as a PDF (A4, the platform's fonts). */
-    public byte[] pdfOwn(String heading, String[] columns, java.util.function.Function<String, String> words) {
+    public byte[] pdfOwn(String heading, String[] columns, java.util.Locale locale,
+                         java.util.function.Function<String, String> words) {
         guard.require(DataKind.LEARNING_RECORD, AccessAction.EXPORT);
         String pid = ownPersonId().orElseThrow(() -> new NotFoundException("learning.error.no-link", 0));
-        return pdf(pid, entries(pid), heading, columns, words);
+        return pdf(pid, entries(pid), heading, columns, locale, words);
     }
 
-    static byte[] pdf(String pid, List<LearningEntry> entries, String heading, String[] columns,
+    static byte[] pdf(String pid, List<LearningEntry> entries, String heading, String[] columns, java.util.Locale locale,
                       java.util.function.Function<String, String> words) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Document doc = new Document(PageSize.A4, 36, 36, 36, 36);
-            PdfWriter.getInstance(doc, out);
-            doc.open();
-            BaseFont regular = PdfFonts.baseFont(false);
-            BaseFont bold = PdfFonts.baseFont(true);
-            Font h = new Font(bold, 14);
-            Font f = new Font(regular, 9);
-            Font fb = new Font(bold, 9);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ReportPdf pdf = ReportPdf.open(out, PageSize.A4, new float[] {36, 36, 36, 36},
+                ReportText.of(locale), heading, heading, 14)) {
+            Document doc = pdf.document();
+            Font h = pdf.fonts().title();
+            Font f = pdf.fonts().regular(9);
+            Font fb = pdf.fonts().bold(9);
             doc.add(new Paragraph(heading, h));
             doc.add(new Paragraph(pid + " · " + HanoiTime.today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), f));
             PdfPTable t = PdfTables.table(new float[] {3, 2, 3, 2, 1, 2}, null, fb, false);
@@ -336,11 +333,10 @@ public class LearningRecord {
                 t.addCell(PdfTables.cell(words.apply("learning.status." + e.status()), f));
             }
             doc.add(t);
-            doc.close();
-            return out.toByteArray();
         } catch (Exception e) {
             throw new IllegalStateException("learning record PDF", e);
         }
+        return out.toByteArray();
     }
 
     // ---- literacy follow-up ----

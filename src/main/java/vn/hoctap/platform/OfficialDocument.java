@@ -298,14 +298,19 @@ public final class OfficialDocument {
 
     // ---------------------------------------------------------------- PDF
 
-    /** Writes the same document as PDF (A4, the same margins). */
+    /**
+     * Writes the same document as PDF (A4, the same margins) in the platform's report layout ({@link ReportPdf}):
+     * besides the decree's page number at the top from the second page, every page carries the footer
+     * "Trang n / N" with the document's number line, as every PDF of the platform does.
+     */
     public void writePdf(OutputStream out) throws IOException {
-        BaseFont regular = PdfFonts.baseFont(false);
-        BaseFont bold = PdfFonts.baseFont(true);
         float pt = 72f / 25.4f;
-        Document doc = new Document(PageSize.A4, 30 * pt, 15 * pt, 20 * pt, 20 * pt);
-        try {
-            PdfWriter writer = PdfWriter.getInstance(doc, out);
+        try (ReportPdf pdf = ReportPdf.open(out, PageSize.A4, new float[] {30 * pt, 15 * pt, 20 * pt, 20 * pt},
+                ReportText.of(false), kind + " — " + summary, numberLine, 14)) {
+            BaseFont regular = pdf.fonts().regularBase();
+            BaseFont bold = pdf.fonts().boldBase();
+            Document doc = pdf.document();
+            PdfWriter writer = pdf.writer();
             Font pageFont = new Font(regular, 11.5f);
             writer.setPageEvent(new com.lowagie.text.pdf.PdfPageEventHelper() {
                 @Override
@@ -316,7 +321,6 @@ public final class OfficialDocument {
                     }
                 }
             });
-            doc.open();
             Font f11 = new Font(regular, 9.5f);
             Font f12 = new Font(regular, 10.5f);
             Font f12b = new Font(bold, 10.5f);
@@ -397,8 +401,6 @@ public final class OfficialDocument {
             doc.add(foot);
         } catch (DocumentException e) {
             throw new IOException(e);
-        } finally {
-            if (doc.isOpen()) doc.close();
         }
     }
 

@@ -179,6 +179,27 @@ public class RegisterStandards {
         store.forEach(year, Set.of(communeCode), sink);
     }
 
+    /**
+     * Trạng thái sổ trong cơ sở dữ liệu: a label of the register's state in the database (the database's own id and the
+     * count of writing statements on {@code register_person}, kept by a statement trigger, V130), or empty while a
+     * transaction that wrote the register is still open (its state is not settled). Two equal labels, with no writer
+     * open either time, mean no person was added, changed or removed in between; used to decide whether columns
+     * saved on disk still describe the register (issue 18, item 1).
+     */
+    public java.util.Optional<String> settledState() {
+        Integer writers = jdbc.queryForObject("""
+                select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                where c.relname = 'register_person' and l.pid <> pg_backend_pid()
+                  and l.mode in ('RowExclusiveLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')""", Integer.class);
+        if (writers != null && writers > 0) {
+            return java.util.Optional.empty();
+        }
+        String state = jdbc.queryForObject("""
+                select i.id::text || ':' || s.last_value || ':' || s.is_called
+                from register_state_instance i, register_change_seq s""", String.class);
+        return java.util.Optional.ofNullable(state);
+    }
+
     Set<String> disadvantaged(int year) {
         return new java.util.TreeSet<>(jdbc.queryForList("select code from commune_disadvantaged where year = ?", String.class, year));
     }

@@ -22,9 +22,17 @@ public final class IdIndex {
     private static final double MAX_LOAD = 0.75;
     private static final double BULK_LOAD = 0.7;
 
-    private int[] table = new int[16];
-    private int count;
-    private final Map<String, Integer> overflow = new HashMap<>();
+    int[] table = new int[16];
+    int count;
+    final Map<String, Integer> overflow = new HashMap<>();
+
+    /** Takes over an index read back from a snapshot ({@link ColumnSnapshot}). */
+    void restore(int[] table, int count, Map<String, Integer> overflow) {
+        this.table = table;
+        this.count = count;
+        this.overflow.clear();
+        this.overflow.putAll(overflow);
+    }
 
     private static int home(long h, int cap) { return (int) (((h >>> 32) * cap) >>> 32); }
 

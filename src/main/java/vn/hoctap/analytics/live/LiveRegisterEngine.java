@@ -50,6 +50,7 @@ class LiveRegisterEngine implements RegisterEngine {
         volatile StandardsResult standards;
         boolean unsupported;
         volatile int loads;
+        volatile int savedReads;
     }
 
     private final RegisterStandards register;
@@ -63,8 +64,13 @@ class LiveRegisterEngine implements RegisterEngine {
         return t;
     });
 
+    /** Where each year's columns are kept between runs (null: not kept). */
+    private final java.nio.file.Path snapshots;
+
     LiveRegisterEngine(RegisterStandards register, @Value("${hoctap.analytics.engine:columnar}") String engine,
-                       @Value("${hoctap.command:}") String command) {
+                       @Value("${hoctap.command:}") String command, @Value("${hoctap.data-dir}") String dataDir,
+                       @Value("${hoctap.analytics.snapshots:true}") boolean snapshots) {
+        this.snapshots = snapshots ? java.nio.file.Path.of(dataDir).toAbsolutePath().resolve("columns") : null;
         if (!engine.equals("columnar") && !engine.equals("streaming")) {
             throw new IllegalArgumentException("hoctap.analytics.engine: '" + engine + "' — use columnar or streaming");
         }
@@ -198,6 +204,22 @@ class LiveRegisterEngine implements RegisterEngine {
     private void load(int year, Year y) {
         long start = System.nanoTime();
         Units units = register.unitsFor(year);
+        // the columns saved by an earlier run, when the register has not changed since (same database, same count of
+        // writing statements, no writer open): read in about a second instead of every person from PostgreSQL
+        String state = snapshots == null ? null : register.settledState().orElse(null);
+        if (state != null) {
+            ColumnarRegister saved = null;
+            try {
+                saved = ColumnarRegister.readSnapshot(units, snapshotFile(year), Map.of("year", Integer.toString(year), "state", state));
+            } catch (java.io.IOException | RuntimeException ex) {
+                log.info("columnar register {}: saved columns not readable ({}), loading from the database", year, ex.getClass().getSimpleName());
+            }
+            if (saved != null) {
+                y.savedReads++;
+                count(year, y, saved, start, "read from the saved columns");
+                return;
+            }
+        }
         ColumnarRegister.Builder b = ColumnarRegister.builder(units, (int) Math.min(Integer.MAX_VALUE - 16, register.personCount(year)));
         long[] rejected = {0};
         register.forEachPersonOfYear(year, p -> {
@@ -217,15 +239,39 @@ class LiveRegisterEngine implements RegisterEngine {
             return;
         }
         ColumnarRegister reg = b.build();
-        ColumnarAggregates agg = ColumnarEngine.nq23(units, year, register.rules()).aggregates(reg, threads);
+        count(year, y, reg, start, "loaded from the database");
+        // saved for the next start only when nothing was written while it was read (same settled state before and after)
+        if (state != null && state.equals(register.settledState().orElse(null))) {
+            long w = System.nanoTime();
+            try {
+                reg.writeSnapshot(snapshotFile(year), Map.of("year", Integer.toString(year), "state", state));
+                log.info("columnar register {}: columns saved for the next start in {} ms", year, (System.nanoTime() - w) / 1_000_000);
+            } catch (java.io.IOException | RuntimeException ex) {
+                log.info("columnar register {}: columns not saved ({})", year, ex.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private java.nio.file.Path snapshotFile(int year) {
+        return snapshots.resolve("register-" + year + ".columns");
+    }
+
+    private void count(int year, Year y, ColumnarRegister reg, long start, String how) {
+        ColumnarAggregates agg = ColumnarEngine.nq23(reg.units(), year, register.rules()).aggregates(reg, threads);
         y.aggregates = agg;
         y.loads++;
         y.snapshot = agg.result();
         y.standards = null;
         long ms = (System.nanoTime() - start) / 1_000_000;
-        log.info("columnar register {}: {} residents loaded and counted in {} ms; {} bytes of heap ({} bytes a resident)",
-                year, reg.size(), ms, reg.heapBytes(),
+        log.info("columnar register {}: {} residents {} and counted in {} ms; {} bytes of heap ({} bytes a resident)",
+                year, reg.size(), how, ms, reg.heapBytes(),
                 reg.size() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f", reg.heapBytes() / (double) reg.size()));
+    }
+
+    /** How many of the year's loads read the columns saved by an earlier run (for tests). */
+    int savedReads(int year) {
+        Year y = years.get(year);
+        return y == null ? 0 : y.savedReads;
     }
 
     /** How many times the year was loaded from PostgreSQL (for tests: edits must not reload). */

@@ -1,5 +1,7 @@
 package vn.hoctap.fund.internal;
 
+import vn.hoctap.platform.ReportText;
+import vn.hoctap.platform.ReportPdf;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,16 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 import com.lowagie.text.Document;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 
 import vn.hoctap.fund.ledger.AccountKind;
 import vn.hoctap.fund.ledger.Period;
 import vn.hoctap.fund.ledger.StandardChart;
-import vn.hoctap.platform.PdfFonts;
 import vn.hoctap.platform.PdfTables;
 import vn.hoctap.platform.XlsxRows;
+import vn.hoctap.platform.XlsxStyles;
 
 /**
  * Công khai tài chính quỹ: a fund's yearly public report — income by source and month, spending by purpose, the
@@ -155,14 +155,10 @@ public class FundReports {
 
     public byte[] xlsx(Report r, Function<String, String> msg) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle text = XlsxRows.bordered(wb);
-            CellStyle header = XlsxRows.bordered(wb);
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setWrapText(true);
-            CellStyle money = XlsxRows.bordered(wb);
-            money.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
+            XlsxStyles st = new XlsxStyles(wb);
+            CellStyle text = st.text;
+            CellStyle header = st.header;
+            CellStyle money = st.money;
             Rows s = new Rows(wb.createSheet(msg.apply("fund.report.sheet.summary")), text, header);
             s.row().text(r.fund().name() + " — " + msg.apply("fund.report.title") + " " + r.year(), header);
             s.headers(msg.apply("fund.report.item"), msg.apply("fund.report.amount"));
@@ -205,20 +201,16 @@ public class FundReports {
 
     // ------------------------------------------------------------------ PDF
 
-    public byte[] pdf(Report r, Function<String, String> msg) {
+    public byte[] pdf(Report r, Locale locale, Function<String, String> msg) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document doc = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
-        try {
-            PdfWriter.getInstance(doc, out);
-            doc.addTitle(r.fund().name() + " — " + msg.apply("fund.report.title") + " " + r.year());
-            doc.open();
-            BaseFont reg = PdfFonts.baseFont(false);
-            BaseFont bf = PdfFonts.baseFont(true);
-            com.lowagie.text.Font small = new com.lowagie.text.Font(reg, 7.5f);
-            com.lowagie.text.Font normal = new com.lowagie.text.Font(reg, 10);
-            com.lowagie.text.Font bold = new com.lowagie.text.Font(bf, 10);
-            com.lowagie.text.Font title = new com.lowagie.text.Font(bf, 15);
-            doc.add(new Paragraph(r.fund().name() + " — " + msg.apply("fund.report.title") + " " + r.year(), title));
+        String heading = r.fund().name() + " — " + msg.apply("fund.report.title") + " " + r.year();
+        try (ReportPdf pdf = ReportPdf.open(out, PageSize.A4.rotate(), new float[] {28, 28, 28, 28}, ReportText.of(locale),
+                heading, heading, 15)) {
+            Document doc = pdf.document();
+            com.lowagie.text.Font small = pdf.fonts().small();
+            com.lowagie.text.Font normal = pdf.fonts().regular(10);
+            com.lowagie.text.Font bold = pdf.fonts().bold(10);
+            doc.add(new Paragraph(heading, pdf.fonts().title()));
             doc.add(new Paragraph(msg.apply("fund.report.as-of") + " " + r.asOf().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
                     + (r.closedThrough() == null ? "" : " · " + msg.apply("fund.report.closed-through") + " " + r.closedThrough()), normal));
             PdfPTable s = PdfTables.table(new float[] {3, 1}, msg.apply("fund.report.summary"), bold, true);
@@ -268,7 +260,6 @@ public class FundReports {
                 doc.add(dn);
             }
             doc.add(new Paragraph(msg.apply("fund.legal.short"), small));
-            doc.close();
         } catch (Exception e) {
             throw new IllegalStateException("fund report PDF failed", e);
         }

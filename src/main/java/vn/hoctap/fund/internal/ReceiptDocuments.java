@@ -1,5 +1,7 @@
 package vn.hoctap.fund.internal;
 
+import vn.hoctap.platform.ReportText;
+import vn.hoctap.platform.ReportPdf;
 import java.io.ByteArrayOutputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -7,14 +9,11 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import com.lowagie.text.Document;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfWriter;
 
 import vn.hoctap.fund.ledger.StandardChart;
-import vn.hoctap.platform.PdfFonts;
 
 /**
  * Biên nhận (PDF, A5 landscape): the fund, the receipt's number and date, the donor (the name only when they agreed;
@@ -38,14 +37,11 @@ public class ReceiptDocuments {
         String url = verificationUrl(r);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         com.lowagie.text.Rectangle page = PageSize.A5.rotate();
-        Document doc = new Document(page, 36, 36, 36, 36);
-        try {
-            PdfWriter w = PdfWriter.getInstance(doc, out);
-            doc.addTitle("Biên nhận " + r.number());
-            doc.open();
-            BaseFont reg = PdfFonts.baseFont(false);
-            BaseFont bold = PdfFonts.baseFont(true);
-            PdfContentByte cb = w.getDirectContent();
+        try (ReportPdf pdf = ReportPdf.open(out, page, new float[] {36, 36, 36, 36}, ReportText.of(false),
+                "Biên nhận " + r.number(), "", 15)) {
+            BaseFont reg = pdf.fonts().regularBase();
+            BaseFont bold = pdf.fonts().boldBase();
+            PdfContentByte cb = pdf.writer().getDirectContent();
             float width = page.getWidth();
             float height = page.getHeight();
             left(cb, bold, 12, 36, height - 48, f.name().toUpperCase(java.util.Locale.forLanguageTag("vi")));
@@ -73,7 +69,6 @@ public class ReceiptDocuments {
             left(cb, reg, 9, 36, 60, "Mã xác minh: " + r.verificationCode());
             left(cb, reg, 8, 36, 46, "Kiểm tra tại " + url);
             vn.hoctap.platform.PdfQrCode.draw(cb, url, width - 36 - 110, 36, 110);
-            doc.close();
         } catch (Exception e) {
             throw new IllegalStateException("receipt PDF failed", e);
         }

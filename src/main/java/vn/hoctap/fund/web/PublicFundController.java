@@ -68,7 +68,7 @@ class PublicFundController {
     @Access(kind = DataKind.PUBLIC, action = AccessAction.EXPORT)
     ResponseEntity<byte[]> pdf(@PathVariable String code, @RequestParam int year, Locale locale) {
         FundReports.Report r = reports.report(funds.get(code), year);
-        return file(reports.pdf(r, k -> messages.getMessage(k, null, k, locale)), code + "-" + year + ".pdf", MediaType.APPLICATION_PDF);
+        return file(reports.pdf(r, locale, k -> messages.getMessage(k, null, k, locale)), code + "-" + year + ".pdf", MediaType.APPLICATION_PDF);
     }
 
     @GetMapping("/public/fund/receipts/{code}")

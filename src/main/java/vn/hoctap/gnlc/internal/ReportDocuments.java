@@ -1,5 +1,7 @@
 package vn.hoctap.gnlc.internal;
 
+import vn.hoctap.platform.ReportText;
+import vn.hoctap.platform.ReportPdf;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,11 +19,9 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfWriter;
 
 import vn.hoctap.gnlc.Questionnaire;
 import vn.hoctap.platform.HanoiTime;
-import vn.hoctap.platform.PdfFonts;
 
 /**
  * The report in English for pasting into UIL's online survey: DOCX (Apache POI XWPF) and PDF (OpenPDF with the
@@ -91,14 +91,11 @@ public class ReportDocuments {
 
     public byte[] pdf(GnlcReports.Report r, GnlcFramework.Membership m) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document doc = new Document(PageSize.A4, 56, 56, 56, 56);
-        try {
-            PdfWriter.getInstance(doc, out);
-            doc.addTitle("Hà Nội — " + r.questionnaire().titleEn());
-            doc.setDocumentLanguage("en");
-            doc.open();
-            BaseFont regular = PdfFonts.baseFont(false);
-            BaseFont bold = PdfFonts.baseFont(true);
+        String title = "Hà Nội — " + r.questionnaire().titleEn();
+        try (ReportPdf pdf = ReportPdf.open(out, PageSize.A4, new float[] {56, 56, 56, 56}, ReportText.of(true), title, title, 15)) {
+            Document doc = pdf.document();
+            BaseFont regular = pdf.fonts().regularBase();
+            BaseFont bold = pdf.fonts().boldBase();
             for (Line l : lines(r, m)) {
                 Paragraph p = new Paragraph(l.size() * 1.4f, java.text.Normalizer.normalize(l.text(), java.text.Normalizer.Form.NFC),
                         new Font(l.bold() ? bold : regular, l.size()));
@@ -106,7 +103,6 @@ public class ReportDocuments {
                 if (l.bold()) p.setSpacingBefore(8);
                 doc.add(p);
             }
-            doc.close();
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException(e);
         }

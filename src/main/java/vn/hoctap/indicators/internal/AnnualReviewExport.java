@@ -2,9 +2,7 @@ package vn.hoctap.indicators.internal;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -21,8 +19,6 @@ import java.util.TreeMap;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -31,8 +27,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import vn.hoctap.platform.PdfFonts;
+import vn.hoctap.platform.ReportPdf;
+import vn.hoctap.platform.ReportText;
 import vn.hoctap.platform.XlsxRows;
+import vn.hoctap.platform.XlsxStyles;
 import static vn.hoctap.platform.PdfTables.cell;
 import static vn.hoctap.platform.PdfTables.headerRow;
 import static vn.hoctap.platform.PdfTables.num;
@@ -42,23 +40,17 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
-import com.lowagie.text.pdf.PdfTemplate;
-import com.lowagie.text.pdf.PdfWriter;
 
 /**
  * The annual review report ("Báo cáo sơ kết thực hiện Nghị quyết 23-NQ/TU năm Y") of the city's learning-society
  * targets: an XLSX workbook (a summary sheet, then one sheet per indicator with per-commune rows) and an A4
  * landscape PDF. Plain Java: the caller builds the {@link Review} (values already formatted, statuses assessed).
- * Follows the layout conventions of {@code vn.hoctap.register.internal.StandardsExports} (embedded Be Vietnam Pro
+ * Written in the platform's one report layout ({@link ReportPdf}, {@link XlsxStyles}; embedded Be Vietnam Pro
  * fonts, Identity-H, headings as the first rows of their tables).
  */
 public final class AnnualReviewExport {
@@ -119,31 +111,18 @@ public final class AnnualReviewExport {
         if (key == null) {
             return "";
         }
-        return switch (key) {
-            case "MET" -> en ? "Met" : "Đạt";
-            case "ON_TRACK" -> en ? "On track" : "Đúng tiến độ";
-            case "AT_RISK" -> en ? "At risk" : "Có nguy cơ không đạt";
-            case "OFF_TRACK" -> en ? "Off track" : "Chậm tiến độ";
-            case "NO_DATA" -> en ? "No data" : "Chưa có số liệu";
-            default -> key;
-        };
+        return STATUSES.contains(key) ? ReportText.of(en).get("report.review.status." + key) : key;
     }
 
     /** "Nhóm 1. Xóa mù chữ và phổ cập giáo dục" / "Group 1. Literacy and universal education". */
     static String groupTitle(int group, boolean en) {
-        String t = switch (group) {
-            case 1 -> en ? "Literacy and universal education" : "Xóa mù chữ và phổ cập giáo dục";
-            case 2 -> en ? "Citizens' competences" : "Năng lực của người dân";
-            case 3 -> en ? "Schools and learning institutions" : "Cơ sở giáo dục và thiết chế học tập";
-            case 4 -> en ? "Learning models" : "Mô hình học tập";
-            default -> en ? "Other indicators" : "Chỉ tiêu khác";
-        };
-        return (en ? "Group " : "Nhóm ") + group + ". " + t;
+        ReportText tx = ReportText.of(en);
+        String t = tx.get(group >= 1 && group <= 4 ? "report.review.group." + group : "report.review.group.other");
+        return tx.get("report.review.group", String.valueOf(group), t);
     }
 
     static String title(Review r) {
-        return r.english() ? "Annual review of the implementation of Resolution 23-NQ/TU, " + r.year()
-                : "Báo cáo sơ kết thực hiện Nghị quyết 23-NQ/TU năm " + r.year();
+        return ReportText.of(r.english()).get("report.review.title", String.valueOf(r.year()));
     }
 
     private static String nfc(String s) {
@@ -214,7 +193,7 @@ public final class AnnualReviewExport {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
             Set<String> used = new HashSet<>();
-            String summaryName = en ? "Summary" : "Tổng hợp";
+            String summaryName = ReportText.of(en).get("report.review.summary");
             used.add(summaryName.toLowerCase(Locale.ROOT));
             summarySheet(wb.createSheet(summaryName), st, r);
             for (String id : unitIds(r)) {
@@ -239,69 +218,25 @@ public final class AnnualReviewExport {
         return name;
     }
 
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle bold;
-        final CellStyle boldLeft;
-        final CellStyle header;
+    /** The platform's styles, and the fill of each status. */
+    private static final class Styles extends XlsxStyles {
         final CellStyle group;
-        final CellStyle text;
-        final CellStyle wrap;
-        final CellStyle integer;
-        final CellStyle decimal;
-        final CellStyle general;
-        final CellStyle date;
         final Map<String, CellStyle> status = new LinkedHashMap<>();
 
         Styles(Workbook wb) {
-            org.apache.poi.ss.usermodel.Font bf = wb.createFont();
-            bf.setBold(true);
-            org.apache.poi.ss.usermodel.Font tf = wb.createFont();
-            tf.setBold(true);
-            tf.setFontHeightInPoints((short) 13);
-            title = wb.createCellStyle();
-            title.setFont(tf);
-            bold = wb.createCellStyle();
-            bold.setFont(bf);
-            boldLeft = wb.createCellStyle();
-            boldLeft.setFont(bf);
-            boldLeft.setAlignment(HorizontalAlignment.LEFT);
-            header = XlsxRows.bordered(wb);
-            header.setFont(bf);
-            header.setWrapText(true);
-            header.setAlignment(HorizontalAlignment.CENTER);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            group = XlsxRows.bordered(wb);
-            group.setFont(bf);
-            group.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
-            group.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            text = XlsxRows.bordered(wb);
-            wrap = XlsxRows.bordered(wb);
-            wrap.setWrapText(true);
-            integer = XlsxRows.bordered(wb);
-            integer.setDataFormat(wb.createDataFormat().getFormat("0"));
-            decimal = XlsxRows.bordered(wb);
-            decimal.setDataFormat(wb.createDataFormat().getFormat("0.00"));
-            general = XlsxRows.bordered(wb);
-            general.setDataFormat(wb.createDataFormat().getFormat("General"));
-            date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
-            date.setAlignment(HorizontalAlignment.LEFT);
+            super(wb);
+            group = filled(wb, IndexedColors.PALE_BLUE.getIndex());
+            group.setFont(boldFont);
             short[] fills = {IndexedColors.LIGHT_GREEN.getIndex(), IndexedColors.LIGHT_TURQUOISE.getIndex(),
                     IndexedColors.LIGHT_YELLOW.getIndex(), IndexedColors.ROSE.getIndex(), IndexedColors.GREY_25_PERCENT.getIndex()};
             for (int i = 0; i < STATUSES.size(); i++) {
-                CellStyle s = XlsxRows.bordered(wb);
-                s.setFillForegroundColor(fills[i]);
-                s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                status.put(STATUSES.get(i), s);
+                status.put(STATUSES.get(i), filled(wb, fills[i]));
             }
         }
 
         CellStyle status(String key) {
             return status.getOrDefault(key, text);
         }
-
     }
 
     /** Appends rows to a sheet (the platform's cells with this report's styles). */
@@ -316,10 +251,10 @@ public final class AnnualReviewExport {
         Rows w = new Rows(sh, st);
         w.row().text(title(r), st.title);
         if (r.cityName() != null && !r.cityName().isBlank()) {
-            w.row().text(en ? "Unit" : "Đơn vị", st.bold).text(r.cityName(), null);
+            w.row().text(ReportText.of(en).get("report.review.unit"), st.bold).text(r.cityName(), null);
         }
-        w.row().text(en ? "Year" : "Năm", st.bold).num(r.year(), st.boldLeft);
-        w.row().text(en ? "Generated" : "Ngày lập", st.bold);
+        w.row().text(ReportText.of(en).get("report.review.year"), st.bold).num(r.year(), st.boldLeft);
+        w.row().text(ReportText.of(en).get("report.review.generated"), st.bold);
         Cell d = w.cell();
         d.setCellValue(r.generated());
         d.setCellStyle(st.date);
@@ -327,23 +262,19 @@ public final class AnnualReviewExport {
 
         // counts per status, across (so that the frozen area above the indicator table stays short)
         Map<String, Integer> counts = counts(r);
-        w.row().text(en ? "Status" : "Trạng thái", st.header);
+        w.row().text(ReportText.of(en).get("report.review.status"), st.header);
         for (String k : counts.keySet()) {
             w.text(statusLabel(k, en), STATUSES.contains(k) ? st.status(k) : st.header);
         }
-        w.text(en ? "Total" : "Tổng số", st.header);
-        w.row().text(en ? "Indicators" : "Số chỉ tiêu", st.bold);
+        w.text(ReportText.of(en).get("report.review.total"), st.header);
+        w.row().text(ReportText.of(en).get("report.review.indicator-count"), st.bold);
         for (int n : counts.values()) {
             w.num(n, st.integer);
         }
         w.num(r.lines().size(), st.integer);
         w.skip();
 
-        String[] heads = en
-                ? new String[] {"ID", "Indicator", "Re-based on communes", "Data source", "Value", "Target",
-                        "National target", "Status", "Reason"}
-                : new String[] {"Mã", "Chỉ tiêu", "Tính lại theo xã, phường", "Nguồn số liệu", "Giá trị", "Mục tiêu",
-                        "Mục tiêu quốc gia", "Trạng thái", "Lý do"};
+        String[] heads = ReportText.of(en).get("report.review.xlsx.columns").split("\\|");
         w.headers(heads);
         int headerRow = w.current().getRowNum();
         for (Map.Entry<Integer, List<Line>> g : byGroup(r).entrySet()) {
@@ -409,13 +340,12 @@ public final class AnnualReviewExport {
         Rows w = new Rows(sh, st);
         Line l = line(r, id);
         w.row().text(l == null ? id : id + " — " + nfc(l.name()), st.title);
-        w.headers(en ? new String[] {"Code", "Unit", "Value", "Numerator", "Denominator", "Estimated"}
-                : new String[] {"Mã", "Tên đơn vị", "Giá trị", "Tử số", "Mẫu số", "Ước tính"});
+        w.headers(ReportText.of(en).get("report.review.xlsx.unit-columns").split("\\|"));
         int headerRow = w.current().getRowNum();
         List<UnitRow> rows = r.units().get(id);
         for (UnitRow u : rows) {
             w.row().text(u.code()).text(u.name()).num(u.value(), st.decimal).num(u.numerator(), st.general)
-                    .num(u.denominator(), st.general).text(u.estimated() ? (en ? "estimated" : "ước tính") : "");
+                    .num(u.denominator(), st.general).text(u.estimated() ? ReportText.of(en).get("report.review.estimated") : "");
         }
         sh.createFreezePane(0, headerRow + 1);
         sh.setAutoFilter(new CellRangeAddress(headerRow, headerRow + rows.size(), 0, 5));
@@ -428,7 +358,6 @@ public final class AnnualReviewExport {
     // ------------------------------------------------------------------------------------------------
 
     private static final Color HEADER_BG = vn.hoctap.platform.PdfTables.HEADER_BG;
-    private static final Color MUTED = new Color(0x55, 0x5E, 0x68);
     private static final Map<String, Color> STATUS_BG = Map.of(
             "MET", new Color(0xDC, 0xF0, 0xDE),
             "ON_TRACK", new Color(0xDD, 0xEB, 0xF7),
@@ -436,186 +365,88 @@ public final class AnnualReviewExport {
             "OFF_TRACK", new Color(0xF9, 0xD9, 0xD6),
             "NO_DATA", new Color(0xEC, 0xEC, 0xEC));
 
-    /** The fonts of one document. */
-    private static final class Fonts {
-        final Font title;
-        final Font heading;
-        final Font normal;
-        final Font bold;
-        final Font small;
-        final Font smallBold;
-        final Font muted;
-
-        Fonts() throws IOException {
-            BaseFont r = PdfFonts.baseFont(false);
-            BaseFont b = PdfFonts.baseFont(true);
-            title = new Font(b, 15);
-            heading = new Font(b, 11);
-            normal = new Font(r, 8.5f);
-            bold = new Font(b, 8.5f);
-            small = new Font(r, 7.5f);
-            smallBold = new Font(b, 7.5f);
-            muted = new Font(r, 7.5f, Font.NORMAL, MUTED);
-        }
-    }
-
-    /** Writes the A4 landscape report (fonts embedded, Identity-H). Does not close {@code out}. */
+    /** Writes the A4 landscape report in the platform's layout ({@link ReportPdf}). Does not close {@code out}. */
     public static void pdf(Review r, OutputStream out) throws IOException {
-        boolean en = r.english();
-        Fonts f = new Fonts();
-        Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 46);
-        try {
-            PdfWriter w = PdfWriter.getInstance(doc, out);
-            w.setCloseStream(false);
-            String footer = title(r) + " · " + (en ? "generated " : "lập ngày ") + DATE.format(r.generated());
-            w.setPageEvent(new Footer(footer, f.small, en));
-            doc.addTitle(title(r));
-            doc.addCreator("HọcTập");
-            doc.setDocumentLanguage(en ? "en" : "vi");
-            doc.open();
-            pdfBody(doc, r, f);
-            doc.close();
+        ReportText tx = ReportText.of(r.english());
+        String footer = title(r) + " · " + tx.get("report.generated", DATE.format(r.generated()));
+        try (ReportPdf pdf = ReportPdf.open(out, PageSize.A4.rotate(), new float[] {36, 36, 36, 46}, tx, title(r), footer, 15)) {
+            String issuer = r.cityName() == null || r.cityName().isBlank() ? "" : r.cityName();
+            pdf.nationalHeader(tx.get("report.review.issuer", pdf.upper(issuer)));
+            pdfBody(pdf.document(), r, pdf.fonts());
         } catch (DocumentException e) {
             throw new IOException("PDF: " + e.getMessage(), e);
         }
-        out.flush();
     }
 
-    /** The footer: text on the left, "Trang n/N" on the right (N written when the document closes). */
-    private static final class Footer extends PdfPageEventHelper {
-        private static final float TOTAL_WIDTH = 24;
-        private final String text;
-        private final Font font;
-        private final boolean en;
-        private PdfTemplate total;
-
-        Footer(String text, Font font, boolean en) {
-            this.text = text;
-            this.font = font;
-            this.en = en;
-        }
-
-        @Override
-        public void onOpenDocument(PdfWriter writer, Document document) {
-            total = writer.getDirectContent().createTemplate(TOTAL_WIDTH, 12);
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            float y = document.bottom() - 20;
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_LEFT, new Phrase(nfc(text), font),
-                    document.left(), y, 0);
-            float x = document.right() - TOTAL_WIDTH;
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,
-                    new Phrase((en ? "Page " : "Trang ") + writer.getPageNumber() + "/", font), x, y, 0);
-            writer.getDirectContent().addTemplate(total, x, y - 3);
-        }
-
-        @Override
-        public void onCloseDocument(PdfWriter writer, Document document) {
-            ColumnText.showTextAligned(total, Element.ALIGN_LEFT,
-                    new Phrase(Integer.toString(writer.getPageNumber() - 1), font), 0, 3, 0);
-        }
-    }
-
-    /**
-     * The header of an administrative document (Nghị định 30/2020/NĐ-CP, Phụ lục I): the issuing body on the left,
-     * the national name (Quốc hiệu) and motto (Tiêu ngữ) on the right, both centred in their half.
-     */
-    private static void nationalHeader(Document doc, Review r, Fonts f) throws DocumentException {
+    private static void pdfBody(Document doc, Review r, ReportPdf.Fonts f) throws DocumentException {
         boolean en = r.english();
-        PdfPTable h = new PdfPTable(new float[] {1f, 1.3f});
-        h.setWidthPercentage(100);
-        String issuer = r.cityName() == null || r.cityName().isBlank() ? "" : r.cityName();
-        String body = (en ? "PEOPLE'S COMMITTEE OF " : "ỦY BAN NHÂN DÂN ") + issuer.toUpperCase(en ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
-        PdfPCell left = new PdfPCell(new Phrase(nfc(body), f.bold));
-        left.setBorder(0);
-        left.setHorizontalAlignment(Element.ALIGN_CENTER);
-        Phrase nation = new Phrase();
-        nation.add(new Chunk(nfc(en ? "SOCIALIST REPUBLIC OF VIET NAM" : "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), f.bold));
-        nation.add(Chunk.NEWLINE);
-        Chunk motto = new Chunk(nfc(en ? "Independence - Freedom - Happiness" : "Độc lập - Tự do - Hạnh phúc"), f.bold);
-        motto.setUnderline(0.6f, -2f);
-        nation.add(motto);
-        PdfPCell right = new PdfPCell(nation);
-        right.setBorder(0);
-        right.setHorizontalAlignment(Element.ALIGN_CENTER);
-        h.addCell(left);
-        h.addCell(right);
-        h.setSpacingAfter(10);
-        doc.add(h);
-    }
-
-    private static void pdfBody(Document doc, Review r, Fonts f) throws DocumentException {
-        boolean en = r.english();
-        nationalHeader(doc, r, f);
-        Paragraph t = new Paragraph(20, title(r), f.title);
+        Paragraph t = new Paragraph(20, title(r), f.title());
         t.setSpacingAfter(2);
         doc.add(t);
         StringBuilder sub = new StringBuilder();
         if (r.cityName() != null && !r.cityName().isBlank()) {
             sub.append(nfc(r.cityName())).append(" · ");
         }
-        sub.append(r.lines().size()).append(en ? " indicators" : " chỉ tiêu").append(" · ")
-                .append(en ? "generated " : "lập ngày ").append(DATE.format(r.generated()));
-        doc.add(new Paragraph(12, sub.toString(), f.normal));
+        ReportText tx = ReportText.of(en);
+        sub.append(tx.get("report.review.indicators", r.lines().size())).append(" · ")
+                .append(tx.get("report.generated", DATE.format(r.generated())));
+        doc.add(new Paragraph(12, sub.toString(), f.normal()));
 
         // summary counts
         Map<String, Integer> counts = counts(r);
         float[] cw = new float[counts.size() + 1];
         java.util.Arrays.fill(cw, 1f);
-        PdfPTable ct = table(cw, en ? "Indicators by status" : "Số chỉ tiêu theo trạng thái", f.heading, true);
+        PdfPTable ct = table(cw, ReportText.of(en).get("report.review.indicators-by-status"), f.heading(), true);
         ct.setWidthPercentage(70);
         ct.setHorizontalAlignment(Element.ALIGN_LEFT);
         for (String k : counts.keySet()) {
-            PdfPCell c = cell(statusLabel(k, en), f.smallBold);
+            PdfPCell c = cell(statusLabel(k, en), f.smallBold());
             c.setBackgroundColor(STATUS_BG.getOrDefault(k, HEADER_BG));
             c.setHorizontalAlignment(Element.ALIGN_CENTER);
             ct.addCell(c);
         }
-        PdfPCell tc = cell(en ? "Total" : "Tổng số", f.smallBold);
+        PdfPCell tc = cell(ReportText.of(en).get("report.review.total"), f.smallBold());
         tc.setBackgroundColor(HEADER_BG);
         tc.setHorizontalAlignment(Element.ALIGN_CENTER);
         ct.addCell(tc);
         for (int n : counts.values()) {
-            PdfPCell c = cell(Integer.toString(n), f.heading);
+            PdfPCell c = cell(Integer.toString(n), f.heading());
             c.setHorizontalAlignment(Element.ALIGN_CENTER);
             ct.addCell(c);
         }
-        PdfPCell total = cell(Integer.toString(r.lines().size()), f.heading);
+        PdfPCell total = cell(Integer.toString(r.lines().size()), f.heading());
         total.setHorizontalAlignment(Element.ALIGN_CENTER);
         ct.addCell(total);
         doc.add(ct);
 
         // one table per group
         for (Map.Entry<Integer, List<Line>> g : byGroup(r).entrySet()) {
-            PdfPTable gt = table(new float[] {5.6f, 1.3f, 1.3f, 1.3f, 1.3f, 4.2f}, groupTitle(g.getKey(), en), f.heading, false);
-            headerRow(gt, f.smallBold, en ? "Indicator" : "Chỉ tiêu", en ? "Value" : "Giá trị", en ? "Target" : "Mục tiêu",
-                    en ? "National target" : "Mục tiêu quốc gia", en ? "Status" : "Trạng thái", en ? "Reason" : "Lý do");
+            PdfPTable gt = table(new float[] {5.6f, 1.3f, 1.3f, 1.3f, 1.3f, 4.2f}, groupTitle(g.getKey(), en), f.heading(), false);
+            headerRow(gt, f.smallBold(), ReportText.of(en).get("report.review.indicator"), ReportText.of(en).get("report.review.value"), ReportText.of(en).get("report.review.target"),
+                    ReportText.of(en).get("report.review.national-target"), ReportText.of(en).get("report.review.status"), ReportText.of(en).get("report.review.reason"));
             for (Line l : g.getValue()) {
-                Phrase name = new Phrase("", f.normal);
-                name.add(new Chunk(nfc(l.id()) + "  ", f.smallBold));
-                name.add(new Chunk(nfc(l.name()), f.normal));
+                Phrase name = new Phrase("", f.normal());
+                name.add(new Chunk(nfc(l.id()) + "  ", f.smallBold()));
+                name.add(new Chunk(nfc(l.name()), f.normal()));
                 if (l.rebasedName() != null && !l.rebasedName().isBlank()) {
-                    name.add(new Chunk("\n" + (en ? "Re-based on communes: " : "Tính lại theo xã, phường: ")
-                            + nfc(l.rebasedName()), f.muted));
+                    name.add(new Chunk("\n" + tx.get("report.review.rebased", nfc(l.rebasedName())), f.muted()));
                 }
                 if (l.source() != null && !l.source().isBlank()) {
-                    name.add(new Chunk("\n" + (en ? "Source: " : "Nguồn: ") + nfc(l.source()), f.muted));
+                    name.add(new Chunk("\n" + tx.get("report.review.source", nfc(l.source())), f.muted()));
                 }
                 PdfPCell nc = new PdfPCell(name);
                 pad(nc);
                 gt.addCell(nc);
-                gt.addCell(num(l.valueText() == null || l.valueText().isBlank() ? "—" : l.valueText(), f.bold));
-                gt.addCell(num(l.targetText(), f.normal));
-                gt.addCell(num(l.nationalText(), f.normal));
-                PdfPCell sc = cell(statusLabel(l.statusKey(), en), f.bold);
+                gt.addCell(num(l.valueText() == null || l.valueText().isBlank() ? "—" : l.valueText(), f.bold()));
+                gt.addCell(num(l.targetText(), f.normal()));
+                gt.addCell(num(l.nationalText(), f.normal()));
+                PdfPCell sc = cell(statusLabel(l.statusKey(), en), f.bold());
                 Color bg = STATUS_BG.get(l.statusKey());
                 if (bg != null) {
                     sc.setBackgroundColor(bg);
                 }
                 gt.addCell(sc);
-                gt.addCell(cell(l.reason(), f.small));
+                gt.addCell(cell(l.reason(), f.small()));
             }
             doc.add(gt);
         }
@@ -631,15 +462,13 @@ public final class AnnualReviewExport {
         outer.setSpacingBefore(14);
         outer.setHeaderRows(2);
         outer.setSplitLate(true);
-        PdfPCell h = new PdfPCell(new Phrase(en ? "Values by commune" : "Số liệu theo xã, phường", f.title));
+        PdfPCell h = new PdfPCell(new Phrase(ReportText.of(en).get("report.review.values-by-commune"), f.title()));
         h.setColspan(2);
         h.setBorder(PdfPCell.NO_BORDER);
         h.setPadding(0);
         h.setPaddingBottom(3);
         outer.addCell(h);
-        PdfPCell note = new PdfPCell(new Phrase(en
-                ? "First " + PDF_UNIT_ROWS + " units of each indicator; the XLSX file has every unit with numerators and denominators. * estimated."
-                : PDF_UNIT_ROWS + " đơn vị đầu tiên của mỗi chỉ tiêu; tệp XLSX có đủ các đơn vị cùng tử số, mẫu số. * ước tính.", f.muted));
+        PdfPCell note = new PdfPCell(new Phrase(tx.get("report.review.first-units", PDF_UNIT_ROWS), f.muted()));
         note.setColspan(2);
         note.setBorder(PdfPCell.NO_BORDER);
         note.setPadding(0);
@@ -660,13 +489,13 @@ public final class AnnualReviewExport {
         doc.add(outer);
     }
 
-    private static PdfPTable unitTable(Review r, String id, Fonts f) {
+    private static PdfPTable unitTable(Review r, String id, ReportPdf.Fonts f) {
         boolean en = r.english();
         Line l = line(r, id);
         List<UnitRow> rows = r.units().get(id);
         PdfPTable t = new PdfPTable(new float[] {1.3f, 4.2f, 1.5f});
         t.setWidthPercentage(100);
-        PdfPCell h = new PdfPCell(new Phrase(nfc(l == null ? id : id + " — " + l.name()), f.bold));
+        PdfPCell h = new PdfPCell(new Phrase(nfc(l == null ? id : id + " — " + l.name()), f.bold()));
         h.setColspan(3);
         h.setBorder(PdfPCell.NO_BORDER);
         h.setPadding(0);
@@ -674,24 +503,23 @@ public final class AnnualReviewExport {
         h.setMinimumHeight(26);   // two lines: the tables side by side start at the same height
         h.setVerticalAlignment(Element.ALIGN_BOTTOM);
         t.addCell(h);
-        for (String n : en ? new String[] {"Code", "Unit", "Value"} : new String[] {"Mã", "Tên đơn vị", "Giá trị"}) {
-            PdfPCell c = compact(new PdfPCell(new Phrase(n, f.smallBold)));
+        for (String n : ReportText.of(en).get("report.review.pdf.unit-columns").split("\\|")) {
+            PdfPCell c = compact(new PdfPCell(new Phrase(n, f.smallBold())));
             c.setBackgroundColor(HEADER_BG);
             t.addCell(c);
         }
         int shown = Math.min(rows.size(), PDF_UNIT_ROWS);
         for (int i = 0; i < shown; i++) {
             UnitRow u = rows.get(i);
-            t.addCell(compact(new PdfPCell(new Phrase(nfc(u.code()), f.small))));
-            t.addCell(compact(new PdfPCell(new Phrase(nfc(u.name()), f.small))));
-            PdfPCell v = compact(new PdfPCell(new Phrase(number(u.value(), en) + (u.estimated() ? " *" : ""), f.small)));
+            t.addCell(compact(new PdfPCell(new Phrase(nfc(u.code()), f.small()))));
+            t.addCell(compact(new PdfPCell(new Phrase(nfc(u.name()), f.small()))));
+            PdfPCell v = compact(new PdfPCell(new Phrase(number(u.value(), en) + (u.estimated() ? " *" : ""), f.small())));
             v.setHorizontalAlignment(Element.ALIGN_RIGHT);
             t.addCell(v);
         }
         if (rows.size() > shown) {
             int more = rows.size() - shown;
-            PdfPCell m = new PdfPCell(new Phrase(en ? "… and " + more + " more units, see the XLSX file"
-                    : "… và " + more + " đơn vị khác, xem tệp XLSX", f.muted));
+            PdfPCell m = new PdfPCell(new Phrase(ReportText.of(en).get("report.review.more-units", more), f.muted()));
             m.setColspan(3);
             m.setBorder(PdfPCell.NO_BORDER);
             m.setPaddingTop(3);
@@ -699,10 +527,6 @@ public final class AnnualReviewExport {
         }
         return t;
     }
-
-
-
-
 
     /** Tighter cells for the per-commune tables (30 rows and a heading fit on a landscape page). */
     private static PdfPCell compact(PdfPCell c) {

@@ -35,8 +35,10 @@ class IndicatorApiController {
     private final IndicatorValues values;
     private final IndicatorStatus status;
     private final AccessGuard guard;
+    private final StatusAnswers answers;
 
-    IndicatorApiController(Targets targets, IndicatorValues values, IndicatorStatus status, AccessGuard guard) {
+    IndicatorApiController(Targets targets, IndicatorValues values, IndicatorStatus status, AccessGuard guard, StatusAnswers answers) {
+        this.answers = answers;
         this.targets = targets;
         this.values = values;
         this.status = status;
@@ -107,10 +109,11 @@ class IndicatorApiController {
     @Operation(summary = "The city's status on each target for a data year, with the reason")
     @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
     @GetMapping("/indicators/status")
-    List<Map<String, Object>> status(@RequestParam(required = false) Integer year) {
-        // the city's values are public (PublicAggregates): the same lines as /api/public/indicators/status
-        int y = year(year);
-        return statusLines(status.city(y), y);
+    org.springframework.http.ResponseEntity<byte[]> status(@RequestParam(required = false) Integer year,
+                                                           org.springframework.web.context.request.WebRequest request) {
+        // the city's values are public (PublicAggregates): the same lines as /api/public/indicators/status, kept as
+        // bytes with an ETag until the values or targets change
+        return answers.cityStatus(year(year), request);
     }
 
     static List<Map<String, Object>> statusLines(List<IndicatorStatus.Line> lines, int y) {

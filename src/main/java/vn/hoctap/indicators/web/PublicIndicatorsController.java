@@ -34,7 +34,10 @@ class PublicIndicatorsController {
     private final IndicatorValues values;
     private final IndicatorStatus status;
 
-    PublicIndicatorsController(IndicatorValues values, IndicatorStatus status) {
+    private final StatusAnswers answers;
+
+    PublicIndicatorsController(IndicatorValues values, IndicatorStatus status, StatusAnswers answers) {
+        this.answers = answers;
         this.values = values;
         this.status = status;
     }
@@ -53,8 +56,9 @@ class PublicIndicatorsController {
     @GetMapping("/api/public/indicators/status")
     @ResponseBody
     @Operation(summary = "The city's value, target and status on each NQ 23 target for a data year (public)")
-    List<Map<String, Object>> cityStatus(@RequestParam(required = false) Integer year) {
-        return IndicatorApiController.statusLines(status.city(year(year)), year(year));
+    org.springframework.http.ResponseEntity<byte[]> cityStatus(@RequestParam(required = false) Integer year,
+                                                               org.springframework.web.context.request.WebRequest request) {
+        return answers.cityStatus(year(year), request);
     }
 
     @Access(kind = DataKind.PUBLIC, action = AccessAction.READ)

@@ -59,7 +59,7 @@ class LearningController {
     ResponseEntity<byte[]> pdf(Locale locale) {
         String[] cols = {m("learning.col.title", locale), m("learning.col.topic", locale), m("learning.col.provider", locale),
                 m("learning.col.dates", locale), m("learning.col.hours", locale), m("learning.col.status", locale)};
-        byte[] pdf = record.pdfOwn(m("learning.pdf.heading", locale), cols, k -> m(k, locale));
+        byte[] pdf = record.pdfOwn(m("learning.pdf.heading", locale), cols, locale, k -> m(k, locale));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ho-so-hoc-tap.pdf\"").body(pdf);
     }

@@ -27,8 +27,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import vn.hoctap.platform.PdfFonts;
-import vn.hoctap.platform.XlsxRows;
+import vn.hoctap.platform.ReportText;
 import static vn.hoctap.platform.PdfTables.cell;
 import static vn.hoctap.platform.PdfTables.headerRow;
 import static vn.hoctap.platform.PdfTables.num;
@@ -65,7 +64,9 @@ import vn.hoctap.standards.VerificationStatus;
 
 /**
  * Exports of a unit's standards (phổ cập giáo dục, xóa mù chữ; docs/contracts/standards.md) for a data year:
- * an XLSX workbook laid out like the official statistical tables, and an A4 PDF report.
+ * an XLSX workbook laid out like the official statistical tables ({@link StandardsWorkbook}), and an A4 PDF report
+ * ({@link StandardsPdf}). This class holds what both show: the per-age tables, the {@link ExportData} and the
+ * words they share (from the message bundles, {@link ReportText}).
  * <p>
  * For a commune the workbook has, per standard, a table by single year of age ({@link AgeTable}); those counts
  * need the commune's persons, which are streamed once through an {@link AgeTables} builder (a
@@ -79,7 +80,7 @@ import vn.hoctap.standards.VerificationStatus;
  * ExportData data = ExportData.commune(result, code, ages, LocalDate.now(clock));
  * // district or city
  * ExportData data = ExportData.aggregate(result, code, LocalDate.now(clock));
- * StandardsExports.xlsx(data, out);            // or pdf(data, locale, out)
+ * StandardsWorkbook.write(data, out);         // or StandardsPdf.write(data, locale, out)
  * }</pre>
  */
 public final class StandardsExports {
@@ -462,7 +463,7 @@ public final class StandardsExports {
     }
 
     // ------------------------------------------------------------------------------------------------
-    // Shared helpers
+    // Shared helpers (the words of both exports: StandardsWorkbook, StandardsPdf)
     // ------------------------------------------------------------------------------------------------
 
     /** Sheet names, one per standard. */
@@ -471,42 +472,56 @@ public final class StandardsExports {
 
     static final String SUMMARY_SHEET = "Tổng hợp";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** The workbook's language: the official statistical tables are in Vietnamese. */
+    static final ReportText VI = ReportText.of(false);
 
-    private static String nfc(String s) {
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    static String nfc(String s) {
         return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
-    private static String levelName(UnitLevel l, boolean en) {
-        switch (l) {
-            case COMMUNE: return en ? "commune" : "Cấp xã";
-            case DISTRICT: return en ? "district" : "Cấp huyện";
-            default: return en ? "city" : "Cấp tỉnh/thành phố";
-        }
+    static String levelName(UnitLevel l, ReportText tx) {
+        return tx.get(switch (l) {
+            case COMMUNE -> "report.standards.level.commune";
+            case DISTRICT -> "report.standards.level.district";
+            default -> "report.standards.level.city";
+        });
     }
 
-    private static String levelText(Standard s, int level, boolean en) {
+    static String levelText(Standard s, int level, ReportText tx) {
         if (s == Standard.MN5) {
-            return level >= 1 ? (en ? "Met" : "Đạt") : (en ? "Not met" : "Chưa đạt");
+            return tx.get(level >= 1 ? "report.standards.met" : "report.standards.not-met");
         }
         if (level == 0) {
-            return en ? "Not reached" : "Chưa đạt";
+            return tx.get("report.standards.not-reached");
         }
-        return (en ? "Level " : "Mức ") + level + "/" + s.maxLevel();
+        return tx.get("report.standards.level-of", level, s.maxLevel());
     }
 
-    private static String describe(Criterion c, RuleSet rules, boolean en) {
+    static String describe(Criterion c, RuleSet rules, ReportText tx) {
         RuleSet.CohortRule r = rules.cohort(c);
-        if (en) {
-            String ages = r.minAge() == r.maxAge() ? "aged " + r.minAge() : "aged " + r.minAge() + "–" + r.maxAge();
-            return "Share of persons " + ages + " who " + c.numeratorEn();
-        }
-        String who = r.maxAge() < 15 ? "trẻ em" : "người";
-        String ages = r.minAge() == r.maxAge() ? r.minAge() + " tuổi" : "từ " + r.minAge() + " đến " + r.maxAge() + " tuổi";
-        return "Tỷ lệ " + who + " " + ages + " " + c.numeratorVi();
+        boolean child = r.maxAge() < 15;
+        String ages = r.minAge() == r.maxAge() ? tx.get("report.standards.aged", r.minAge())
+                : tx.get("report.standards.aged-between", r.minAge(), r.maxAge());
+        return tx.get(child ? "report.standards.share-children" : "report.standards.share-persons", ages,
+                tx.english() ? c.numeratorEn() : c.numeratorVi());
     }
 
-    private static String cohortText(Criterion c, RuleSet rules) {
+    /** The threshold rules of a criterion, level by level (1 to the standard's highest). */
+    static List<RuleSet.ThresholdRule> thresholdRules(RuleSet rules, Criterion c) {
+        List<RuleSet.ThresholdRule> out = new ArrayList<>();
+        for (int k = 1; k <= c.standard().maxLevel(); k++) {
+            for (RuleSet.ThresholdRule tr : rules.thresholds(c.standard(), k)) {
+                if (tr.criterion() == c) {
+                    out.add(tr);
+                }
+            }
+        }
+        return out;
+    }
+
+    static String cohortText(Criterion c, RuleSet rules) {
         RuleSet.CohortRule r = rules.cohort(c);
         return r.minAge() == r.maxAge() ? Integer.toString(r.minAge()) : r.minAge() + "–" + r.maxAge();
     }
@@ -524,586 +539,28 @@ public final class StandardsExports {
                 && rules.mixedCity() == RuleSet.MixedCity.DISTRICTS_AND_COMMUNES);
     }
 
-    private static String percentText(long num, long den, boolean en) {
+    static String percentText(long num, long den, ReportText tx) {
         if (den == 0) {
             return "—";
         }
         String s = String.format(Locale.ROOT, "%.2f%%", num * 100.0 / den);
-        return en ? s : s.replace('.', ',');
+        return tx.english() ? s : s.replace('.', ',');
     }
 
-    private static String thresholdText(vn.hoctap.standards.Percent p, boolean en) {
+    static String thresholdText(vn.hoctap.standards.Percent p, ReportText tx) {
         if (p == null) {
             return "—";
         }
         String s = p.toString();
-        return en ? s : s.replace('.', ',');
+        return tx.english() ? s : s.replace('.', ',');
     }
 
-    private static String title(ExportData d, boolean en) {
-        String name = nfc(d.unit().unit().name());
-        return en ? "Report on universal education and literacy, year " + d.year() + " — " + name
-                : "Báo cáo kết quả phổ cập giáo dục, xóa mù chữ năm " + d.year() + " — " + name;
+    static String title(ExportData d, ReportText tx) {
+        return tx.get("report.standards.title", String.valueOf(d.year()), nfc(d.unit().unit().name()));
     }
 
-    private static String meetingLabel(UnitResult u, boolean en) {
-        boolean districts = u.childLevel() == UnitLevel.DISTRICT;
-        if (en) {
-            return districts ? "Districts reaching (districts_meeting)" : "Communes reaching (communes_meeting)";
-        }
-        return districts ? "Số quận/huyện đạt (districts_meeting)" : "Số xã đạt (communes_meeting)";
+    static String meetingLabel(UnitResult u, ReportText tx) {
+        return tx.get(u.childLevel() == UnitLevel.DISTRICT ? "report.standards.districts-meeting"
+                : "report.standards.communes-meeting");
     }
-
-    // ------------------------------------------------------------------------------------------------
-    // XLSX
-    // ------------------------------------------------------------------------------------------------
-
-    /**
-     * Writes the workbook: sheet "Tổng hợp" then one sheet per standard ("PCGD MN 5 tuổi", "PCGD Tiểu học",
-     * "PCGD THCS", "Xóa mù chữ"). Plain XSSF (styles, widths, no formulas or macros). Does not close {@code out}.
-     */
-    public static void xlsx(ExportData data, OutputStream out) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Styles st = new Styles(wb);
-            summarySheet(wb, st, data);
-            for (Standard s : Standard.values()) {
-                Sheet sh = wb.createSheet(SHEET.get(s));
-                if (data.isCommune()) {
-                    communeStandardSheet(sh, st, data, s);
-                } else {
-                    aggregateStandardSheet(sh, st, data, s);
-                }
-            }
-            wb.getProperties().getCoreProperties().setTitle(title(data, false));
-            wb.getProperties().getCoreProperties().setCreator("HọcTập");
-            wb.write(out);
-        }
-        out.flush();
-    }
-
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle bold;
-        final CellStyle header;
-        final CellStyle text;
-        final CellStyle wrap;
-        final CellStyle integer;
-        final CellStyle percent;
-        final CellStyle number;
-        final CellStyle date;
-
-        Styles(Workbook wb) {
-            org.apache.poi.ss.usermodel.Font bf = wb.createFont();
-            bf.setBold(true);
-            org.apache.poi.ss.usermodel.Font tf = wb.createFont();
-            tf.setBold(true);
-            tf.setFontHeightInPoints((short) 13);
-            title = wb.createCellStyle();
-            title.setFont(tf);
-            bold = wb.createCellStyle();
-            bold.setFont(bf);
-            header = XlsxRows.bordered(wb);
-            header.setFont(bf);
-            header.setWrapText(true);
-            header.setAlignment(HorizontalAlignment.CENTER);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            text = XlsxRows.bordered(wb);
-            wrap = XlsxRows.bordered(wb);
-            wrap.setWrapText(true);
-            integer = XlsxRows.bordered(wb);
-            integer.setDataFormat(wb.createDataFormat().getFormat("0"));
-            percent = XlsxRows.bordered(wb);
-            percent.setDataFormat(wb.createDataFormat().getFormat("0.00"));
-            number = XlsxRows.bordered(wb);
-            number.setDataFormat(wb.createDataFormat().getFormat("General"));
-            date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
-            date.setAlignment(HorizontalAlignment.LEFT);
-        }
-
-    }
-
-    /** Appends rows to a sheet: the platform's cells, and those of the standards (counts, rates, thresholds). */
-    private static final class Rows extends XlsxRows<Rows> {
-        final Styles st;
-
-        Rows(Sheet sheet, Styles st) {
-            super(sheet, st.text, st.header);
-            this.st = st;
-        }
-
-        Rows num(long v) {
-            return num(v, st.integer);
-        }
-
-        Rows pct(long num, long den) {
-            return den == 0 ? text("—") : num(num * 100.0 / den, st.percent);
-        }
-
-        Rows threshold(vn.hoctap.standards.Percent p) {
-            return p == null ? text("—") : num(p.hundredths() / 100.0, st.number);
-        }
-
-        void title(String t) {
-            row().text(t, st.title);
-        }
-
-        void heading(String t) {
-            row().text(t, st.bold);
-        }
-    }
-
-    private static void summarySheet(Workbook wb, Styles st, ExportData d) {
-        Sheet sh = wb.createSheet(SUMMARY_SHEET);
-        Rows r = new Rows(sh, st);
-        UnitResult u = d.unit();
-        r.title(title(d, false));
-        r.skip();
-        r.row().text("Đơn vị", st.bold).text(u.unit().name());
-        r.row().text("Mã đơn vị", st.bold).text(u.code());
-        r.row().text("Cấp", st.bold).text(levelName(u.level(), false));
-        if (u.unit().parentCode() != null) {
-            UnitResult p = d.result().find(u.unit().parentCode());
-            r.row().text("Đơn vị cấp trên", st.bold).text(u.unit().parentCode() + (p == null ? "" : " — " + p.unit().name()));
-        }
-        r.row().text("Năm số liệu", st.bold).num(d.year());
-        r.row().text("Bộ quy tắc", st.bold).text(d.rules().id());
-        r.row().text("Phiên bản bộ quy tắc", st.bold).text(d.rules().version());
-        r.row().text("Tên bộ quy tắc", st.bold).text(d.rules().title());
-        r.row().text("Xã đặc biệt khó khăn (ĐBKK)", st.bold)
-                .text(d.isCommune() ? (u.unit().disadvantaged() ? "Có" : "Không") : "Không áp dụng");
-        if (!d.isCommune()) {
-            r.row().text(u.childLevel() == UnitLevel.DISTRICT ? "Số quận/huyện được tính" : "Số xã được tính", st.bold)
-                    .num(u.childCount());
-        }
-        r.row().text("Ngày lập", st.bold);
-        Cell c = r.cell();
-        c.setCellValue(d.generated());
-        c.setCellStyle(st.date);
-        r.skip();
-        r.heading("Mức đạt chuẩn");
-        r.headers("Chuẩn", "Tên chuẩn", "Mức đạt", "Mức cao nhất", "Kết quả");
-        for (Standard s : Standard.values()) {
-            int l = u.levels().level(s);
-            r.row().text(s.id()).text(s.nameVi(), st.wrap).num(l).num(s.maxLevel()).text(levelText(s, l, false));
-        }
-        if (!d.isCommune()) {
-            r.skip();
-            r.heading("Đơn vị trực thuộc");
-            r.headers("Mã", "Tên đơn vị", "Cấp", "ĐBKK", "MN5", "TH", "THCS", "XMC", "Được tính vào tỷ lệ");
-            for (UnitResult ch : d.children()) {
-                Levels l = ch.levels();
-                r.row().text(ch.code()).text(ch.unit().name()).text(levelName(ch.level(), false))
-                        .text(ch.level() == UnitLevel.COMMUNE ? (ch.unit().disadvantaged() ? "Có" : "Không") : "—")
-                        .num(l.mn5() ? 1 : 0).num(l.th()).num(l.thcs()).num(l.xmc())
-                        .text(counted(d.rules(), u, ch) ? "Có" : "Không");
-            }
-        }
-        r.widths(30, 42, 14, 12, 12, 8, 8, 8, 14);
-    }
-
-    private static void communeStandardSheet(Sheet sh, Styles st, ExportData d, Standard s) {
-        Rows r = new Rows(sh, st);
-        UnitResult u = d.unit();
-        boolean dbkk = u.unit().disadvantaged();
-        r.title(s.nameVi() + " — " + u.unit().name() + " (" + u.code() + "), năm " + d.year());
-        r.row().text("Kết quả", st.bold).text(levelText(s, u.levels().level(s), false), null)
-                .text(dbkk ? "Xã đặc biệt khó khăn (ĐBKK): áp dụng ngưỡng ĐBKK" : "", null);
-        r.skip();
-
-        AgeTable t = d.ages().get(s);
-        r.heading("Bảng 1. Số liệu theo độ tuổi (tuổi = " + d.year() + " − năm sinh)");
-        List<AgeColumn> cols = t == null ? columns(s) : t.columns();
-        List<String> heads = new ArrayList<>(List.of("Tuổi", "Năm sinh"));
-        for (AgeColumn c : cols) {
-            heads.add(c.labelVi());
-        }
-        r.headers(heads.toArray(String[]::new));
-        r.current().setHeightInPoints(60);
-        if (t != null) {
-            for (Map.Entry<Integer, long[]> e : t.rows().entrySet()) {
-                r.row().num(e.getKey()).num(d.year() - e.getKey());
-                for (long v : e.getValue()) {
-                    r.num(v);
-                }
-            }
-        }
-        r.skip();
-
-        r.heading("Bảng 2. Tiêu chí");
-        r.headers("Mã tiêu chí", "Nội dung", "Độ tuổi", "Tử số", "Mẫu số", "Tỷ lệ (%)", "Mức", "Ngưỡng (%)",
-                "Ngưỡng xã ĐBKK (%)", "Ngưỡng áp dụng (%)", "Đạt", "Căn cứ pháp lý", "Trạng thái", "Ý nghĩa trạng thái");
-        r.current().setHeightInPoints(30);
-        for (Criterion c : Criterion.values()) {
-            if (c.standard() != s) {
-                continue;
-            }
-            Rate rate = u.criteria().getOrDefault(c, Rate.EMPTY);
-            List<RuleSet.ThresholdRule> rules = new ArrayList<>();
-            for (int k = 1; k <= s.maxLevel(); k++) {
-                for (RuleSet.ThresholdRule tr : d.rules().thresholds(s, k)) {
-                    if (tr.criterion() == c) {
-                        rules.add(tr);
-                    }
-                }
-            }
-            if (rules.isEmpty()) {
-                r.row().text(c.id()).text(describe(c, d.rules(), false), st.wrap).text(cohortText(c, d.rules()))
-                        .num(rate.numerator()).num(rate.denominator()).pct(rate.numerator(), rate.denominator());
-                continue;
-            }
-            for (RuleSet.ThresholdRule tr : rules) {
-                vn.hoctap.standards.Percent applied = tr.threshold(dbkk);
-                r.row().text(c.id()).text(describe(c, d.rules(), false), st.wrap).text(cohortText(c, d.rules()))
-                        .num(rate.numerator()).num(rate.denominator()).pct(rate.numerator(), rate.denominator())
-                        .num(tr.level()).threshold(tr.normal()).threshold(tr.disadvantaged()).threshold(applied)
-                        .text(applied == null ? "Không áp dụng" : rate.meets(applied) ? "Đạt" : "Chưa đạt")
-                        .text(tr.source(), st.wrap).text(tr.status().name()).text(tr.status().descriptionVi(), st.wrap);
-            }
-        }
-        boolean anyPrereq = false;
-        for (int k = 1; k <= s.maxLevel(); k++) {
-            anyPrereq |= !d.rules().prerequisites(s, k).isEmpty();
-        }
-        if (anyPrereq) {
-            r.skip();
-            r.heading("Bảng 3. Điều kiện về chuẩn khác");
-            r.headers("Mức", "Yêu cầu", "Mức hiện tại", "Đạt", "Căn cứ pháp lý", "Trạng thái");
-            for (int k = 1; k <= s.maxLevel(); k++) {
-                for (RuleSet.PrerequisiteRule pr : d.rules().prerequisites(s, k)) {
-                    int have = u.levels().level(pr.required());
-                    r.row().num(k).text(pr.required().id() + " đạt mức " + pr.requiredLevel() + " trở lên", st.wrap)
-                            .num(have).text(have >= pr.requiredLevel() ? "Đạt" : "Chưa đạt")
-                            .text(pr.source(), st.wrap).text(pr.status().name());
-                }
-            }
-        }
-        explanationsXlsx(r, u, s);
-        r.widths(20, 36, 14, 14, 14, 14, 14, 14, 14, 14, 12, 40, 11, 36);
-    }
-
-    private static void aggregateStandardSheet(Sheet sh, Styles st, ExportData d, Standard s) {
-        Rows r = new Rows(sh, st);
-        UnitResult u = d.unit();
-        r.title(s.nameVi() + " — " + u.unit().name() + " (" + u.code() + "), năm " + d.year());
-        r.row().text("Kết quả", st.bold).text(levelText(s, u.levels().level(s), false), null);
-        r.skip();
-        r.heading("Bảng 1. Kết quả của các đơn vị trực thuộc");
-        List<String> heads = new ArrayList<>(List.of("Mã", "Tên đơn vị", "Cấp", "ĐBKK", "Mức đạt"));
-        for (int k = 1; k <= s.maxLevel(); k++) {
-            heads.add(s == Standard.MN5 ? "Đạt MN5" : "Đạt mức " + k + " trở lên");
-        }
-        heads.add("Được tính vào tỷ lệ");
-        r.headers(heads.toArray(String[]::new));
-        for (UnitResult ch : d.children()) {
-            int l = ch.levels().level(s);
-            r.row().text(ch.code()).text(ch.unit().name()).text(levelName(ch.level(), false))
-                    .text(ch.level() == UnitLevel.COMMUNE ? (ch.unit().disadvantaged() ? "Có" : "Không") : "—").num(l);
-            for (int k = 1; k <= s.maxLevel(); k++) {
-                r.text(l >= k ? "Có" : "Không");
-            }
-            r.text(counted(d.rules(), u, ch) ? "Có" : "Không");
-        }
-        r.skip();
-        r.heading("Bảng 2. " + meetingLabel(u, false) + " so với tỷ lệ yêu cầu");
-        r.headers("Mức", "Số đơn vị đạt từ mức này trở lên", "Tổng số đơn vị được tính", "Tỷ lệ (%)",
-                "Tỷ lệ yêu cầu (%)", "Đạt", "Căn cứ pháp lý", "Trạng thái", "Ý nghĩa trạng thái");
-        r.current().setHeightInPoints(30);
-        for (int k = 1; k <= s.maxLevel(); k++) {
-            StandardLevel key = StandardLevel.of(s, k);
-            RuleSet.AggregationRule ar = aggregationRule(d.rules(), u, key);
-            long m = u.meeting().getOrDefault(key, 0L);
-            r.row().text(key.key()).num(m).num(u.childCount()).pct(m, u.childCount()).threshold(ar.percent())
-                    .text(ar.percent().isMetBy(m, u.childCount()) ? "Đạt" : "Chưa đạt").text(ar.source(), st.wrap)
-                    .text(ar.status().name()).text(ar.status().descriptionVi(), st.wrap);
-        }
-        explanationsXlsx(r, u, s);
-        r.widths(12, 34, 16, 14, 14, 14, 40, 11, 36);
-    }
-
-    private static void explanationsXlsx(Rows r, UnitResult u, Standard s) {
-        List<Explanation> ex = u.explanations(s);
-        if (ex.isEmpty()) {
-            return;
-        }
-        r.skip();
-        r.heading("Giải thích (các mức chưa đạt)");
-        for (Explanation e : ex) {
-            for (Explanation.Failure f : e.failures()) {
-                r.row().text(s == Standard.MN5 ? "MN5" : "Mức " + e.level(), null).text(f.messageVi(), null);
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------
-    // PDF
-    // ------------------------------------------------------------------------------------------------
-
-
-    /** The fonts of one document. */
-    private static final class Fonts {
-        final Font title;
-        final Font heading;
-        final Font normal;
-        final Font bold;
-        final Font small;
-        final Font smallBold;
-
-        Fonts() throws IOException {
-            BaseFont r = PdfFonts.baseFont(false);
-            BaseFont b = PdfFonts.baseFont(true);
-            title = new Font(b, 14);
-            heading = new Font(b, 11);
-            normal = new Font(r, 8.5f);
-            bold = new Font(b, 8.5f);
-            small = new Font(r, 7.5f);
-            smallBold = new Font(b, 7.5f);
-        }
-    }
-
-    /**
-     * Writes the A4 report (fonts embedded, Identity-H). Vietnamese unless {@code locale}'s language is English.
-     * Does not close {@code out}.
-     */
-    public static void pdf(ExportData data, Locale locale, OutputStream out) throws IOException {
-        boolean en = locale != null && "en".equals(locale.getLanguage());
-        Fonts f = new Fonts();
-        Document doc = new Document(PageSize.A4, 36, 36, 40, 50);
-        try {
-            PdfWriter w = PdfWriter.getInstance(doc, out);
-            w.setCloseStream(false);
-            String footer = (en ? "Rule set " : "Bộ quy tắc ") + data.rules().id() + " v" + data.rules().version()
-                    + " · " + (en ? "generated " : "lập ngày ")
-                    + DATE.format(data.generated());
-            w.setPageEvent(new Footer(footer, f.small, en));
-            doc.addTitle(title(data, en));
-            doc.addCreator("HọcTập");
-            doc.setDocumentLanguage(en ? "en" : "vi");
-            doc.open();
-            pdfBody(doc, data, f, en);
-            doc.close();
-        } catch (DocumentException e) {
-            throw new IOException("PDF: " + e.getMessage(), e);
-        }
-        out.flush();
-    }
-
-    private static final class Footer extends PdfPageEventHelper {
-        private final String text;
-        private final Font font;
-        private final boolean en;
-
-        Footer(String text, Font font, boolean en) {
-            this.text = text;
-            this.font = font;
-            this.en = en;
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            float y = document.bottom() - 20;
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_LEFT, new Phrase(text, font),
-                    document.left(), y, 0);
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,
-                    new Phrase((en ? "Page " : "Trang ") + writer.getPageNumber(), font), document.right(), y, 0);
-        }
-    }
-
-    private static void pdfBody(Document doc, ExportData d, Fonts f, boolean en) throws DocumentException {
-        UnitResult u = d.unit();
-        Paragraph t = new Paragraph(19, title(d, en), f.title);
-        t.setSpacingAfter(3);
-        doc.add(t);
-        String parent = "";
-        if (u.unit().parentCode() != null) {
-            UnitResult p = d.result().find(u.unit().parentCode());
-            parent = " · " + (en ? "part of " : "thuộc ") + (p == null ? u.unit().parentCode() : nfc(p.unit().name()));
-        }
-        String sub = (en ? "Unit code " : "Mã đơn vị ") + u.code() + " · " + levelName(u.level(), en) + parent;
-        if (d.isCommune()) {
-            sub += " · " + (u.unit().disadvantaged()
-                    ? (en ? "especially disadvantaged commune (ĐBKK thresholds)" : "xã đặc biệt khó khăn (áp dụng ngưỡng ĐBKK)")
-                    : (en ? "not ĐBKK" : "không thuộc xã ĐBKK"));
-        } else {
-            sub += " · " + (u.childLevel() == UnitLevel.DISTRICT ? (en ? "districts counted: " : "số quận/huyện được tính: ")
-                    : (en ? "communes counted: " : "số xã được tính: ")) + u.childCount();
-        }
-        doc.add(new Paragraph(12, sub, f.normal));
-        doc.add(new Paragraph(12, (en ? "Rule set: " : "Bộ quy tắc: ") + d.rules().id() + " v" + d.rules().version() + " — "
-                + nfc(d.rules().title()) + " · " + (en ? "generated " : "lập ngày ") + DATE.format(d.generated()), f.normal));
-
-        PdfPTable lv = table(new float[] {1.2f, 5f, 2f}, en ? "Levels reached" : "Mức đạt chuẩn", f.heading, true);
-        headerRow(lv, f.smallBold, en ? "Standard" : "Chuẩn", en ? "Name" : "Tên chuẩn", en ? "Result" : "Kết quả");
-        for (Standard s : Standard.values()) {
-            lv.addCell(cell(s.id(), f.normal));
-            lv.addCell(cell(en ? s.nameEn() : s.nameVi(), f.normal));
-            lv.addCell(cell(levelText(s, u.levels().level(s), en), f.bold));
-        }
-        doc.add(lv);
-
-        if (!d.isCommune() && !d.children().isEmpty()) {
-            PdfPTable ct = table(new float[] {1.2f, 4f, 1.1f, 1f, 1f, 1f, 1f, 1.2f},
-                    en ? "Units below" : "Đơn vị trực thuộc", f.heading, false);
-            headerRow(ct, f.smallBold, en ? "Code" : "Mã", en ? "Unit" : "Tên đơn vị", "ĐBKK", "MN5", "TH", "THCS", "XMC",
-                    en ? "Counted" : "Được tính");
-            for (UnitResult ch : d.children()) {
-                Levels l = ch.levels();
-                ct.addCell(cell(ch.code(), f.normal));
-                ct.addCell(cell(ch.unit().name(), f.normal));
-                ct.addCell(cell(ch.level() == UnitLevel.COMMUNE ? yesNo(ch.unit().disadvantaged(), en) : "—", f.normal));
-                ct.addCell(num(l.mn5() ? "1" : "0", f.normal));
-                ct.addCell(num(Integer.toString(l.th()), f.normal));
-                ct.addCell(num(Integer.toString(l.thcs()), f.normal));
-                ct.addCell(num(Integer.toString(l.xmc()), f.normal));
-                ct.addCell(cell(yesNo(counted(d.rules(), u, ch), en), f.normal));
-            }
-            doc.add(ct);
-        }
-
-        for (Standard s : Standard.values()) {
-            String heading = (en ? s.nameEn() : s.nameVi()) + " — " + levelText(s, u.levels().level(s), en);
-            if (d.isCommune()) {
-                communeCriteriaPdf(doc, d, s, heading, f, en);
-            } else {
-                meetingPdf(doc, d, s, heading, f, en);
-            }
-            List<Explanation> ex = u.explanations(s);
-            if (!ex.isEmpty()) {
-                Paragraph p = new Paragraph(12, en ? "Why higher levels are not reached:" : "Giải thích các mức chưa đạt:", f.bold);
-                p.setSpacingBefore(5);
-                doc.add(p);
-                for (Explanation e : ex) {
-                    for (Explanation.Failure fl : e.failures()) {
-                        String lvl = s == Standard.MN5 ? "MN5" : (en ? "Level " : "Mức ") + e.level();
-                        Paragraph item = new Paragraph(11, "", f.small);
-                        item.setIndentationLeft(18);
-                        item.setFirstLineIndent(-8);
-                        item.add(new Chunk("• " + lvl + ": ", f.smallBold));
-                        item.add(new Chunk(nfc(en ? fl.messageEn() : fl.messageVi()), f.small));
-                        doc.add(item);
-                    }
-                }
-            }
-        }
-
-        Paragraph legend = new Paragraph(11, "", f.small);
-        legend.setSpacingBefore(10);
-        legend.add(new Chunk(en ? "Verification status: " : "Trạng thái kiểm chứng: ", f.smallBold));
-        StringBuilder sb = new StringBuilder();
-        for (VerificationStatus v : VerificationStatus.values()) {
-            if (sb.length() > 0) {
-                sb.append("; ");
-            }
-            sb.append(v.name()).append(" = ").append(en ? v.descriptionEn() : v.descriptionVi());
-        }
-        legend.add(new Chunk(sb.toString() + ".", f.small));
-        doc.add(legend);
-    }
-
-    private static void communeCriteriaPdf(Document doc, ExportData d, Standard s, String heading, Fonts f, boolean en)
-            throws DocumentException {
-        UnitResult u = d.unit();
-        boolean dbkk = u.unit().disadvantaged();
-        PdfPTable t = table(new float[] {4.2f, 1.1f, 1.1f, 1.3f, 0.8f, 1.7f, 3.6f, 0.9f}, heading, f.heading, true);
-        headerRow(t, f.smallBold, en ? "Criterion" : "Tiêu chí", en ? "Numerator" : "Tử số", en ? "Denominator" : "Mẫu số",
-                en ? "Rate" : "Tỷ lệ", en ? "Level" : "Mức", en ? "Threshold % (ĐBKK)" : "Ngưỡng % (ĐBKK)",
-                en ? "Legal source" : "Căn cứ pháp lý", en ? "Status" : "Trạng thái");
-        for (Criterion c : Criterion.values()) {
-            if (c.standard() != s) {
-                continue;
-            }
-            Rate rate = u.criteria().getOrDefault(c, Rate.EMPTY);
-            List<RuleSet.ThresholdRule> rules = new ArrayList<>();
-            for (int k = 1; k <= s.maxLevel(); k++) {
-                for (RuleSet.ThresholdRule tr : d.rules().thresholds(s, k)) {
-                    if (tr.criterion() == c) {
-                        rules.add(tr);
-                    }
-                }
-            }
-            int span = Math.max(1, rules.size());
-            Phrase crit = new Phrase("", f.small);
-            crit.add(new Chunk(c.id() + "\n", f.smallBold));
-            crit.add(new Chunk(nfc(describe(c, d.rules(), en)), f.small));
-            PdfPCell cc = new PdfPCell(crit);
-            pad(cc);
-            cc.setRowspan(span);
-            t.addCell(cc);
-            t.addCell(span(num(Long.toString(rate.numerator()), f.normal), span));
-            t.addCell(span(num(Long.toString(rate.denominator()), f.normal), span));
-            t.addCell(span(num(percentText(rate.numerator(), rate.denominator(), en), f.bold), span));
-            if (rules.isEmpty()) {
-                for (int i = 0; i < 4; i++) {
-                    t.addCell(cell("—", f.normal));
-                }
-                continue;
-            }
-            for (RuleSet.ThresholdRule tr : rules) {
-                vn.hoctap.standards.Percent applied = tr.threshold(dbkk);
-                t.addCell(num(Integer.toString(tr.level()), f.normal));
-                String th = (tr.normal() == null ? "—" : "≥ " + thresholdText(tr.normal(), en)) + " ("
-                        + thresholdText(tr.disadvantaged(), en) + ")";
-                String verdict = applied == null ? (en ? "not applicable" : "không áp dụng")
-                        : rate.meets(applied) ? (en ? "met" : "đạt") : (en ? "not met" : "chưa đạt");
-                Phrase ph = new Phrase("", f.normal);
-                ph.add(new Chunk(th + "\n", f.normal));
-                ph.add(new Chunk(verdict, applied != null && !rate.meets(applied) ? f.smallBold : f.small));
-                PdfPCell tc = new PdfPCell(ph);
-                pad(tc);
-                t.addCell(tc);
-                t.addCell(cell(tr.source(), f.small));
-                t.addCell(cell(tr.status().name(), f.bold));
-            }
-        }
-        doc.add(t);
-        for (int k = 1; k <= s.maxLevel(); k++) {
-            for (RuleSet.PrerequisiteRule pr : d.rules().prerequisites(s, k)) {
-                int have = u.levels().level(pr.required());
-                String line = (en ? "Level " + k + " also needs " + pr.required().id() + " at level " + pr.requiredLevel()
-                        + " or higher (now " + have + ")" : "Mức " + k + " cần thêm " + pr.required().id() + " đạt mức "
-                        + pr.requiredLevel() + " trở lên (hiện ở mức " + have + ")") + " — " + pr.source() + " [" + pr.status().name() + "]";
-                Paragraph p = new Paragraph(11, nfc(line), f.small);
-                p.setSpacingBefore(3);
-                doc.add(p);
-            }
-        }
-    }
-
-    private static void meetingPdf(Document doc, ExportData d, Standard s, String heading, Fonts f, boolean en)
-            throws DocumentException {
-        UnitResult u = d.unit();
-        PdfPTable t = table(new float[] {1f, 2.4f, 1.2f, 1.2f, 1.3f, 1.2f, 3.4f, 0.9f}, heading, f.heading, true);
-        headerRow(t, f.smallBold, en ? "Level" : "Mức", meetingLabel(u, en), en ? "Counted" : "Tổng số", en ? "Share" : "Tỷ lệ",
-                en ? "Required" : "Yêu cầu", en ? "Result" : "Kết quả", en ? "Legal source" : "Căn cứ pháp lý",
-                en ? "Status" : "Trạng thái");
-        for (int k = 1; k <= s.maxLevel(); k++) {
-            StandardLevel key = StandardLevel.of(s, k);
-            RuleSet.AggregationRule ar = aggregationRule(d.rules(), u, key);
-            long m = u.meeting().getOrDefault(key, 0L);
-            boolean ok = ar.percent().isMetBy(m, u.childCount());
-            t.addCell(cell(key.key(), f.normal));
-            t.addCell(num(Long.toString(m), f.normal));
-            t.addCell(num(Long.toString(u.childCount()), f.normal));
-            t.addCell(num(percentText(m, u.childCount(), en), f.bold));
-            t.addCell(num("≥ " + thresholdText(ar.percent(), en) + "%", f.normal));
-            t.addCell(cell(ok ? (en ? "met" : "đạt") : (en ? "not met" : "chưa đạt"), ok ? f.normal : f.bold));
-            t.addCell(cell(ar.source(), f.small));
-            t.addCell(cell(ar.status().name(), f.bold));
-        }
-        doc.add(t);
-    }
-
-    private static String yesNo(boolean b, boolean en) {
-        return b ? (en ? "yes" : "có") : (en ? "no" : "không");
-    }
-
-
-
-
-    private static PdfPCell span(PdfPCell c, int rows) {
-        c.setRowspan(rows);
-        return c;
-    }
-
 }

@@ -28,6 +28,8 @@ import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.register.RegisterStandards;
 import vn.hoctap.register.internal.StandardsExports;
+import vn.hoctap.register.internal.StandardsPdf;
+import vn.hoctap.register.internal.StandardsWorkbook;
 import vn.hoctap.standards.StandardsEngine;
 import vn.hoctap.standards.Criterion;
 import vn.hoctap.standards.RuleSet;
@@ -228,7 +230,7 @@ class StandardsController {
         StandardsExports.ExportData data = exportData(code, yearFor(code, year, DataKind.UNIT_AGGREGATES, AccessAction.EXPORT));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pcgd-xmc-" + code + "-" + data.year() + ".xlsx\"");
-        StandardsExports.xlsx(data, response.getOutputStream());
+        StandardsWorkbook.write(data, response.getOutputStream());
     }
 
     @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.EXPORT)
@@ -238,7 +240,7 @@ class StandardsController {
         StandardsExports.ExportData data = exportData(code, yearFor(code, year, DataKind.UNIT_AGGREGATES, AccessAction.EXPORT));
         response.setContentType("application/pdf");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pcgd-xmc-" + code + "-" + data.year() + ".pdf\"");
-        StandardsExports.pdf(data, locale, response.getOutputStream());
+        StandardsPdf.write(data, locale, response.getOutputStream());
     }
 
     /** The data of an export: per-age tables streamed from the register for a commune, child units otherwise. */

@@ -1,5 +1,8 @@
 package vn.hoctap.titles.internal;
 
+import vn.hoctap.platform.OfficialDocument;
+import vn.hoctap.platform.ReportText;
+import vn.hoctap.platform.ReportPdf;
 import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,14 +19,11 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import com.lowagie.text.Document;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfWriter;
 
 import vn.hoctap.platform.HanoiTime;
-import vn.hoctap.platform.PdfFonts;
 import vn.hoctap.titles.BitstringStatusList;
 import vn.hoctap.titles.CredentialIssuer;
 import vn.hoctap.titles.CredentialVerifier;
@@ -219,14 +219,11 @@ public class Certificates {
     public byte[] pdf(Campaigns.Dossier d, Campaigns.Campaign c) {
         String url = keys.publicUrl() + "/public/verify/" + d.verificationCode();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document doc = new Document(PageSize.A4.rotate(), 48, 48, 48, 48);
-        try {
-            PdfWriter w = PdfWriter.getInstance(doc, out);
-            doc.addTitle("Giấy chứng nhận " + d.subjectType().kind().nameVi() + " năm " + c.year());
-            doc.open();
-            BaseFont regular = PdfFonts.baseFont(false);
-            BaseFont bold = PdfFonts.baseFont(true);
-            PdfContentByte cb = w.getDirectContent();
+        try (ReportPdf pdf = ReportPdf.open(out, PageSize.A4.rotate(), new float[] {48, 48, 48, 48}, ReportText.of(false),
+                "Giấy chứng nhận " + d.subjectType().kind().nameVi() + " năm " + c.year(), "", 15)) {
+            BaseFont regular = pdf.fonts().regularBase();
+            BaseFont bold = pdf.fonts().boldBase();
+            PdfContentByte cb = pdf.writer().getDirectContent();
             float width = PageSize.A4.rotate().getWidth();
             float height = PageSize.A4.rotate().getHeight();
             cb.setLineWidth(3f);
@@ -234,7 +231,7 @@ public class Certificates {
             cb.rectangle(24, 24, width - 48, height - 48);
             cb.stroke();
             String commune = units.version(d.communeCode(), HanoiTime.today()).map(u -> u.name()).orElse(d.communeCode());
-            text(cb, bold, 14, width / 2, height - 80, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+            text(cb, bold, 14, width / 2, height - 80, OfficialDocument.NATIONAL_NAME);
             text(cb, regular, 12, width / 2, height - 98, "Độc lập – Tự do – Hạnh phúc");
             text(cb, bold, 30, width / 2, height - 170, "GIẤY CHỨNG NHẬN");
             text(cb, regular, 15, width / 2, height - 205, "Danh hiệu");
@@ -248,7 +245,6 @@ public class Certificates {
             text(cb, regular, 11, left, 110, "Công bố ngày " + date + " · Mã xác minh: " + d.verificationCode());
             text(cb, regular, 9, left, 92, "Kiểm tra tại " + url);
             vn.hoctap.platform.PdfQrCode.draw(cb, url, width - 48 - 24 - 130, 56, 130);
-            doc.close();
         } catch (Exception e) {
             throw new IllegalStateException("certificate PDF failed", e);
         }

@@ -228,7 +228,7 @@ class AnnualReviewExportTest {
         String text = text(pdf);
         assertThat(text).contains("Báo cáo sơ kết thực hiện Nghị quyết 23-NQ/TU năm 2025", "Thành phố Hà Nội",
                 "Phường Hoàn Kiếm", "Xã Ứng Hòa", "Nhóm 1. Xóa mù chữ và phổ cập giáo dục", "Nhóm 4. Mô hình học tập",
-                "Có nguy cơ không đạt", "Chậm tiến độ", "Đúng tiến độ", "97,53%", "lập ngày 15/01/2026", "Trang 1/",
+                "Có nguy cơ không đạt", "Chậm tiến độ", "Đúng tiến độ", "97,53%", "lập ngày 15/01/2026", "Trang 1 / ",
                 "… và 5 đơn vị khác, xem tệp XLSX", "Xã Thử Nghiệm 27");
         assertThat(text).doesNotContain("Xã Thử Nghiệm 28 ");   // beyond the first 30 rows
     }
@@ -237,7 +237,7 @@ class AnnualReviewExportTest {
     void pdfInEnglish() throws IOException {
         String text = text(pdf(review(true)));
         assertThat(text).contains("Annual review", "On track", "At risk", "Group 3. Schools and learning institutions",
-                "… and 5 more units, see the XLSX file", "Page 1/", "Xã Ứng Hòa");
+                "… and 5 more units, see the XLSX file", "Page 1 / ", "Xã Ứng Hòa");
     }
 
     @Test
@@ -262,6 +262,7 @@ class AnnualReviewExportTest {
             assertThat(text).contains("ind." + k + " — Chỉ tiêu thử nghiệm số " + k);
         }
         assertThat(text.split("… và 10 đơn vị khác, xem tệp XLSX", -1)).hasSize(6);
+        assertThat(vn.hoctap.platform.PdfFooters.assertEveryPageNumbered(pdf, false)).isGreaterThanOrEqualTo(2);
         PdfReader reader = new PdfReader(pdf);
         try {
             assertThat(reader.getNumberOfPages()).isLessThanOrEqualTo(5);   // 2 summary pages at most + 3 of units

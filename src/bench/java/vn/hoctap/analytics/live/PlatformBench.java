@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -485,17 +486,14 @@ public final class PlatformBench {
         }
     }
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-
     /** Signs in through the login form; returns the session cookie ("JSESSIONID=…"). */
     private static String login(HttpClient http, String base, String password) throws IOException, InterruptedException {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
         String cookie = sessionCookie(page, null);
-        Matcher m = CSRF.matcher(page.body());
-        if (cookie == null || !m.find()) {
+        String token = csrfToken(page.body());
+        if (cookie == null || token == null) {
             throw new IllegalStateException("the login page gave no session or CSRF token");
         }
-        String token = m.group(1) != null ? m.group(1) : m.group(2);
         String form = "username=admin&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).timeout(Duration.ofSeconds(120)).header("Cookie", cookie)
@@ -508,10 +506,64 @@ public final class PlatformBench {
         return signedIn;
     }
 
+    /**
+     * The value of the form's {@code <input name="_csrf">} (or of {@code <meta name="_csrf" content>}), read with an
+     * HTML parser (attoparser, the one Thymeleaf uses), not a regular expression.
+     */
+    static String csrfToken(String html) {
+        String[] found = new String[1];
+        try {
+            new org.attoparser.MarkupParser(org.attoparser.config.ParseConfiguration.htmlConfiguration()).parse(html,
+                    new org.attoparser.AbstractMarkupHandler() {
+                        private final Map<String, String> attributes = new HashMap<>();
+
+                        @Override
+                        public void handleStandaloneElementStart(char[] b, int o, int l, boolean minimized, int line, int col) {
+                            attributes.clear();
+                        }
+
+                        @Override
+                        public void handleOpenElementStart(char[] b, int o, int l, int line, int col) {
+                            attributes.clear();
+                        }
+
+                        @Override
+                        public void handleAttribute(char[] b, int nameOffset, int nameLen, int nameLine, int nameCol,
+                                int opOffset, int opLen, int opLine, int opCol, int valueContentOffset, int valueContentLen,
+                                int valueOuterOffset, int valueOuterLen, int valueLine, int valueCol) {
+                            attributes.put(new String(b, nameOffset, nameLen).toLowerCase(Locale.ROOT),
+                                    new String(b, valueContentOffset, valueContentLen));
+                        }
+
+                        @Override
+                        public void handleStandaloneElementEnd(char[] b, int o, int l, boolean minimized, int line, int col) {
+                            take();
+                        }
+
+                        @Override
+                        public void handleOpenElementEnd(char[] b, int o, int l, int line, int col) {
+                            take();
+                        }
+
+                        private void take() {
+                            if (found[0] == null && "_csrf".equals(attributes.get("name"))) {
+                                found[0] = attributes.getOrDefault("value", attributes.get("content"));
+                            }
+                        }
+                    });
+        } catch (org.attoparser.ParseException e) {
+            throw new IllegalStateException("the login page is not readable HTML: " + e.getMessage(), e);
+        }
+        return found[0];
+    }
+
+    /** The session cookie set by the response ("JSESSIONID=…"), read with {@link java.net.HttpCookie}. */
     private static String sessionCookie(HttpResponse<?> r, String otherwise) {
         for (String h : r.headers().allValues("Set-Cookie")) {
-            if (h.startsWith("JSESSIONID=")) {
-                return h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';'));
+            for (java.net.HttpCookie c : java.net.HttpCookie.parse(h)) {
+                if ("JSESSIONID".equals(c.getName())) {
+                    return c.getName() + "=" + c.getValue();
+                }
             }
         }
         return otherwise;
@@ -545,18 +597,13 @@ public final class PlatformBench {
         return all;
     }
 
-    private static final Pattern ITEM = Pattern.compile("\\{[^{}]*}");
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
-    /** The numerator of the commune's item in a /api/indicators/values answer. */
-    private static double numerator(String json, String commune) {
-        Matcher m = ITEM.matcher(json);
-        while (m.find()) {
-            String item = m.group();
-            if (item.contains("\"unit_code\":\"" + commune + "\"")) {
-                Matcher v = Pattern.compile("\"numerator\":([-0-9.Ee]+)").matcher(item);
-                if (v.find()) {
-                    return Double.parseDouble(v.group(1));
-                }
+    /** The numerator of the commune's item in a /api/indicators/values answer (read with Jackson). */
+    static double numerator(String json, String commune) {
+        for (tools.jackson.databind.JsonNode item : JSON.readTree(json).findParents("unit_code")) {
+            if (commune.equals(item.path("unit_code").asString()) && item.path("numerator").isNumber()) {
+                return item.path("numerator").asDouble();
             }
         }
         throw new IllegalStateException("no value of commune " + commune + " in the answer");
