@@ -31,7 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 200 million entries (8.7 M people × 3 entries a year × 10 years, more than this machine holds). Per size: import
  * throughput of the platform's batched INSERT against PostgreSQL COPY; a citizen's record page (p50/p99 over 500
  * random persons, by the person index); a centre's year report; the city's centre indicators (learners per commune in
- * a year) — each beside the same query written plainly, without indexes (index scans disabled for the session).
+ * a year) — each beside the same query written plainly, without indexes (index scans disabled for the session) — and
+ * the city figures as the platform reads them since V91 (the per-commune yearly summary kept by each write), checked
+ * equal to the scan at every size; the insert and COPY rates include the trigger that keeps the summary.
  * Synthetic data, deterministic by size.
  */
 public final class LearningBench {
@@ -97,11 +99,12 @@ public final class LearningBench {
         }
         out.printf(Locale.ROOT, "== lifelong learning record on PostgreSQL: %d communes, %d centres; sizes %s%n", communes.size(), orgs.length,
                 Arrays.toString(sizes));
-        out.printf(Locale.ROOT, "%-10s %-12s %-12s %-22s %-22s %-22s %-22s%n", "entries", "insert/s", "COPY/s", "record p50/p99 (plain)",
-                "", "centre year (plain)", "city by commune (plain)");
+        out.printf(Locale.ROOT, "%-10s %-12s %-12s %-22s %-22s %-22s %-26s %-16s%n", "entries", "insert/s", "COPY/s", "record p50/p99 (plain)",
+                "", "centre year (plain)", "city: old scan (plain)", "city: summary");
         double[] prev = null;
+        double[] last = null;
         for (int n : sizes) {
-            jdbc.execute("truncate learning_entry restart identity cascade");
+            truncate(jdbc);
             List<Row> rows = generate(n, communes, orgs);
             // platform path: batched INSERT (at most 100,000 rows, the rate is what matters); then COPY of everything
             int insertN = Math.min(n, 100_000);
@@ -117,7 +120,7 @@ public final class LearningBench {
                 }
             }
             double insertRate = insertN / ((System.nanoTime() - t0) / 1e9);
-            jdbc.execute("truncate learning_entry restart identity cascade");
+            truncate(jdbc);
             StringBuilder csv = new StringBuilder(n * 90);
             for (Row x : rows) {
                 csv.append(x.personId()).append(',').append(x.commune()).append(',').append(x.title()).append(",class,").append(x.topic())
@@ -142,6 +145,18 @@ public final class LearningBench {
             String city = "select commune_code, count(distinct person_id), sum(hours) from learning_entry"
                     + " where start_date >= '2024-01-01' and start_date < '2025-01-01' group by commune_code";
             double[] cit = timings(3, () -> jdbc.queryForList(city));
+            // the city figures as the platform reads them now: the per-commune summary kept by the writes (V91); first
+            // right after the load (the summary rows' dead versions still there), then after a VACUUM as autovacuum does
+            double[] sumFresh = timings(20, () -> jdbc.queryForList(LearningRecord.FIGURES, 2024));
+            jdbc.execute("vacuum analyze learning_commune_year");
+            double[] sum = timings(50, () -> jdbc.queryForList(LearningRecord.FIGURES, 2024));
+            List<Map<String, Object>> fromSummary = jdbc.queryForList(LearningRecord.FIGURES, 2024);
+            List<Map<String, Object>> fromScan = jdbc.queryForList(LearningRecord.FIGURES_BY_SCAN, 2024, 2024);
+            if (!same(fromSummary, fromScan)) {
+                throw new IllegalStateException("the per-commune summary differs from the entries at " + n + " entries: summary "
+                        + fromSummary.size() + " rows, first " + (fromSummary.isEmpty() ? "-" : fromSummary.get(0)) + "; scan "
+                        + fromScan.size() + " rows, first " + (fromScan.isEmpty() ? "-" : fromScan.get(0)));
+            }
             double[] recPlain, cenPlain, citPlain;
             try (Connection c = ds.getConnection()) {
                 JdbcTemplate plain = new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true));
@@ -155,15 +170,43 @@ public final class LearningBench {
                 citPlain = timings(3, () -> plain.queryForList(city + tag));
                 plain.execute("reset all");
             }
-            out.printf(Locale.ROOT, "%-10d %-12.0f %-12.0f %6.2f/%6.2f ms (%7.1f) %-5s %7.1f ms (%7.1f)      %7.1f ms (%7.1f)%n", n, insertRate,
-                    copyRate, rec[0], rec[1], recPlain[0], "", cen[0], cenPlain[0], cit[0], citPlain[0]);
+            out.printf(Locale.ROOT, "%-10d %-12.0f %-12.0f %6.2f/%6.2f ms (%7.1f) %-5s %7.1f ms (%7.1f)      %7.1f ms (%7.1f)       %6.2f/%6.2f ms"
+                    + " (%.2f before vacuum)%n", n, insertRate, copyRate, rec[0], rec[1], recPlain[0], "", cen[0], cenPlain[0], cit[0], citPlain[0],
+                    sum[0], sum[1], sumFresh[0]);
             if (prev != null) {
-                out.printf(Locale.ROOT, "   growth ×%.1f entries: record p99 ×%.2f, centre year ×%.2f, city ×%.2f%n", n / prev[0], rec[1] / prev[1],
-                        cen[0] / prev[2], cit[0] / prev[3]);
+                out.printf(Locale.ROOT, "   growth ×%.1f entries: record p99 ×%.2f, centre year ×%.2f, city old scan ×%.2f, city summary ×%.2f%n",
+                        n / prev[0], rec[1] / prev[1], cen[0] / prev[2], cit[0] / prev[3], sum[0] / prev[4]);
             }
-            prev = new double[] {n, rec[1], cen[0], cit[0]};
+            prev = new double[] {n, rec[1], cen[0], cit[0], sum[0]};
+            last = new double[] {n, cit[0], sum[0], sum[1]};
+        }
+        if (last != null) {
+            // linear extrapolation of the old scan; the summary reads 126 rows a year whatever the size
+            out.printf(Locale.ROOT, "city figures at 200 M entries (extrapolated linearly from %,d): old scan ≈ %.1f s; summary: %d rows a year,"
+                    + " measured %.2f ms p50 / %.2f ms p99 here (size-independent)%n", (long) last[0], last[1] * 200e6 / last[0] / 1000,
+                    communes.size(), last[2], last[3]);
         }
         out.println("targets (issue 12, at 200 M entries): record page p99 ≤ 50 ms, centre year report ≤ 1 s, city centre indicators ≤ 2 s");
+    }
+
+    static void truncate(JdbcTemplate jdbc) {
+        jdbc.execute("truncate learning_entry, learning_commune_year, learning_person_year restart identity cascade");
+    }
+
+    /** Same rows, numbers compared by value (the summary and the scan may differ in numeric scale and integer width). */
+    static boolean same(List<Map<String, Object>> a, List<Map<String, Object>> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) {
+            List<Object> x = new ArrayList<>(a.get(i).values());
+            List<Object> y = new ArrayList<>(b.get(i).values());
+            for (int j = 0; j < x.size(); j++) {
+                Object p = x.get(j), q = y.get(j);
+                boolean eq = p instanceof Number m && q instanceof Number k
+                        ? new java.math.BigDecimal(m.toString()).compareTo(new java.math.BigDecimal(k.toString())) == 0 : java.util.Objects.equals(p, q);
+                if (!eq) return false;
+            }
+        }
+        return true;
     }
 
     /** p50 and p99 in ms of {@code runs} calls (after two warm-up calls). */

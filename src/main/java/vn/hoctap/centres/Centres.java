@@ -151,7 +151,14 @@ public class Centres {
     @Transactional
     public void saveProfile(long centreId, Profile p) {
         Centre c = require(centreId, AccessAction.WRITE);
-        if (p.staffCount() != null && p.staffCount() < 0) throw ValidationException.of("staff_count", "centres.error.number");
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (p.staffCount() != null && (p.staffCount() < 0 || p.staffCount() > 10_000)) errors.put("staff_count", "centres.error.number");
+        if (p.director() != null && p.director().length() > 200) errors.put("director", "centres.error.text");
+        for (var f : Map.of("premises", String.valueOf(p.premises()), "equipment", String.valueOf(p.equipment()), "partners",
+                String.valueOf(p.partners())).entrySet()) {
+            if (f.getValue().length() > 2000) errors.put(f.getKey(), "centres.error.text");
+        }
+        if (!errors.isEmpty()) throw new ValidationException(errors);
         Profile before = profile(centreId);
         jdbc.update("""
                 insert into centre_profile (organisation_id, director, staff_count, premises, equipment, partners) values (?, ?, ?, ?, ?, ?)

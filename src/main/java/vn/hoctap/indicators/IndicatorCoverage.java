@@ -17,4 +17,12 @@ public interface IndicatorCoverage {
 
     /** The coverage of an indicator in a year for the city ("01") or a commune; empty when the indicator is not reported. */
     Optional<Coverage> coverage(String indicatorId, int year, String unitCode);
+
+    /**
+     * The coverage of a reported indicator in a year for every commune with registered organisations of its kind
+     * (commune code → coverage); empty when the indicator is not reported.
+     */
+    default java.util.Map<String, Coverage> byCommune(String indicatorId, int year) {
+        return java.util.Map.of();
+    }
 }

@@ -82,9 +82,12 @@ public class LearningRecord {
     private final ProviderMembership providers;
     private final vn.hoctap.indicators.IndicatorValues indicators;
     private final SecureRandom random = new SecureRandom();
+    private final org.springframework.beans.factory.ObjectProvider<CredentialSigner> signers;
 
     public LearningRecord(JdbcTemplate jdbc, AccessGuard guard, AuditLog audit, Accounts accounts, ProviderMembership providers,
-                          vn.hoctap.indicators.IndicatorValues indicators) {
+                          vn.hoctap.indicators.IndicatorValues indicators,
+                          org.springframework.beans.factory.ObjectProvider<CredentialSigner> signers) {
+        this.signers = signers;
         this.indicators = indicators;
         this.jdbc = jdbc;
         this.guard = guard;
@@ -281,6 +284,24 @@ public class LearningRecord {
         return OpenBadgesExport.presentation(pid, entries(pid), baseUrl, java.time.OffsetDateTime.now(HanoiTime.ZONE));
     }
 
+    /**
+     * The own record as a CLR 2.0 ClrCredential ({@link ClrExport}) signed as a VC-JWT by the platform's issuer key
+     * ({@link CredentialSigner}, implemented by titles); audited as an export.
+     */
+    public String clrOwn(String baseUrl) {
+        guard.require(DataKind.LEARNING_RECORD, AccessAction.EXPORT);
+        String pid = ownPersonId().orElseThrow(() -> new NotFoundException("learning.error.no-link", 0));
+        CredentialSigner signer = signers.getIfAvailable();
+        if (signer == null) throw new IllegalStateException("no credential signer");
+        Map<String, Object> clr = ClrExport.credential(pid, entries(pid), signer.issuerProfile(), baseUrl,
+                java.time.OffsetDateTime.now(HanoiTime.ZONE));
+        String jwt = signer.sign(clr);
+        audit.record("export", "learning_clr", String.valueOf(clr.get("id")), linkedCommune(pid).orElse("01"), null,
+                Map.of("entries", ((List<?>) ((Map<?, ?>) clr.get("credentialSubject")).get("verifiableCredential")).size()),
+                "Tải hồ sơ học tập dạng CLR 2.0 có chữ ký");
+        return jwt;
+    }
+
     /** The own record as a PDF (A4, the platform's fonts). */
     public byte[] pdfOwn(String heading, String[] columns, java.util.Locale locale,
                          java.util.function.Function<String, String> words) {
@@ -332,7 +353,7 @@ public class LearningRecord {
                     "select count(*) from learning_entry where person_id = ? and provider_org_id = ? and topic = 'literacy'", Integer.class, personId, org);
             guard.requireOwnOrScope(g, n != null && n > 0);
         }
-        if (!List.of("in_class", "post_literacy", "retested", "relapsed", "not_found").contains(status)) {
+        if (!FOLLOW_UP_STATUSES.contains(status)) {
             throw ValidationException.of("status", "learning.error.followup-status");
         }
         if (followYear <= completedYear) throw ValidationException.of("follow_year", "learning.error.followup-year");
@@ -344,6 +365,102 @@ public class LearningRecord {
         refreshLiteracyIndicator(followYear);
         audit.record("follow-up", "learning_literacy_followup", personId, communeCode, null, Map.of("year", followYear, "status", status),
                 "Theo dõi sau xóa mù chữ");
+    }
+
+    /** A commune's learning in a year: entries, verified ones, distinct learners and hours (aggregates, no person). */
+    public record CommuneYear(String communeCode, int year, long entries, long verified, long learners, BigDecimal hours) {
+    }
+
+    static final RowMapper<CommuneYear> COMMUNE_YEAR = (rs, i) -> new CommuneYear(rs.getString(1), rs.getInt(2), rs.getLong(3),
+            rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6).setScale(2, java.math.RoundingMode.UNNECESSARY));
+
+    /**
+     * The city's learning figures of a year by commune, read from {@code learning_commune_year}: 126 rows whatever the
+     * size of the record (kept by the V91 trigger in each writing transaction). Before it, the figures were
+     * {@link #FIGURES_BY_SCAN}, linear in the record (≈ 40 s at 200 M entries; {@code bin/hoctap bench-record}).
+     */
+    public static final String FIGURES = """
+            select commune_code, year, entries, verified, learners, hours from learning_commune_year
+            where year = ? and entries > 0 order by commune_code""";
+    /** The same figures computed from the entries (the old way; the bench's baseline and the tests' cross-check). */
+    public static final String FIGURES_BY_SCAN = """
+            select commune_code, extract(year from start_date)::int as year, count(*) as entries,
+            count(*) filter (where status = 'verified') as verified, count(distinct person_id) as learners,
+            coalesce(sum(hours), 0) as hours from learning_entry where start_date >= make_date(?, 1, 1)
+            and start_date < make_date(? + 1, 1, 1) group by commune_code, 2 order by commune_code""";
+
+    /** The learning figures of a year for the communes the user may read (aggregates: officers, auditors, centres…). */
+    public List<CommuneYear> figures(int year) {
+        guard.require(DataKind.UNIT_AGGREGATES, AccessAction.READ);
+        return jdbc.query(FIGURES, COMMUNE_YEAR, year).stream().filter(c -> guard.canRead(c.communeCode())).toList();
+    }
+
+    /** The same from the entries themselves (not access-checked: tests and the bench compare the two). */
+    public List<CommuneYear> figuresByScan(int year) {
+        return jdbc.query(FIGURES_BY_SCAN, COMMUNE_YEAR, year, year);
+    }
+
+    /** The follow-up statuses an officer may record ({@code learning_literacy_followup.status}). */
+    public static final List<String> FOLLOW_UP_STATUSES = List.of("in_class", "post_literacy", "retested", "relapsed", "not_found");
+
+    /**
+     * One person of a commune's literacy cohort of a year (completed a verified literacy class in year − 1): the status
+     * recorded for the year, whether a learning entry starts in the year, and whether they count as continuing
+     * ({@link LiteracyContinuation}).
+     */
+    public record CohortPerson(String personId, String communeCode, int completedYear, String provider, String status,
+                               boolean learnedInYear, boolean continuing) {
+    }
+
+    /**
+     * Theo dõi sau xóa mù chữ: the cohort of year {@code year} in a commune, person by person (pseudonymous ids only).
+     * Commune and city officers: the persons of their commune; a centre officer: only those who learned literacy at
+     * their own centre. Others are refused.
+     */
+    public List<CohortPerson> literacyCohort(String communeCode, int year) {
+        Grant g = guard.require(DataKind.LEARNING_RECORD, AccessAction.READ);
+        CurrentUser u = guard.requireUser();
+        Long provider = null;
+        if (g != Grant.SCOPE) {
+            if (u.role() == Role.CITIZEN) throw new AccessDeniedException("a citizen follows no cohort");
+            provider = providers.providerOf(u.username()).orElseThrow(() -> new AccessDeniedException("no provider organisation"));
+        } else if (communeCode == null || !guard.canRead(communeCode)) {
+            throw new AccessDeniedException("commune outside the user's units");
+        }
+        Map<String, String> status = new java.util.HashMap<>();
+        jdbc.query("select person_id, status from learning_literacy_followup where follow_year = ?",
+                rs -> { status.put(rs.getString(1), rs.getString(2)); }, year);
+        java.util.Set<String> learned = new java.util.HashSet<>(jdbc.queryForList(
+                "select distinct person_id from learning_entry where start_date >= ? and start_date < ?", String.class,
+                LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1)));
+        Map<String, CohortPerson> out = new java.util.TreeMap<>();
+        String sql = """
+                select person_id, commune_code, min(provider) provider, max(end_date) ended from learning_entry
+                where topic = 'literacy' and status = 'verified' and end_date >= ? and end_date < ?"""
+                + (provider == null ? " and commune_code = ?" : " and provider_org_id = ?") + " group by person_id, commune_code";
+        jdbc.query(sql, rs -> {
+            String pid = rs.getString(1);
+            String commune = rs.getString(2);
+            if (!guard.canRead(commune)) return;
+            String s = status.get(pid);
+            boolean l = learned.contains(pid);
+            boolean continuing = LiteracyContinuation.count(java.util.Set.of(pid), s == null ? Map.of() : Map.of(pid, s),
+                    l ? java.util.Set.of(pid) : java.util.Set.of()).continuing() == 1;
+            out.put(pid, new CohortPerson(pid, commune, year - 1, rs.getString(3), s, l, continuing));
+        }, LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 1, 1), provider == null ? communeCode : provider);
+        return List.copyOf(out.values());
+    }
+
+    /** A citizen account linked to a register person id (the account's display name is not shown beside the pseudonym). */
+    public record CitizenLink(String username, String personId, String communeCode) {
+    }
+
+    /** The citizen accounts linked to person ids of a commune (commune and city officers only). */
+    public List<CitizenLink> links(String communeCode) {
+        Grant g = guard.require(DataKind.LEARNING_RECORD, AccessAction.WRITE, communeCode);
+        guard.requireOwnOrScope(g, false);
+        return jdbc.query("select username, person_id, commune_code from learning_citizen_link where commune_code = ? order by person_id",
+                (rs, i) -> new CitizenLink(rs.getString(1), rs.getString(2), rs.getString(3)), communeCode);
     }
 
     /** Values of {@code lit.new_continuing} for a year per commune and for the city ({@link LiteracyContinuation}). */

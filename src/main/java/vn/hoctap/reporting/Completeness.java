@@ -56,6 +56,10 @@ public class Completeness {
 
     /** Counts of a commune. */
     public record CommuneSummary(String communeCode, int organisations, int reported, int approved, int overdue) {
+        /** Chưa báo cáo: organisations of the register without a report sent (none, or a draft). */
+        public int notReported() {
+            return organisations - reported;
+        }
     }
 
     private final Organisations organisations;

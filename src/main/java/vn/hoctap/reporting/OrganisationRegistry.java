@@ -45,12 +45,16 @@ public class OrganisationRegistry {
 
     public static final List<String> HEADER = List.of("code", "name", "kind", "school_level", "ownership", "commune_code",
             "staff", "valid_from", "valid_until", "former_commune_code");
+    /** Optional columns (organisations-csv.md version 2): absent in a version-1 file, which then keeps the stored value. */
+    public static final String IT_STAFF = "it_staff";
+    /** The header written by the export (version 2). */
+    public static final List<String> EXPORT_HEADER = java.util.stream.Stream.concat(HEADER.stream(), java.util.stream.Stream.of(IT_STAFF)).toList();
     public static final List<String> LEVELS = List.of("mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap", "gdnn_gdtx");
 
     /** One organisation with its register facts. */
     public record Entry(long id, String code, String name, OrganisationKind kind, String schoolLevel, String ownership,
                         String communeCode, Integer staff, LocalDate validFrom, LocalDate validUntil,
-                        String formerCommuneCode, boolean synthetic) {
+                        String formerCommuneCode, boolean synthetic, Integer itStaff) {
         public boolean inForce(LocalDate d) {
             return !validFrom.isAfter(d) && (validUntil == null || validUntil.isAfter(d));
         }
@@ -68,7 +72,7 @@ public class OrganisationRegistry {
     }
 
     private record Row(int line, String code, String name, OrganisationKind kind, String level, String ownership, String commune,
-                       Integer staff, LocalDate from, LocalDate until, String former) {
+                       Integer staff, LocalDate from, LocalDate until, String former, boolean hasItStaff, Integer itStaff) {
     }
 
     private final JdbcTemplate jdbc;
@@ -88,7 +92,8 @@ public class OrganisationRegistry {
         return new Entry(rs.getLong("id"), rs.getString("code"), rs.getString("name"), OrganisationKind.fromCode(rs.getString("kind")),
                 rs.getString("school_level"), rs.getString("ownership"), rs.getString("commune_code"),
                 rs.getObject("staff") == null ? null : rs.getInt("staff"), rs.getDate("valid_from").toLocalDate(),
-                until == null ? null : until.toLocalDate(), rs.getString("former_commune_code"), rs.getBoolean("synthetic"));
+                until == null ? null : until.toLocalDate(), rs.getString("former_commune_code"), rs.getBoolean("synthetic"),
+                rs.getObject("it_staff") == null ? null : rs.getInt("it_staff"));
     }
 
     /** The register entries of a commune (or of all readable communes when null) that the user may read. */
@@ -135,6 +140,13 @@ public class OrganisationRegistry {
     @Transactional
     public Entry update(long id, String name, String schoolLevel, String ownership, Integer staff, LocalDate validFrom,
                         LocalDate validUntil) {
+        return update(id, name, schoolLevel, ownership, staff, validFrom, validUntil, entry(id).itStaff());
+    }
+
+    /** Edits an organisation's register facts including the dedicated IT and information-security headcount; audited. */
+    @Transactional
+    public Entry update(long id, String name, String schoolLevel, String ownership, Integer staff, LocalDate validFrom,
+                        LocalDate validUntil, Integer itStaff) {
         Entry before = entry(id);
         guard.require(DataKind.ORGANISATIONS, AccessAction.WRITE, before.communeCode());
         Map<String, String> errors = new LinkedHashMap<>();
@@ -145,12 +157,13 @@ public class OrganisationRegistry {
         if (before.kind() == OrganisationKind.SCHOOL && level == null) errors.put("school_level", "registry.error.level");
         if (!"public".equals(ownership) && !"private".equals(ownership)) errors.put("ownership", "registry.error.ownership");
         if (staff != null && staff < 0) errors.put("staff", "registry.error.staff");
+        if (itStaff != null && (itStaff < 0 || staff != null && itStaff > staff)) errors.put("it_staff", "registry.error.it-staff");
         if (validFrom == null) errors.put("valid_from", "registry.error.date");
         if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) errors.put("valid_until", "registry.error.until");
         if (!errors.isEmpty()) throw new ValidationException(errors);
         jdbc.update("""
-                update reporting_organisation set name = ?, school_level = ?, ownership = ?, staff = ?, valid_from = ?, valid_until = ?
-                where id = ?""", clean, level, ownership, staff, validFrom, validUntil, id);
+                update reporting_organisation set name = ?, school_level = ?, ownership = ?, staff = ?, valid_from = ?, valid_until = ?,
+                it_staff = ? where id = ?""", clean, level, ownership, staff, validFrom, validUntil, itStaff, id);
         Entry after = entry(id);
         audit.record("update", "reporting_organisation", String.valueOf(id), after.communeCode(), state(before), state(after),
                 "Sửa sổ danh mục: " + clean);
@@ -180,6 +193,7 @@ public class OrganisationRegistry {
             if (!errors.isEmpty()) return new ImportResult(dryRun, 0, 0, 0, errors);
             Map<String, Integer> col = new HashMap<>();
             for (String h : HEADER) col.put(h, header.indexOf(h));
+            col.put(IT_STAFF, header.indexOf(IT_STAFF));
             Set<String> codes = new HashSet<>();
             while (csv.next()) {
                 int line = (int) csv.recordLine();
@@ -284,8 +298,20 @@ public class OrganisationRegistry {
         if (!former.isEmpty() && units.version(former, LocalDate.of(2025, 6, 30)).isEmpty()) {
             errors.add(new ImportError(line, "former_commune_code", former, "registry.error.former"));
         }
+        boolean hasItStaff = col.get(IT_STAFF) >= 0;
+        Integer itStaff = null;
+        String itText = hasItStaff ? f.get(col.get(IT_STAFF)).strip() : "";
+        if (!itText.isEmpty()) {
+            try {
+                itStaff = Integer.parseInt(itText);
+                if (itStaff < 0 || staff != null && itStaff > staff) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                errors.add(new ImportError(line, IT_STAFF, itText, "registry.error.it-staff"));
+            }
+        }
         if (errors.size() > before) return null;
-        return new Row(line, code, name, kind, level, ownership, commune, staff, from, until, former.isEmpty() ? null : former);
+        return new Row(line, code, name, kind, level, ownership, commune, staff, from, until, former.isEmpty() ? null : former,
+                hasItStaff, itStaff);
     }
 
     /**
@@ -340,7 +366,8 @@ public class OrganisationRegistry {
     private static boolean same(Entry e, Row r) {
         return e.name().equals(r.name()) && java.util.Objects.equals(e.schoolLevel(), r.level()) && e.ownership().equals(r.ownership())
                 && java.util.Objects.equals(e.staff(), r.staff()) && e.validFrom().equals(r.from())
-                && java.util.Objects.equals(e.validUntil(), r.until()) && java.util.Objects.equals(e.formerCommuneCode(), r.former());
+                && java.util.Objects.equals(e.validUntil(), r.until()) && java.util.Objects.equals(e.formerCommuneCode(), r.former())
+                && (!r.hasItStaff() || java.util.Objects.equals(e.itStaff(), r.itStaff()));
     }
 
     private void insert(Row r, Map<String, Integer> numbers) {
@@ -356,8 +383,8 @@ public class OrganisationRegistry {
         }
         Long id = jdbc.queryForObject("""
                 insert into reporting_organisation (code, name, kind, commune_code, school_level, ownership, staff, valid_from, valid_until,
-                former_commune_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                code, r.name(), r.kind().code(), r.commune(), r.level(), r.ownership(), r.staff(), r.from(), r.until(), r.former());
+                former_commune_code, it_staff) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                code, r.name(), r.kind().code(), r.commune(), r.level(), r.ownership(), r.staff(), r.from(), r.until(), r.former(), r.itStaff());
         audit.record("import", "reporting_organisation", String.valueOf(id), r.commune(), null, Map.of("code", code, "name", r.name()),
                 "Nhập sổ danh mục cơ quan, tổ chức");
     }
@@ -365,7 +392,8 @@ public class OrganisationRegistry {
     private void change(Entry e, Row r) {
         jdbc.update("""
                 update reporting_organisation set name = ?, school_level = ?, ownership = ?, staff = ?, valid_from = ?, valid_until = ?,
-                former_commune_code = ? where id = ?""", r.name(), r.level(), r.ownership(), r.staff(), r.from(), r.until(), r.former(), e.id());
+                former_commune_code = ?, it_staff = ? where id = ?""", r.name(), r.level(), r.ownership(), r.staff(), r.from(), r.until(),
+                r.former(), r.hasItStaff() ? r.itStaff() : e.itStaff(), e.id());
         audit.record("import", "reporting_organisation", String.valueOf(e.id()), e.communeCode(), state(e),
                 Map.of("code", e.code(), "name", r.name()), "Nhập sổ danh mục cơ quan, tổ chức");
     }
@@ -373,13 +401,14 @@ public class OrganisationRegistry {
     /** Writes the register of the user's readable communes in the exchange format. */
     public String exportCsv() {
         guard.require(DataKind.ORGANISATIONS, AccessAction.EXPORT);
-        StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append('\n');
+        StringBuilder sb = new StringBuilder(String.join(",", EXPORT_HEADER)).append('\n');
         for (Entry e : entries(null)) {
             sb.append(e.code()).append(',').append(quote(e.name())).append(',').append(e.kind().code()).append(',')
                     .append(e.schoolLevel() == null ? "" : e.schoolLevel()).append(',').append(e.ownership()).append(',')
                     .append(e.communeCode()).append(',').append(e.staff() == null ? "" : e.staff()).append(',').append(e.validFrom())
                     .append(',').append(e.validUntil() == null ? "" : e.validUntil()).append(',')
-                    .append(e.formerCommuneCode() == null ? "" : e.formerCommuneCode()).append('\n');
+                    .append(e.formerCommuneCode() == null ? "" : e.formerCommuneCode()).append(',')
+                    .append(e.itStaff() == null ? "" : e.itStaff()).append('\n');
         }
         return sb.toString();
     }
@@ -399,9 +428,10 @@ public class OrganisationRegistry {
             Integer dup = jdbc.queryForObject("select count(*) from reporting_organisation where code = ?", Integer.class, r[0]);
             if (dup != null && dup > 0) continue;
             jdbc.update("""
-                    insert into reporting_organisation (code, name, kind, commune_code, school_level, ownership, staff, valid_from, synthetic)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, true)""", r[0], r[1], r[2], r[3], r[4], r[5],
-                    r[6] == null ? null : Integer.valueOf(r[6]), LocalDate.parse(r[7]));
+                    insert into reporting_organisation (code, name, kind, commune_code, school_level, ownership, staff, valid_from, it_staff,
+                    synthetic) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", r[0], r[1], r[2], r[3], r[4], r[5],
+                    r[6] == null ? null : Integer.valueOf(r[6]), LocalDate.parse(r[7]),
+                    r.length > 8 && r[8] != null ? Integer.valueOf(r[8]) : null);
             // not audited one by one: a synthetic demo set loaded at start (one line in the log)
             n++;
         }
@@ -415,6 +445,7 @@ public class OrganisationRegistry {
         m.put("school_level", e.schoolLevel());
         m.put("ownership", e.ownership());
         m.put("staff", e.staff());
+        m.put("it_staff", e.itStaff());
         m.put("valid_from", String.valueOf(e.validFrom()));
         m.put("valid_until", e.validUntil() == null ? null : e.validUntil().toString());
         return m;

@@ -215,6 +215,14 @@ public final class CredentialIssuer {
         return sign(vc);
     }
 
+    /**
+     * Signs another credential of the platform the same way (used for the learning record's CLR 2.0 ClrCredential):
+     * payload = the credential plus iss, jti, nbf, sub and exp derived from it; header alg, kid, typ JWT.
+     */
+    public String signCredential(Map<String, Object> vc) {
+        return sign(vc);
+    }
+
     /** The compact JWS of a credential: the payload is the credential plus the registered claims derived from it. */
     String sign(Map<String, Object> vc) {
         var claims = new JWTClaimsSet.Builder();

@@ -69,6 +69,11 @@ class CentreCourseE2ETest extends BrowserTest {
         driver.findElement(By.id("l-person")).sendKeys(person);
         clickAndWait(By.id("add-learner"));
         assertThat(driver.findElement(By.id("learners")).getText()).contains(person);
+        // two learners from outside the commune are only counted
+        driver.findElement(By.id("a-count")).clear();
+        driver.findElement(By.id("a-count")).sendKeys("2");
+        clickAndWait(By.id("save-anonymous"));
+        assertThat(driver.findElement(By.id("anonymous-count")).getText()).isEqualTo("Học viên không thường trú (chỉ đếm): 2");
         driver.findElement(By.id("s-hours")).clear();
         driver.findElement(By.id("s-hours")).sendKeys("2.5");
         assertThat(driver.findElement(By.id("present-0")).isSelected()).isTrue();
@@ -124,6 +129,13 @@ class CentreCourseE2ETest extends BrowserTest {
         driver.get(url("/centres/" + centre));
         assertThat(driver.findElement(By.id("year-report")).getText()).contains("1");
         assertThat(driver.findElement(By.id("rating")).getText()).contains("Ứng dụng công nghệ thông tin");
+        // the commune fills in the centre's profile (board, partners)
+        driver.findElement(By.id("p-director")).sendKeys("Phó Chủ tịch UBND phường");
+        driver.findElement(By.id("p-partners")).sendKeys("Nhà văn hóa phường; Trường THCS Ô Chợ Dừa");
+        clickAndWait(By.id("save-profile"));
+        assertThat(driver.findElement(By.id("profile-saved")).getText()).isEqualTo("Đã lưu hồ sơ trung tâm.");
+        assertThat(driver.findElement(By.id("p-partners")).getAttribute("value")).isEqualTo("Nhà văn hóa phường; Trường THCS Ô Chợ Dừa");
+        assertThat(driver.findElement(By.id("year-report")).getText()).contains("Học viên không thường trú (chỉ đếm) 2");
         Browser.assertAccessible(driver);
         driver.get(url("/reporting/registry?commune=00190"));
         assertThat(driver.findElement(By.id("registry")).getText()).contains("TTHTCĐ phường Ô Chợ Dừa (thử E2E");

@@ -100,6 +100,38 @@ class CentresController {
         return "redirect:/centres/" + id + "?year=" + year;
     }
 
+    /** Hồ sơ trung tâm: board, staff, premises, equipment, partners (audited). */
+    @PostMapping("/centres/{id}/profile")
+    @Access(kind = DataKind.CENTRE_RECORDS, action = AccessAction.WRITE)
+    String profile(@PathVariable long id, @RequestParam(required = false) String director, @RequestParam(required = false) Integer staffCount,
+                   @RequestParam(required = false) String premises, @RequestParam(required = false) String equipment,
+                   @RequestParam(required = false) String partners, RedirectAttributes flash) {
+        try {
+            centres.saveProfile(id, new Centres.Profile(blankToNull(director), staffCount, blankToNull(premises), blankToNull(equipment),
+                    blankToNull(partners)));
+            flash.addFlashAttribute("profileSaved", true);
+        } catch (ValidationException e) {
+            flash.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/centres/" + id;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Học viên không thường trú: counted only, no register id (audited). */
+    @PostMapping("/centres/courses/{id}/anonymous")
+    @Access(kind = DataKind.CENTRE_RECORDS, action = AccessAction.WRITE)
+    String anonymous(@PathVariable long id, @RequestParam(defaultValue = "-1") int count, RedirectAttributes flash) {
+        try {
+            centres.setAnonymousLearners(id, count);
+        } catch (ValidationException e) {
+            flash.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/centres/courses/" + id;
+    }
+
     @GetMapping("/centres/courses/{id}")
     @Access(kind = DataKind.CENTRE_RECORDS, action = AccessAction.READ)
     String course(@PathVariable long id, Model model) {

@@ -185,6 +185,12 @@ class DashboardController {
         model.addAttribute("facts", facts.orderedStream().flatMap(f -> f.facts(id).stream()).toList());
         model.addAttribute("coverage", coverage.stream().map(c -> c.coverage(id, y, "01")).flatMap(java.util.Optional::stream)
                 .findFirst().orElse(null));
+        // "chưa báo cáo" per commune of a reported indicator: the register's organisations without an approved report
+        Map<String, vn.hoctap.indicators.IndicatorCoverage.Coverage> byCommune = new java.util.HashMap<>();
+        coverage.forEach(c -> c.byCommune(id, y).forEach((code, cov) -> {
+            if (guard.canRead(code)) byCommune.putIfAbsent(code, cov);
+        }));
+        model.addAttribute("communeCoverage", byCommune);
         return "dashboard/indicator";
     }
 

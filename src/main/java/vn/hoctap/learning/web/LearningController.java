@@ -72,6 +72,15 @@ class LearningController {
                 .body(record.exportOwn(publicUrl));
     }
 
+    /** The record as a CLR 2.0 ClrCredential, signed (VC-JWT, served as text/plain like the titles' credentials). */
+    @GetMapping(value = "/learning/me.clr.jwt", produces = MediaType.TEXT_PLAIN_VALUE)
+    @ResponseBody
+    @Access(kind = DataKind.LEARNING_RECORD, action = AccessAction.EXPORT)
+    ResponseEntity<String> clr() {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ho-so-hoc-tap.clr.jwt\"")
+                .contentType(MediaType.TEXT_PLAIN).body(record.clrOwn(publicUrl));
+    }
+
     @PostMapping("/learning/me/share")
     @Access(kind = DataKind.LEARNING_RECORD, action = AccessAction.EXPORT)
     String share(RedirectAttributes flash) {
@@ -128,6 +137,13 @@ class LearningController {
     @Access(kind = DataKind.LEARNING_RECORD, action = AccessAction.READ)
     List<LearningEntry> ownEntries() {
         return record.ownEntries();
+    }
+
+    @GetMapping("/api/learning/figures")
+    @ResponseBody
+    @Access(kind = DataKind.UNIT_AGGREGATES, action = AccessAction.READ)
+    List<LearningRecord.CommuneYear> figures(@RequestParam int year) {
+        return record.figures(year);
     }
 
     record FollowUpJson(String personId, String communeCode, int completedYear, int followYear, String status) {

@@ -87,7 +87,10 @@ class DemoRegistry implements ApplicationRunner {
         return new HashSet<>(jdbc.queryForList("select distinct commune_code || ':' || kind from reporting_organisation", String.class));
     }
 
-    /** code, name, kind, commune, school level, ownership, staff, valid from — for the communes given, in their order. */
+    /**
+     * code, name, kind, commune, school level, ownership, staff, valid from (and, for the UBND, the dedicated IT staff) —
+     * for the communes given, in their order.
+     */
     static List<String[]> rows(List<UnitVersion> all, Set<String> existing) {
         List<String[]> out = new ArrayList<>();
         int i = 0;
@@ -101,7 +104,7 @@ class DemoRegistry implements ApplicationRunner {
             }
             if (!existing.contains(c + ":agency")) {
                 out.add(new String[] {"CQ-" + c + "-S01", "UBND " + u.name() + " (mô phỏng)", "agency", c, null, "public",
-                        String.valueOf(40 + (i * 7) % 41), FROM.toString()});
+                        String.valueOf(40 + (i * 7) % 41), FROM.toString(), String.valueOf(1 + i % 3)});
             }
             if (!existing.contains(c + ":school")) {
                 out.add(new String[] {"TR-" + c + "-S01", "Trường Mầm non " + place + " (mô phỏng)", "school", c, "mam_non", "public", null, FROM.toString()});

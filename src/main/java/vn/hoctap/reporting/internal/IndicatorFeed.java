@@ -133,12 +133,13 @@ public class IndicatorFeed {
         Map<Long, RegistryDenominator.Facts> silent = new TreeMap<>();
         LocalDate end = LocalDate.of(period, 12, 31);
         jdbc.query("""
-                select id, commune_code, kind, school_level, ownership, staff, valid_from, valid_until from reporting_organisation
+                select id, commune_code, kind, school_level, ownership, staff, it_staff, valid_from, valid_until from reporting_organisation
                 where kind = ?""", rs -> {
             long id = rs.getLong("id");
             Integer staff = rs.getObject("staff") == null ? null : rs.getInt("staff");
             RegistryDenominator.Facts f = new RegistryDenominator.Facts(OrganisationKind.fromCode(rs.getString("kind")),
-                    rs.getString("school_level"), "public".equals(rs.getString("ownership")), staff);
+                    rs.getString("school_level"), "public".equals(rs.getString("ownership")), staff,
+                    rs.getObject("it_staff") == null ? null : rs.getInt("it_staff"));
             facts.put(id, f);
             LocalDate from = rs.getObject("valid_from", LocalDate.class);
             LocalDate until = rs.getObject("valid_until", LocalDate.class);

@@ -17,15 +17,19 @@ package vn.hoctap.reporting.rules;
  * the register ({@code staff}) of an agency (cơ quan; public service units such as hospitals are registered as
  * agencies) and of a public school (its teachers and staff are viên chức); a private school counts 0 and its report
  * is not counted. Unknown headcount → shown as not reported but cannot enlarge the denominator.</li>
- * <li>{@code cs.infosec_trained}: the register holds no IT-security headcount → unknown (shown as not reported
- * only).</li>
+ * <li>{@code cs.infosec_trained}: the agency's dedicated IT and information-security headcount in the register
+ * ({@code it_staff}, organisations-csv.md version 2), as its reports' denominator is {@code it_security_staff};
+ * unknown → shown as not reported but cannot enlarge the denominator (issue 12).</li>
  * </ul>
  * Pure Java.
  */
 public final class RegistryDenominator {
 
     /** The register's facts about one organisation. */
-    public record Facts(OrganisationKind kind, String schoolLevel, boolean publicOwnership, Integer staff) {
+    public record Facts(OrganisationKind kind, String schoolLevel, boolean publicOwnership, Integer staff, Integer itStaff) {
+        public Facts(OrganisationKind kind, String schoolLevel, boolean publicOwnership, Integer staff) {
+            this(kind, schoolLevel, publicOwnership, staff, null);
+        }
     }
 
     private RegistryDenominator() {
@@ -54,6 +58,7 @@ public final class RegistryDenominator {
             case "inst.schools_national_standard" -> f.kind() == OrganisationKind.SCHOOL ? (f.publicOwnership() ? 1.0 : 0.0) : null;
             case "cs.digital_basic", "cs.data_skills" -> (f.kind() == OrganisationKind.AGENCY || f.kind() == OrganisationKind.SCHOOL)
                     && f.staff() != null ? f.staff().doubleValue() : null;
+            case "cs.infosec_trained" -> f.kind() == OrganisationKind.AGENCY && f.itStaff() != null ? f.itStaff().doubleValue() : null;
             default -> null;
         };
     }

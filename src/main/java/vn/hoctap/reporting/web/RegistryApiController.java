@@ -64,13 +64,14 @@ class RegistryApiController {
         return ResponseEntity.status(r.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(r);
     }
 
-    record EntryJson(String name, String schoolLevel, String ownership, Integer staff, LocalDate validFrom, LocalDate validUntil) {
+    record EntryJson(String name, String schoolLevel, String ownership, Integer staff, LocalDate validFrom, LocalDate validUntil,
+                     Integer itStaff) {
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Edit an organisation's register facts")
     @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
     OrganisationRegistry.Entry update(@PathVariable long id, @RequestBody EntryJson b) {
-        return registry.update(id, b.name(), b.schoolLevel(), b.ownership(), b.staff(), b.validFrom(), b.validUntil());
+        return registry.update(id, b.name(), b.schoolLevel(), b.ownership(), b.staff(), b.validFrom(), b.validUntil(), b.itStaff());
     }
 }

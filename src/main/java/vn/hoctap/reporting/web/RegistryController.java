@@ -88,6 +88,35 @@ class RegistryController {
         return "redirect:/reporting/registry";
     }
 
+    /**
+     * The register file uploaded from the page: an XLSX workbook or a CSV file (judged by its bytes, and its extension must
+     * agree), then exactly as the API: all or nothing, errors by line and column.
+     */
+    @PostMapping("/reporting/registry/upload")
+    @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
+    String upload(@RequestParam("file") org.springframework.web.multipart.MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun,
+                  RedirectAttributes flash, Locale locale) throws java.io.IOException {
+        byte[] bytes = file.getBytes();
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        String type = bytes.length == 0 ? "" : vn.hoctap.platform.FileTypes.detect(bytes);
+        OrganisationRegistry.ImportResult r;
+        if (vn.hoctap.platform.FileTypes.XLSX.equals(type) && name.endsWith(".xlsx")) {
+            r = registry.importXlsx(bytes, dryRun);
+        } else if (type.startsWith("text/") && name.endsWith(".csv")) {
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            r = registry.importCsv(text.startsWith("\uFEFF") ? text.substring(1) : text, dryRun);
+        } else {
+            r = new OrganisationRegistry.ImportResult(dryRun, 0, 0, 0, List.of(new OrganisationRegistry.ImportError(1, "file",
+                    file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), "registry.import.file-type")));
+        }
+        flash.addFlashAttribute("result", r);
+        flash.addFlashAttribute("fileName", file.getOriginalFilename());
+        flash.addFlashAttribute("errorLines", r.errors().stream().map(e -> messages.getMessage("registry.import.file-line",
+                new Object[] {file.getOriginalFilename(), e.line(), e.column(), e.value(), messages.getMessage(e.reason(), null, e.reason(), locale)},
+                locale)).toList());
+        return "redirect:/reporting/registry";
+    }
+
     /** The columns of the organisations exchange format, with their allowed values in words. */
     List<ImportTemplate.Column> templateColumns(Locale locale) {
         java.util.function.Function<String, String> m = k -> messages.getMessage(k, null, k, locale);
@@ -145,9 +174,10 @@ class RegistryController {
     @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.WRITE)
     String update(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) String schoolLevel,
                   @RequestParam String ownership, @RequestParam(required = false) Integer staff, @RequestParam LocalDate validFrom,
-                  @RequestParam(required = false) LocalDate validUntil, RedirectAttributes flash) {
+                  @RequestParam(required = false) LocalDate validUntil, @RequestParam(required = false) Integer itStaff,
+                  RedirectAttributes flash) {
         try {
-            OrganisationRegistry.Entry e = registry.update(id, name, schoolLevel, ownership, staff, validFrom, validUntil);
+            OrganisationRegistry.Entry e = registry.update(id, name, schoolLevel, ownership, staff, validFrom, validUntil, itStaff);
             flash.addFlashAttribute("saved", true);
             return "redirect:/reporting/registry?commune=" + e.communeCode();
         } catch (ValidationException ex) {
