@@ -50,13 +50,16 @@
     fetch(cfg.geo).then(r => r.json()).then(geo => {
       echarts.registerMap('hanoi', geo);
       const m = echarts.init(mapEl);
-      const data = rows.filter(r => r.value && r.value.value === r.value.value)
-          .map(r => ({name: r.code, value: Math.round(r.value.value * 100) / 100, label: r.name}));
+      // only finite numbers are drawn (a value may arrive as "NaN" or "Infinity" text when a denominator is 0)
+      const data = rows.filter(r => r.value && Number.isFinite(Number(r.value.value)))
+          .map(r => ({name: r.code, value: Math.round(Number(r.value.value) * 100) / 100, label: r.name}));
       const vals = data.map(x => x.value);
+      const lo = vals.length ? Math.min(...vals) : 0;
+      const hi = vals.length ? Math.max(...vals) : 100;
       m.setOption({
         animation: false,
         tooltip: {trigger: 'item', formatter: p => (p.data ? p.data.label + ': ' + pct(p.data.value) : p.name)},
-        visualMap: {min: Math.min(...vals), max: Math.max(...vals), calculable: true, left: 10, bottom: 10,
+        visualMap: {min: lo, max: hi > lo ? hi : lo + 1, calculable: true, left: 10, bottom: 10,
                     formatter: v => fmt(v), inRange: {color: ['#fde0dd', '#c51b8a', '#49006a']}},
         series: [{type: 'map', map: 'hanoi', nameProperty: 'code', roam: true, data: data,
                   itemStyle: {borderColor: '#fff', borderWidth: 0.5}, emphasis: {label: {show: false}}}]

@@ -203,14 +203,7 @@ public final class Parser {
         if (language == Language.ELEMENTS) return elementPrimary();
         Token t = peek();
         if (t.is(T.INT) || t.is(T.DECIMAL)) {
-            next();
-            double d = Double.parseDouble(t.text());
-            if (Double.isInfinite(d)) {
-                throw error(t, ExpressionException.Kind.LEXICAL, null, "số quá lớn", "number too large");
-            }
-            Ast.Expr e = new Ast.Num(d);
-            pos.put(e, t.pos());
-            return e;
+            return number(t);
         }
         if (t.is(T.LPAREN)) {
             next();
@@ -487,18 +480,23 @@ public final class Parser {
         return at(new Ast.Truth(c), c);
     }
 
+    /** A number literal (the token {@code t}, not yet consumed), refused when it does not fit a double. */
+    private Ast.Expr number(Token t) {
+        next();
+        double d = Double.parseDouble(t.text());
+        if (Double.isInfinite(d)) {
+            throw error(t, ExpressionException.Kind.LEXICAL, null, "số quá lớn", "number too large");
+        }
+        Ast.Expr e = new Ast.Num(d);
+        pos.put(e, t.pos());
+        return e;
+    }
+
     /** {@code number | code | ( condition )}; the messages name what is missing where the author looks for it. */
     private Ast.Expr elementPrimary() {
         Token t = peek();
         if (t.is(T.INT) || t.is(T.DECIMAL)) {
-            next();
-            double d = Double.parseDouble(t.text());
-            if (Double.isInfinite(d)) {
-                throw error(t, ExpressionException.Kind.LEXICAL, null, "số quá lớn", "number too large");
-            }
-            Ast.Expr e = new Ast.Num(d);
-            pos.put(e, t.pos());
-            return e;
+            return number(t);
         }
         if (t.is(T.LPAREN)) {
             next();

@@ -53,16 +53,9 @@ public final class HouseholdCounts {
     /** Distinct households of the commune. */
     public long count(int commune) { return communes[commune].size; }
 
-    /** 64-bit FNV-1a over the id's characters, then a final mix. */
+    /** The person_id hash of the columns ({@link Columns#hash}), with 0 (an empty slot here) moved to 1. */
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
+        long h = Columns.hash(s);
         return h == 0 ? 1 : h; // 0 marks an empty slot
     }
 
