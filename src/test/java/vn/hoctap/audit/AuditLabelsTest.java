@@ -27,7 +27,8 @@ import vn.hoctap.titles.CampaignWorkflow;
  * Every action code and kind of record that can reach the audit table has a label in Vietnamese and English
  * ({@code audit.action.*}, {@code audit.entity.*}), so the audit log never shows a code (issue 19). The codes are found
  * by reading every {@code audit.record(…)} call in src/main/java: string literals in its first two arguments (a
- * ternary gives both). A call whose action is a variable must be listed in {@link #COMPUTED} with the codes it can
+ * ternary gives both), and every {@code new AuditLog.Pending(…)} (events written together by {@code recordAll}): its
+ * second and third arguments. A call whose action is a variable must be listed in {@link #COMPUTED} with the codes it can
  * take; a new such call fails the test until it is listed.
  */
 class AuditLabelsTest {
@@ -56,6 +57,15 @@ class AuditLabelsTest {
                     List<String> actions = literals(args.get(0));
                     out.add(new Call(root.relativize(f).toString().replace('\\', '/'), line, actions,
                             args.size() > 1 ? literals(args.get(1)) : List.of(), actions.isEmpty()));
+                }
+                // events written in one statement for many (AuditLog.recordAll): new AuditLog.Pending(actor, action, kind, …)
+                Matcher pending = Pattern.compile("\\bnew\\s+(?:AuditLog\\s*\\.\\s*)?Pending\\s*\\(").matcher(s);
+                while (pending.find()) {
+                    List<String> args = firstArguments(s, pending.end(), 3);
+                    int line = (int) s.substring(0, pending.start()).chars().filter(c -> c == '\n').count() + 1;
+                    List<String> actions = args.size() > 1 ? literals(args.get(1)) : List.of();
+                    out.add(new Call(root.relativize(f).toString().replace('\\', '/'), line, actions,
+                            args.size() > 2 ? literals(args.get(2)) : List.of(), actions.isEmpty()));
                 }
             }
         }

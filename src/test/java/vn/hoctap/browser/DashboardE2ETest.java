@@ -29,7 +29,7 @@ class DashboardE2ETest extends BrowserTest {
         Browser.assertAccessible(driver);
 
         driver.findElement(By.cssSelector("tr[data-indicator='lab.trained'] a")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "true".equals(
+        new WebDriverWait(driver, Duration.ofSeconds(45)).until(d -> "true".equals(
                 ((JavascriptExecutor) d).executeScript("var m = document.getElementById('map'); return m && m.dataset.ready;")));
         assertThat(driver.findElements(By.cssSelector("#map canvas"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("#series-chart canvas"))).isNotEmpty();

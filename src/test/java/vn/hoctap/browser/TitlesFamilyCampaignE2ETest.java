@@ -116,6 +116,9 @@ class TitlesFamilyCampaignE2ETest extends BrowserTest {
         // the wallet offer (issue 16): a QR code and a link a wallet opens, an accessible page
         String certificatePage = driver.getCurrentUrl();
         driver.findElement(By.cssSelector("#wallet-offer-form button")).click();
+        // the offer page replaces the certificate page: wait for it (the click may return before the next page is there)
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(d -> !d.findElements(By.id("wallet-link")).isEmpty());
         assertThat(driver.findElement(By.id("wallet-link")).getAttribute("href")).startsWith("openid-credential-offer://?credential_offer_uri=");
         assertThat(driver.findElement(By.cssSelector("#wallet-qr svg")).getAttribute("aria-label")).isNotBlank();
         Browser.assertAccessible(driver);
