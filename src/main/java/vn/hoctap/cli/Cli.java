@@ -39,11 +39,16 @@ public final class Cli {
               indicators --year Y [--format json|csv]
                                              giá trị, chỉ tiêu và trạng thái các chỉ tiêu NQ 23 của thành phố
                                              the city's Resolution 23 indicators: value, target, status
-              bench [--persons N] [--seed S] [--clients C] [--pg-url URL] [--duckdb-jar JAR] [--engine-only]
+              bench [--only platform|record|fund] [--persons N] [--seed S] [--clients C] [--pg-url URL]
+                    [--duckdb-jar JAR] [--engine-only]
                                              đo tốc độ (mặc định 8,7 triệu người): bộ máy theo cột, cùng phép tính
-                                             bằng SQL trong PostgreSQL và DuckDB, nhập sổ so với COPY, API
+                                             bằng SQL trong PostgreSQL và DuckDB, nhập sổ so với COPY, API; sau đó
+                                             hồ sơ học tập (như bench-record) và sổ quỹ (như bench-fund) với cỡ mặc
+                                             định; --only chỉ chạy phần đã chọn (platform, record, fund)
                                              benchmark (default 8.7 million): columnar engine, the same in
-                                             PostgreSQL and DuckDB SQL, import vs COPY, the API under load
+                                             PostgreSQL and DuckDB SQL, import vs COPY, the API under load; then
+                                             the learning record (as bench-record) and the fund ledger (as
+                                             bench-fund) at their default sizes; --only runs the chosen parts
               soak --password P [--url URL] [--user U] [--seconds 60] [--clients 64] [--year Y]
                                              thử tải và tấn công một nền tảng đang chạy: đọc, sửa, nhập sổ, đăng
                                              nhập sai; đếm lại dữ liệu ghi mất hoặc ghi dở (chỉ dùng trên bản thử)
