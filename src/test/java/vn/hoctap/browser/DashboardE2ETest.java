@@ -16,9 +16,11 @@ class DashboardE2ETest extends BrowserTest {
 
     @Test
     void cityOfficerSeesTheTargetsAndTheMapOfTheCommunes() {
-        // one register person in 2025 so the year exists (other tests may have imported more)
+        // one register person in 2025 so the year exists (other tests may have imported more), and a commune whose only
+        // person is a child: its lab.trained is 0 of 0 (no value), which the map must leave blank, not fail on
         importRegister("person_id,household_id,commune_code,birth_date,sex,employed,qualification\n"
-                + "DB-E2E-1,H,00145,1990,F,true,university\n", 2025);
+                + "DB-E2E-1,H,00145,1990,F,true,university\n"
+                + "DB-E2E-2,H2,00292,2019,M,,\n", 2025);
         TestUser officer = user(Role.CITY_OFFICER, "01");
         login(officer.username(), officer.password());
         driver.get(url("/dashboard?year=2025"));
