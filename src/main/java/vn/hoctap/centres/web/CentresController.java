@@ -32,10 +32,12 @@ class CentresController {
 
     private final Centres centres;
     private final AccessGuard guard;
+    private final vn.hoctap.units.UnitDirectory units;
 
-    CentresController(Centres centres, AccessGuard guard) {
+    CentresController(Centres centres, AccessGuard guard, vn.hoctap.units.UnitDirectory units) {
         this.centres = centres;
         this.guard = guard;
+        this.units = units;
     }
 
     @GetMapping("/centres")
@@ -46,7 +48,33 @@ class CentresController {
             return "redirect:/centres/" + visible.get(0).id();
         }
         model.addAttribute("centres", visible);
+        model.addAttribute("rollup", guard.grant(DataKind.CENTRE_RECORDS, AccessAction.READ) != vn.hoctap.accounts.Grant.OWN);
         return "centres/list";
+    }
+
+    /** Tổng hợp theo xã, phường và thành phố: the centres' year activity of the user's communes (issue 12, item 2). */
+    @GetMapping("/centres/rollup")
+    @Access(kind = DataKind.CENTRE_RECORDS, action = AccessAction.READ)
+    String rollup(@RequestParam(required = false) Integer year, Model model) {
+        int y = year == null ? HanoiTime.today().getYear() : year;
+        Centres.YearRollup r = centres.rollup(y);
+        java.time.LocalDate d = java.time.LocalDate.of(y, 12, 31);
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Centres.Rollup c : r.communes()) {
+            names.put(c.communeCode(), units.version(c.communeCode(), d).or(() -> units.version(c.communeCode(), HanoiTime.today()))
+                    .map(vn.hoctap.units.UnitVersion::name).orElse(c.communeCode()));
+        }
+        java.text.Collator vi = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
+        List<Centres.Rollup> rows = new java.util.ArrayList<>(r.communes());
+        rows.sort((a, b) -> vi.compare(names.get(a.communeCode()), names.get(b.communeCode())));
+        model.addAttribute("year", y);
+        model.addAttribute("yearText", String.valueOf(y));   // not "2.026" through MessageFormat
+        model.addAttribute("rows", rows);
+        model.addAttribute("names", names);
+        model.addAttribute("total", r.total());
+        model.addAttribute("city", guard.canRead("01"));
+        model.addAttribute("sources", Centres.FUNDING_SOURCES);
+        return "centres/rollup";
     }
 
     @GetMapping("/centres/{id}")

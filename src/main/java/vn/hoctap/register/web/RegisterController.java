@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -383,13 +384,19 @@ class RegisterController {
 
     @Access(kind = DataKind.PERSON_ROWS, action = AccessAction.EXPORT)
     @GetMapping("/register/export")
-    void export(@RequestParam int year, @RequestParam String commune, HttpServletResponse response) throws IOException {
+    void export(@RequestParam int year, @RequestParam String commune, @RequestParam(defaultValue = "vi") String headers,
+                Locale locale, HttpServletResponse response) throws IOException {
         guard.requireForYear(DataKind.PERSON_ROWS, AccessAction.EXPORT, commune, year);   // before any header; the service checks again
+        boolean machine = "en".equals(headers);
         response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"persons-" + commune + "-" + year + ".csv\"");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"persons-" + commune + "-" + year
+                + (machine ? "" : "-doc") + ".csv\"");
         OutputStreamWriter w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         // a byte-order mark so that Excel on Windows reads the Vietnamese text as UTF-8; the import strips it
         w.write('\uFEFF');
-        register.export(year, commune, w);
+        // issue 19: the field names of the form (register.field.*) by default; headers=en keeps the exchange format's
+        // machine headers (register-csv.md), the file that imports back unchanged
+        register.export(year, commune, w, machine ? null : Register.exportColumns().stream()
+                .map(c -> messages.getMessage("register.field." + c, null, c, locale)).toList());
     }
 }
