@@ -114,6 +114,15 @@ class RegistryNotReportedTest extends ReportingSupport {
         String export = mvc.perform(get("/api/reporting/registry/export.csv").with(as(hbt))).andReturn().getResponse().getContentAsString();
         assertThat(export.lines().findFirst().orElseThrow()).endsWith(",former_commune_code,it_staff");
         assertThat(export).contains("CQ-00256-101,UBND thử Hai Bà Trưng,agency,,public,00256,60,2026-01-01,,,4");
+        // the download for Excel (issue 19): byte-order mark, the columns named as on the import page, the same rows
+        byte[] vi = mvc.perform(get("/api/reporting/registry/export.csv").param("headers", "vi").with(as(hbt))).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(java.util.Arrays.copyOf(vi, 3)).containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        String viText = new String(vi, 3, vi.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(viText.lines().findFirst().orElseThrow()).startsWith("Mã đơn vị trong HọcTập (để trống khi thêm mới: mã được tạo tự động),"
+                + "\"Tên cơ quan, tổ chức\",").contains(",\"Xã, phường\",").doesNotContain("commune_code");
+        assertThat(viText.lines().skip(1).toList()).isEqualTo(export.lines().skip(1).toList());
+        mvc.perform(get("/api/reporting/registry/export.csv").param("headers", "fr").with(as(hbt))).andExpect(status().isBadRequest());
 
         // only the UBND of Hai Bà Trưng reports: 3 of its 4 dedicated staff trained in cybersecurity
         long report = saved(hbt, id(city, "CQ-00256-101"), "agency_digital", 2026, Map.of("staff", "60", "it_security_staff", "4",

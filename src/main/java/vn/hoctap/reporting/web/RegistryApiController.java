@@ -30,7 +30,10 @@ class RegistryApiController {
 
     private final OrganisationRegistry registry;
 
-    RegistryApiController(OrganisationRegistry registry) {
+    private final org.springframework.context.MessageSource messages;
+
+    RegistryApiController(OrganisationRegistry registry, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.registry = registry;
     }
 
@@ -42,11 +45,36 @@ class RegistryApiController {
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
-    @Operation(summary = "The register in the exchange format")
+    @Operation(summary = "The register in the exchange format (headers=en, the default); headers=vi: the same rows with "
+            + "a byte-order mark and the column names in Vietnamese, for Excel (not for re-import)")
     @Access(kind = DataKind.ORGANISATIONS, action = AccessAction.EXPORT)
-    ResponseEntity<String> export() {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(registry.exportCsv());
+    ResponseEntity<String> export(@RequestParam(defaultValue = "en") String headers, java.util.Locale locale) {
+        String csv = registry.exportCsv();
+        String fileName = "danh-muc-to-chuc.csv";
+        if ("vi".equals(headers)) {
+            int nl = csv.indexOf('\n');
+            List<String> labels = new java.util.ArrayList<>();
+            for (String h : csv.substring(0, nl).split(",")) {
+                String label = messages.getMessage(HEADER_LABELS.getOrDefault(h, h), null, h, locale);
+                labels.add(label.contains(",") || label.contains("\"") ? "\"" + label.replace("\"", "\"\"") + "\"" : label);
+            }
+            csv = "\uFEFF" + String.join(",", labels) + csv.substring(nl);
+            fileName = "danh-muc-to-chuc-doc.csv";
+        } else if (!"en".equals(headers)) {
+            throw vn.hoctap.platform.ValidationException.of("headers", "registry.export.headers");
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").body(csv);
     }
+
+    /** Each exchange-format column and the message that names it in words (the import page's format table). */
+    static final java.util.Map<String, String> HEADER_LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("code", "registry.template.code"), java.util.Map.entry("name", "registry.template.name"),
+            java.util.Map.entry("kind", "reporting.organisation.kind"), java.util.Map.entry("school_level", "registry.template.school-level"),
+            java.util.Map.entry("ownership", "registry.ownership"), java.util.Map.entry("commune_code", "reporting.commune"),
+            java.util.Map.entry("staff", "registry.staff"), java.util.Map.entry("valid_from", "registry.template.valid-from"),
+            java.util.Map.entry("valid_until", "registry.template.valid-until"),
+            java.util.Map.entry("former_commune_code", "registry.template.former"), java.util.Map.entry("it_staff", "registry.it-staff"));
 
     @PostMapping(value = "/import", consumes = {"text/csv", "text/plain"})
     @Operation(summary = "Import a register file: all or nothing, errors located by line and column; dryRun writes nothing")
