@@ -265,27 +265,25 @@ public final class Parser {
     // ------------------------------------------------------------------ conditions
 
     private Ast.Cond or() {
-        Ast.Cond first = and();
-        if (!peek().isKeyword("or")) return first;
-        List<Ast.Cond> ops = new ArrayList<>();
-        ops.add(first);
-        while (peek().isKeyword("or")) {
-            next();
-            ops.add(and());
-        }
-        return at(new Ast.Or(ops), first);
+        return chain("or", this::and, Ast.Or::new);
     }
 
     private Ast.Cond and() {
-        Ast.Cond first = not();
-        if (!peek().isKeyword("and")) return first;
+        return chain("and", this::not, Ast.And::new);
+    }
+
+    /** {@code operand { keyword operand }}: one operand alone, or the n-ary node of all (flat chains are not nesting). */
+    private Ast.Cond chain(String keyword, java.util.function.Supplier<Ast.Cond> operand,
+                           java.util.function.Function<List<Ast.Cond>, Ast.Cond> node) {
+        Ast.Cond first = operand.get();
+        if (!peek().isKeyword(keyword)) return first;
         List<Ast.Cond> ops = new ArrayList<>();
         ops.add(first);
-        while (peek().isKeyword("and")) {
+        while (peek().isKeyword(keyword)) {
             next();
-            ops.add(not());
+            ops.add(operand.get());
         }
-        return at(new Ast.And(ops), first);
+        return at(node.apply(ops), first);
     }
 
     private Ast.Cond not() {

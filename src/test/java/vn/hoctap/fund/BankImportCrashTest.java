@@ -49,7 +49,7 @@ class BankImportCrashTest {
         Process first = platform.startAndAwait(port);
 
         // a fund accountant of Phường Ba Đình (00004), created by the administrator through the accounts form
-        String password = "Kt-" + Long.toHexString(System.nanoTime()) + "-q9Z";
+        String password = vn.hoctap.platform.ChildPlatform.randomPassword();
         HttpResponse<String> created = platform.http().send(platform.api(port, "/admin/accounts")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=ketoan.crash&displayName=K%E1%BA%BF+to%C3%A1n&role=FUND_ACCOUNTANT"

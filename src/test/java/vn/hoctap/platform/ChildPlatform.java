@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class ChildPlatform implements AutoCloseable {
 
-    public final String adminPassword = "crash-test-" + Long.toHexString(System.nanoTime());
+    /** Random per run, as a real installation's would be (never a fixed string in the code). */
+    public final String adminPassword = randomPassword();
     public final Path dataDir;
     public final Path logFile;
     private final List<Process> started = new ArrayList<>();
@@ -150,5 +151,12 @@ public final class ChildPlatform implements AutoCloseable {
         }
         // a PostgreSQL left by a killed child (there should be none after the graceful stop above)
         EmbeddedDatabaseConfiguration.stopOrphanedServer(dataDir.resolve("pgdata"));
+    }
+
+    /** 24 random hex characters from a SecureRandom: a password for a test account. */
+    public static String randomPassword() {
+        byte[] b = new byte[12];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 }

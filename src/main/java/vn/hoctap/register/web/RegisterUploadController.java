@@ -191,29 +191,24 @@ class RegisterUploadController {
     }
 
     private static long parseLength(String s) {
-        if (s == null) {
-            throw new UploadRefused(400, "upload.error.length");
-        }
-        try {
-            long n = Long.parseLong(s.trim());
-            if (n < 0) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UploadRefused(400, "upload.error.length");
-        }
+        return nonNegative(s, "upload.error.length");
     }
 
     private static long parseOffset(String s) {
-        if (s == null) {
-            throw new UploadRefused(400, "upload.error.offset-missing");
-        }
+        return nonNegative(s, "upload.error.offset-missing");
+    }
+
+    /** A header holding a byte count: a whole number, not negative; refused with {@code key} otherwise. */
+    private static long nonNegative(String s, String key) {
         try {
-            long n = Long.parseLong(s.trim());
-            if (n < 0) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UploadRefused(400, "upload.error.offset-missing");
+            long n = Long.parseLong(s == null ? "" : s.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // refused below
         }
+        throw new UploadRefused(400, key);
     }
 
     private static int year(String s) {
