@@ -29,6 +29,9 @@ class PersonalDataE2ETest extends BrowserTest {
         String text = "Họ tên hiển thị thiếu dấu " + System.nanoTime();
         driver.findElement(By.id("text")).sendKeys(text);
         driver.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
+        // the answer page replaces the form: wait for it (the click may return before the next page is there)
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(d -> !d.findElements(By.id("my-requests")).isEmpty());
         assertThat(driver.findElement(By.id("my-requests")).getText()).contains(text).contains("Đang chờ trả lời");
         Browser.assertAccessible(driver);
 
