@@ -1,5 +1,10 @@
 package vn.hoctap.analytics;
 
+
+import vn.hoctap.analytics.core.ColumnarAggregates;
+import vn.hoctap.analytics.core.ColumnarEngine;
+import vn.hoctap.analytics.core.ColumnarRegister;
+import vn.hoctap.analytics.core.ColumnarResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,16 +13,16 @@ import java.util.SplittableRandom;
 import vn.hoctap.analytics.internal.QueryPlan;
 import vn.hoctap.analytics.internal.RandomEdits;
 import vn.hoctap.analytics.internal.SyntheticPersons;
-import vn.hoctap.standards.expression.CompiledIndicator;
-import vn.hoctap.standards.expression.Evaluation;
-import vn.hoctap.standards.Criterion;
-import vn.hoctap.standards.Person;
-import vn.hoctap.standards.RuleSet;
-import vn.hoctap.standards.StandardsEngine;
-import vn.hoctap.standards.StandardsResult;
-import vn.hoctap.standards.Units;
-import vn.hoctap.synthetic.GeneratorOptions;
-import vn.hoctap.synthetic.Structure;
+import vn.hoctap.standards.core.expression.CompiledIndicator;
+import vn.hoctap.standards.core.expression.Evaluation;
+import vn.hoctap.standards.core.Criterion;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.standards.core.RuleSet;
+import vn.hoctap.standards.core.StandardsEngine;
+import vn.hoctap.standards.core.StandardsResult;
+import vn.hoctap.standards.core.Units;
+import vn.hoctap.synthetic.core.GeneratorOptions;
+import vn.hoctap.synthetic.core.Structure;
 
 /**
  * Prints the figures of issue 7 for a generated register:

@@ -1,5 +1,8 @@
 package vn.hoctap.analytics;
 
+
+import vn.hoctap.analytics.core.ColumnarEngine;
+import vn.hoctap.analytics.core.ColumnarResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,14 +10,14 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
-import vn.hoctap.standards.expression.Aggregate;
-import vn.hoctap.expressions.Ast;
-import vn.hoctap.standards.expression.CompiledIndicator;
-import vn.hoctap.standards.expression.Field;
-import vn.hoctap.standards.expression.FieldType;
-import vn.hoctap.standards.Criterion;
-import vn.hoctap.standards.Person;
-import vn.hoctap.standards.RuleSet;
+import vn.hoctap.standards.core.expression.Aggregate;
+import vn.hoctap.expressions.core.Ast;
+import vn.hoctap.standards.core.expression.CompiledIndicator;
+import vn.hoctap.standards.core.expression.Field;
+import vn.hoctap.standards.core.expression.FieldType;
+import vn.hoctap.standards.core.Criterion;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.standards.core.RuleSet;
 
 /**
  * The columnar engine's computation written as one SQL statement over the platform's {@code register_person} table
@@ -36,7 +39,7 @@ public final class SqlQuery {
     private final List<String> columns = new ArrayList<>();
     private final String sql;
     /** The named conditions (literate1, literate2) of what is being written: the rule set's, or an indicator's. */
-    private vn.hoctap.standards.expression.Definitions defs;
+    private vn.hoctap.standards.core.expression.Definitions defs;
 
     private SqlQuery(int year, RuleSet rules, Map<String, CompiledIndicator> indicators) {
         this.year = year;

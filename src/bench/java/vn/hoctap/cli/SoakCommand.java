@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import vn.hoctap.units.HanoiReferenceData;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.HanoiReferenceData;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * {@code bin/hoctap soak}: load and abuse against a running platform. {@code --clients} clients (64) for

@@ -34,9 +34,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.hoctap.accounts.AccountPrincipal;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.Role;
-import vn.hoctap.fund.ledger.EntryDraft;
-import vn.hoctap.fund.ledger.Line;
-import vn.hoctap.fund.ledger.Period;
+import vn.hoctap.fund.core.EntryDraft;
+import vn.hoctap.fund.core.Line;
+import vn.hoctap.fund.core.Period;
 
 /**
  * {@code bin/hoctap bench-fund [--threads 64] [--seconds 10] [--entries 1000000]} (issue 13): on a throw-away embedded

@@ -1,5 +1,7 @@
 package vn.hoctap.accounts;
 
+
+import vn.hoctap.accounts.core.LoginThrottlePolicy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

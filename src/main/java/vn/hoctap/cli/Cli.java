@@ -6,9 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
-import vn.hoctap.units.HanoiReferenceData;
-import vn.hoctap.units.UnitHistory;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.HanoiReferenceData;
+import vn.hoctap.units.core.UnitHistory;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * {@code bin/hoctap}: the command-line tools. Each subcommand runs without the web application and
@@ -80,8 +80,8 @@ public final class Cli {
                     yield 0;
                 }
                 case "units" -> units(rest, out, err);
-                case "standards" -> vn.hoctap.standards.StandardsCommand.run(rest, out, err);
-                case "generate" -> vn.hoctap.synthetic.GenerateCommand.run(rest, out, err);
+                case "standards" -> vn.hoctap.standards.core.StandardsCommand.run(rest, out, err);
+                case "generate" -> vn.hoctap.synthetic.core.GenerateCommand.run(rest, out, err);
                 default -> {
                     err.println("Lệnh không tồn tại / unknown command: " + args[0]);
                     err.print(HELP);

@@ -20,16 +20,16 @@ import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.cycle.rules.CommuneTargetDefault;
+import vn.hoctap.cycle.core.CommuneTargetDefault;
 import vn.hoctap.indicators.CommuneTargetSource;
-import vn.hoctap.indicators.IndicatorDefinition;
+import vn.hoctap.indicators.core.IndicatorDefinition;
 import vn.hoctap.indicators.IndicatorValues;
-import vn.hoctap.indicators.TargetSpec;
+import vn.hoctap.indicators.core.TargetSpec;
 import vn.hoctap.indicators.Targets;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * Giao chỉ tiêu cho xã, phường: the 25 NQ 23 targets broken down to the 126 communes. The city proposes a default for
@@ -72,7 +72,7 @@ public class CommuneTargets implements CommuneTargetSource {
 
     /** The communes of the current structure. */
     public List<UnitVersion> communes() {
-        return units.unitsOn(LocalDate.of(2025, 7, 1)).stream().filter(u -> u.level() == vn.hoctap.units.UnitLevel.COMMUNE).toList();
+        return units.unitsOn(LocalDate.of(2025, 7, 1)).stream().filter(u -> u.level() == vn.hoctap.units.core.UnitLevel.COMMUNE).toList();
     }
 
     /**

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
-import vn.hoctap.cycle.rules.DecisionComparison;
+import vn.hoctap.cycle.core.DecisionComparison;
 import vn.hoctap.indicators.IndicatorStatus;
 import vn.hoctap.indicators.IndicatorValues;
 import vn.hoctap.indicators.Targets;

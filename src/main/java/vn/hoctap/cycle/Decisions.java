@@ -13,7 +13,7 @@ import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.cycle.rules.DecisionComparison;
+import vn.hoctap.cycle.core.DecisionComparison;
 import vn.hoctap.indicators.IndicatorValues;
 import vn.hoctap.indicators.Targets;
 import vn.hoctap.platform.ValidationException;

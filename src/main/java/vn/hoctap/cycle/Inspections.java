@@ -27,7 +27,7 @@ import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.Accounts;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.cycle.rules.VisitRules;
+import vn.hoctap.cycle.core.VisitRules;
 import vn.hoctap.indicators.Targets;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
@@ -196,7 +196,7 @@ public class Inspections {
         guard.require(DataKind.PLANS_AND_INSPECTION, AccessAction.APPROVE, Targets.CITY);
         Round r = round(roundId);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (unitCode == null || units.version(unitCode, LocalDate.of(2025, 7, 1)).filter(u -> u.level() == vn.hoctap.units.UnitLevel.COMMUNE).isEmpty()) {
+        if (unitCode == null || units.version(unitCode, LocalDate.of(2025, 7, 1)).filter(u -> u.level() == vn.hoctap.units.core.UnitLevel.COMMUNE).isEmpty()) {
             errors.put("unit", "cycle.error.unit");
         }
         if (subject == null) errors.put("subject", "cycle.error.subject");

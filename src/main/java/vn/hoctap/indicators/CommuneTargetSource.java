@@ -1,5 +1,7 @@
 package vn.hoctap.indicators;
 
+
+import vn.hoctap.indicators.core.TargetSpec;
 import java.util.Map;
 import java.util.NavigableMap;
 

@@ -1,5 +1,10 @@
 package vn.hoctap.indicators;
 
+
+import vn.hoctap.indicators.core.CommuneTargetRollup;
+import vn.hoctap.indicators.core.IndicatorDefinition;
+import vn.hoctap.indicators.core.Progress;
+import vn.hoctap.indicators.core.TargetSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,10 @@
 package vn.hoctap.indicators;
 
+
+import vn.hoctap.indicators.core.IndicatorDefinition;
+import vn.hoctap.indicators.core.MergerApportionment;
+import vn.hoctap.indicators.core.Progress;
+import vn.hoctap.indicators.core.StatusRuleReading;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,9 +21,9 @@ import vn.hoctap.indicators.internal.RegisterIndicators;
 import vn.hoctap.register.RegisterChanged;
 import vn.hoctap.register.RegisterCountsChanged;
 import vn.hoctap.register.RegisterStandards;
-import vn.hoctap.standards.StandardsResult;
-import vn.hoctap.standards.UnitLevel;
-import vn.hoctap.standards.UnitResult;
+import vn.hoctap.standards.core.StandardsResult;
+import vn.hoctap.standards.core.UnitLevel;
+import vn.hoctap.standards.core.UnitResult;
 import vn.hoctap.units.UnitDirectory;
 
 /**
@@ -161,7 +166,7 @@ public class IndicatorValues {
         // the status indicators of the standards take their status from the strict reading (rule set v2), the
         // contract's default (v1) is shown beside it (issue 15)
         StandardsResult strict = std == null ? null
-                : StatusRuleReading.reevaluate(std, standards.unitsFor(year), vn.hoctap.standards.RuleSet.bundled(StatusRuleReading.APPLIED));
+                : StatusRuleReading.reevaluate(std, standards.unitsFor(year), vn.hoctap.standards.core.RuleSet.bundled(StatusRuleReading.APPLIED));
         Map<String, StatusRuleReading> readings = new LinkedHashMap<>();
         if (strict != null && strict.find(Targets.CITY) != null) {
             StatusRuleReading.KEYS.keySet().stream().sorted()

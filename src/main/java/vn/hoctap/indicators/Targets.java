@@ -1,5 +1,9 @@
 package vn.hoctap.indicators;
 
+
+import vn.hoctap.indicators.core.IndicatorCatalogue;
+import vn.hoctap.indicators.core.IndicatorDefinition;
+import vn.hoctap.indicators.core.TargetSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -27,10 +27,10 @@ import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.VietnameseText;
 import vn.hoctap.register.internal.PersonColumns;
 import vn.hoctap.register.internal.RegisterStore;
-import vn.hoctap.standards.ImportIssue;
-import vn.hoctap.standards.ImportReport;
-import vn.hoctap.standards.Person;
-import vn.hoctap.standards.PersonsReader;
+import vn.hoctap.standards.core.ImportIssue;
+import vn.hoctap.standards.core.ImportReport;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.standards.core.PersonsReader;
 
 /**
  * Sổ theo dõi phổ cập giáo dục: finding, reading, editing and exporting the persons of a commune's

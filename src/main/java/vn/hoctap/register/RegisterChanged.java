@@ -3,7 +3,7 @@ package vn.hoctap.register;
 import java.util.List;
 import java.util.Set;
 
-import vn.hoctap.standards.Person;
+import vn.hoctap.standards.core.Person;
 
 /**
  * Published after a register write commits: the data year and the communes whose persons changed. An edit

@@ -1,6 +1,6 @@
 package vn.hoctap.register;
 
-import vn.hoctap.standards.StandardsResult;
+import vn.hoctap.standards.core.StandardsResult;
 
 /**
  * A faster way than streaming the register out of PostgreSQL to compute a data year's standards: module

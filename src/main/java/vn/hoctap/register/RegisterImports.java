@@ -39,10 +39,10 @@ import vn.hoctap.audit.AuditLog;
 import vn.hoctap.register.internal.PersonColumns;
 import vn.hoctap.register.internal.RegisterStore;
 import vn.hoctap.platform.XlsxToCsv;
-import vn.hoctap.standards.ImportIssue;
-import vn.hoctap.standards.ImportReport;
-import vn.hoctap.standards.PersonsReader;
-import vn.hoctap.standards.Units;
+import vn.hoctap.standards.core.ImportIssue;
+import vn.hoctap.standards.core.ImportReport;
+import vn.hoctap.standards.core.PersonsReader;
+import vn.hoctap.standards.core.Units;
 
 /**
  * Nhập sổ phổ cập: imports a register file (CSV with , or ;, or XLSX with the same columns) for a data

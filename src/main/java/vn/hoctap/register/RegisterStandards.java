@@ -17,12 +17,12 @@ import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.register.internal.RegisterStore;
-import vn.hoctap.standards.Criterion;
-import vn.hoctap.standards.Person;
-import vn.hoctap.standards.RuleSet;
-import vn.hoctap.standards.StandardsEngine;
-import vn.hoctap.standards.StandardsResult;
-import vn.hoctap.standards.Units;
+import vn.hoctap.standards.core.Criterion;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.standards.core.RuleSet;
+import vn.hoctap.standards.core.StandardsEngine;
+import vn.hoctap.standards.core.StandardsResult;
+import vn.hoctap.standards.core.Units;
 import vn.hoctap.units.UnitDirectory;
 
 /**

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 import vn.hoctap.platform.HanoiTime;
-import vn.hoctap.standards.Unit;
-import vn.hoctap.standards.Units;
-import vn.hoctap.units.UnitHistory;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.standards.core.Unit;
+import vn.hoctap.standards.core.Units;
+import vn.hoctap.units.core.UnitHistory;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * The units a data year's register and standards are computed on: those in force on the year's

@@ -15,7 +15,7 @@ import vn.hoctap.accounts.DataKind;
 import vn.hoctap.accounts.Grant;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.platform.HanoiTime;
-import vn.hoctap.reporting.rules.DataSet;
+import vn.hoctap.reporting.core.DataSet;
 
 /**
  * Tình hình nộp báo cáo (completeness): for a data set and period, every organisation of its kind in the

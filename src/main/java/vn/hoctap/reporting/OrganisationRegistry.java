@@ -25,11 +25,11 @@ import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.platform.VietnameseText;
-import vn.hoctap.reporting.rules.OrganisationKind;
-import vn.hoctap.standards.CsvParser;
+import vn.hoctap.reporting.core.OrganisationKind;
+import vn.hoctap.standards.core.CsvParser;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * Sổ danh mục cơ quan, tổ chức: the complete register of the organisations of each commune (agencies, schools by

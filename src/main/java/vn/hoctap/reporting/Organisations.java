@@ -24,10 +24,10 @@ import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.platform.VietnameseText;
-import vn.hoctap.reporting.rules.OrganisationKind;
+import vn.hoctap.reporting.core.OrganisationKind;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * Danh sách cơ quan, đơn vị, tổ chức báo cáo: organisations registered under their commune (in force

@@ -22,11 +22,11 @@ import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.ValidationException;
-import vn.hoctap.reporting.rules.DataElement;
-import vn.hoctap.reporting.rules.DataSet;
-import vn.hoctap.reporting.rules.FormValidation;
-import vn.hoctap.reporting.rules.ValidationRule;
-import vn.hoctap.standards.CsvParser;
+import vn.hoctap.reporting.core.DataElement;
+import vn.hoctap.reporting.core.DataSet;
+import vn.hoctap.reporting.core.FormValidation;
+import vn.hoctap.reporting.core.ValidationRule;
+import vn.hoctap.standards.core.CsvParser;
 
 /**
  * Trao đổi số liệu: export and import of reported values as CSV ({@code data_element,period,org_unit,value})

@@ -25,13 +25,13 @@ import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.reporting.internal.IndicatorFeed;
-import vn.hoctap.reporting.rules.DataElement;
-import vn.hoctap.reporting.rules.DataSet;
-import vn.hoctap.reporting.rules.DataSetCatalogue;
-import vn.hoctap.reporting.rules.ElementType;
-import vn.hoctap.reporting.rules.FormValidation;
-import vn.hoctap.reporting.rules.Outliers;
-import vn.hoctap.reporting.rules.ValidationRule;
+import vn.hoctap.reporting.core.DataElement;
+import vn.hoctap.reporting.core.DataSet;
+import vn.hoctap.reporting.core.DataSetCatalogue;
+import vn.hoctap.reporting.core.ElementType;
+import vn.hoctap.reporting.core.FormValidation;
+import vn.hoctap.reporting.core.Outliers;
+import vn.hoctap.reporting.core.ValidationRule;
 
 /**
  * Báo cáo số liệu: an organisation's yearly report of a data set, from draft through submission (by the

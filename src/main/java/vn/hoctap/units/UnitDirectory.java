@@ -1,5 +1,10 @@
 package vn.hoctap.units;
 
+
+import vn.hoctap.units.core.Succession;
+import vn.hoctap.units.core.UnitHistory;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,8 @@
 package vn.hoctap.units;
 
+
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -26,10 +26,10 @@ import vn.hoctap.IntegrationTest;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.reporting.Organisation;
 import vn.hoctap.reporting.Organisations;
-import vn.hoctap.reporting.rules.OrganisationKind;
-import vn.hoctap.titles.CampaignWorkflow;
-import vn.hoctap.titles.SubjectType;
-import vn.hoctap.titles.TitleKind;
+import vn.hoctap.reporting.core.OrganisationKind;
+import vn.hoctap.titles.core.CampaignWorkflow;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleKind;
 import vn.hoctap.titles.internal.Campaigns;
 
 /**

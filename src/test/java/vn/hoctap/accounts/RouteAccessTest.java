@@ -38,9 +38,9 @@ import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.reporting.Organisation;
 import vn.hoctap.reporting.Organisations;
 import vn.hoctap.reporting.Reports;
-import vn.hoctap.reporting.rules.OrganisationKind;
-import vn.hoctap.titles.SubjectType;
-import vn.hoctap.titles.TitleKind;
+import vn.hoctap.reporting.core.OrganisationKind;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleKind;
 import vn.hoctap.titles.internal.Campaigns;
 import vn.hoctap.units.Villages;
 
@@ -244,7 +244,7 @@ class RouteAccessTest extends IntegrationTest {
             }
             LocalDate t = HanoiTime.today();
             return campaigns.createCampaign(campaignYear, kind, unit, null,
-                    new vn.hoctap.titles.CampaignWorkflow.Deadlines(t.plusDays(10), t.plusDays(20), t.plusDays(30), t.plusDays(40))).id();
+                    new vn.hoctap.titles.core.CampaignWorkflow.Deadlines(t.plusDays(10), t.plusDays(20), t.plusDays(30), t.plusDays(40))).id();
         }
 
         long evidence(long dossier) {

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import vn.hoctap.titles.CampaignWorkflow;
+import vn.hoctap.titles.core.CampaignWorkflow;
 
 /**
  * Every action code and kind of record that can reach the audit table has a label in Vietnamese and English

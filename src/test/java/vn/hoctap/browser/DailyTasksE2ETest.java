@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.hoctap.accounts.Role;
-import vn.hoctap.standards.Person;
+import vn.hoctap.standards.core.Person;
 
 /**
  * Issue 19: each role's daily task walked from the home page by clicks only, under the strict
@@ -180,8 +180,8 @@ class DailyTasksE2ETest extends BrowserTest {
         vn.hoctap.titles.internal.Campaigns.Campaign campaign;
         try (var a = as(Role.COMMUNE_OFFICER, COMMUNE)) {
             var t = vn.hoctap.platform.HanoiTime.today();
-            campaign = campaigns.createCampaign(year, vn.hoctap.titles.TitleKind.CONG_DAN, COMMUNE, null,
-                    new vn.hoctap.titles.CampaignWorkflow.Deadlines(t.plusDays(10), t.plusDays(20), t.plusDays(30), t.plusDays(40)));
+            campaign = campaigns.createCampaign(year, vn.hoctap.titles.core.TitleKind.CONG_DAN, COMMUNE, null,
+                    new vn.hoctap.titles.core.CampaignWorkflow.Deadlines(t.plusDays(10), t.plusDays(20), t.plusDays(30), t.plusDays(40)));
         }
         TestUser citizen = user(Role.CITIZEN, COMMUNE);
         login(citizen.username(), citizen.password());
@@ -208,10 +208,10 @@ class DailyTasksE2ETest extends BrowserTest {
         long id = jdbc.queryForObject("select id from titles_evaluation where campaign_id = ? and owner_user_id = (select id from app_user where username = ?)", Long.class,
                 campaign.id(), citizen.username());
         try (var a = as(Role.ASSOCIATION_MEMBER, COMMUNE)) {
-            campaigns.step(id, vn.hoctap.titles.CampaignWorkflow.Step.REVIEW, null);
+            campaigns.step(id, vn.hoctap.titles.core.CampaignWorkflow.Step.REVIEW, null);
         }
         try (var a = as(Role.COMMUNE_OFFICER, COMMUNE)) {
-            campaigns.step(id, vn.hoctap.titles.CampaignWorkflow.Step.DECIDE, null);
+            campaigns.step(id, vn.hoctap.titles.core.CampaignWorkflow.Step.DECIDE, null);
         }
         // the commune officer publishes it from the home page; the confirmation comes first, and "Cancel" does nothing
         TestUser officer = user(Role.COMMUNE_OFFICER, COMMUNE);
@@ -227,12 +227,12 @@ class DailyTasksE2ETest extends BrowserTest {
         Thread.sleep(500);
         assertThat(driver.findElements(By.id("step-PUBLISH"))).hasSize(1);   // still the same page: nothing submitted
         try (var a = as(Role.CITY_OFFICER, "01")) {
-            assertThat(campaigns.dossier(id).status()).isEqualTo(vn.hoctap.titles.TitleStatus.RECOGNISED);
+            assertThat(campaigns.dossier(id).status()).isEqualTo(vn.hoctap.titles.core.TitleStatus.RECOGNISED);
         }
         ((JavascriptExecutor) driver).executeScript("window.confirm = () => true;");
         click(By.id("step-PUBLISH"));
         try (var a = as(Role.CITY_OFFICER, "01")) {
-            assertThat(campaigns.dossier(id).status()).isEqualTo(vn.hoctap.titles.TitleStatus.PUBLISHED);
+            assertThat(campaigns.dossier(id).status()).isEqualTo(vn.hoctap.titles.core.TitleStatus.PUBLISHED);
         }
         driver.manage().deleteAllCookies();
         login(citizen.username(), citizen.password());

@@ -27,7 +27,7 @@ import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.AccountPrincipal;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.Role;
-import vn.hoctap.cycle.rules.VisitRules.ItemResult;
+import vn.hoctap.cycle.core.VisitRules.ItemResult;
 import vn.hoctap.indicators.IndicatorStatus;
 import vn.hoctap.indicators.IndicatorValues;
 import vn.hoctap.platform.HanoiTime;

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import vn.hoctap.fund.ledger.AccountKind;
-import vn.hoctap.fund.ledger.StandardChart;
+import vn.hoctap.fund.core.AccountKind;
+import vn.hoctap.fund.core.StandardChart;
 import vn.hoctap.platform.ChildPlatform;
 
 /**

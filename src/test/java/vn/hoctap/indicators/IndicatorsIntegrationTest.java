@@ -108,7 +108,7 @@ class IndicatorsIntegrationTest extends IntegrationTest {
                 .contains("ít nhất 100%").contains("ít nhất 90%").contains("trên 126 xã, phường")
                 // what it measures: the same fields as docs/indicators.md
                 .contains("Chỉ tiêu đo gì").contains("Nguyên văn nghị quyết").contains("Khác biệt đã biết")
-                .contains(vn.hoctap.indicators.IndicatorDescriptions.load().get("xmc.level2").text("formula", false))
+                .contains(vn.hoctap.indicators.core.IndicatorDescriptions.load().get("xmc.level2").text("formula", false))
                 .doesNotContain("{0}");
         // the API says the same: which rule set gave the status, and that the national target is not comparable
         String json = mvc.perform(get("/api/indicators/status").param("year", "2025").with(httpBasic("admin", ADMIN_PASSWORD)))

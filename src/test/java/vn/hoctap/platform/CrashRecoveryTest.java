@@ -10,10 +10,10 @@ import java.sql.ResultSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import vn.hoctap.synthetic.GeneratorOptions;
-import vn.hoctap.synthetic.ProgressListener;
-import vn.hoctap.synthetic.Structure;
-import vn.hoctap.synthetic.SyntheticRegister;
+import vn.hoctap.synthetic.core.GeneratorOptions;
+import vn.hoctap.synthetic.core.ProgressListener;
+import vn.hoctap.synthetic.core.Structure;
+import vn.hoctap.synthetic.core.SyntheticRegister;
 
 /**
  * Issue 11 crash test: the platform, started as a child process on its own data directory and port, is killed with

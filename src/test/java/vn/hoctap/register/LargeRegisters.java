@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import vn.hoctap.synthetic.GeneratorOptions;
-import vn.hoctap.synthetic.Structure;
-import vn.hoctap.synthetic.SyntheticRegister;
+import vn.hoctap.synthetic.core.GeneratorOptions;
+import vn.hoctap.synthetic.core.Structure;
+import vn.hoctap.synthetic.core.SyntheticRegister;
 
 /**
  * A commune register of realistic size for the upload tests: the synthetic generator's persons of the 2025 city, all

@@ -1,12 +1,20 @@
 package vn.hoctap.titles;
 
+
+
+import vn.hoctap.titles.core.TitlesTestSupport;
+import vn.hoctap.titles.core.CredentialVerifier;
+import vn.hoctap.titles.core.RevocationList;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleKind;
+import vn.hoctap.titles.core.VerificationFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static vn.hoctap.titles.TitlesTestSupport.as;
+import static vn.hoctap.titles.core.TitlesTestSupport.as;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +35,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
-import vn.hoctap.titles.CampaignWorkflow.Step;
+import vn.hoctap.titles.core.CampaignWorkflow.Step;
 import vn.hoctap.titles.internal.Campaigns;
 import vn.hoctap.titles.internal.Certificates;
 import vn.hoctap.titles.internal.IssuerKeyStore;
@@ -225,7 +233,7 @@ class TitlesCertificateTest extends IntegrationTest {
             Campaigns.Campaign c = campaigns.createCampaign(year, TitleKind.CONG_DONG_XA, "01", null, TitlesTestSupport.open());
             xa = campaigns.register(c.id(), new Campaigns.NewDossier(SubjectType.COMMUNE, "Phường test", commune, null, null, null)).id();
             Map<String, Integer> p = new java.util.HashMap<>();
-            vn.hoctap.titles.CriteriaSetLoader.loadBuiltIn().stream().filter(s -> s.id().equals("tt25-commune")).findFirst().orElseThrow()
+            vn.hoctap.titles.core.CriteriaSetLoader.loadBuiltIn().stream().filter(s -> s.id().equals("tt25-commune")).findFirst().orElseThrow()
                     .indicators().forEach((k, ind) -> p.put(k, ind.maxPoints()));
             campaigns.selfAssess(xa, p, 0);
             campaigns.step(xa, Step.REVIEW, null);

@@ -1,12 +1,22 @@
 package vn.hoctap.titles;
 
+
+
+import vn.hoctap.titles.core.IndependentCredentialVerifier;
+import vn.hoctap.titles.core.TitlesTestSupport;
+import vn.hoctap.titles.core.CriteriaSetLoader;
+import vn.hoctap.titles.core.IssuerKeyRing;
+import vn.hoctap.titles.core.IssuerKeys;
+import vn.hoctap.titles.core.SigningAlgorithm;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static vn.hoctap.titles.TitlesTestSupport.as;
+import static vn.hoctap.titles.core.TitlesTestSupport.as;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -40,8 +50,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
-import vn.hoctap.titles.CampaignWorkflow.Step;
-import vn.hoctap.titles.IndependentCredentialVerifier.Outcome;
+import vn.hoctap.titles.core.CampaignWorkflow.Step;
+import vn.hoctap.titles.core.IndependentCredentialVerifier.Outcome;
 import vn.hoctap.titles.internal.Campaigns;
 import vn.hoctap.titles.internal.IssuerKeyStore;
 

@@ -1,8 +1,16 @@
 package vn.hoctap.titles;
 
+
+
+import vn.hoctap.titles.core.TitlesTestSupport;
+import vn.hoctap.titles.core.CampaignWorkflow;
+import vn.hoctap.titles.core.ScoreResult;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleKind;
+import vn.hoctap.titles.core.TitleStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.hoctap.titles.TitlesTestSupport.as;
+import static vn.hoctap.titles.core.TitlesTestSupport.as;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -18,7 +26,7 @@ import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.ValidationException;
-import vn.hoctap.titles.CampaignWorkflow.Step;
+import vn.hoctap.titles.core.CampaignWorkflow.Step;
 import vn.hoctap.titles.internal.Campaigns;
 import vn.hoctap.titles.internal.CriteriaSets;
 

@@ -1,7 +1,7 @@
 package vn.hoctap.analytics.internal;
 
 import java.util.SplittableRandom;
-import vn.hoctap.standards.Person;
+import vn.hoctap.standards.core.Person;
 
 /** Random but plausible changes of a person (for the benchmark and the property tests). */
 public final class RandomEdits {

@@ -11,13 +11,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.function.Consumer;
-import vn.hoctap.standards.ImportReport;
-import vn.hoctap.standards.Person;
-import vn.hoctap.standards.PersonsReader;
-import vn.hoctap.standards.Units;
-import vn.hoctap.standards.UnitsReader;
-import vn.hoctap.synthetic.GeneratorOptions;
-import vn.hoctap.synthetic.SyntheticRegister;
+import vn.hoctap.standards.core.ImportReport;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.standards.core.PersonsReader;
+import vn.hoctap.standards.core.Units;
+import vn.hoctap.standards.core.UnitsReader;
+import vn.hoctap.synthetic.core.GeneratorOptions;
+import vn.hoctap.synthetic.core.SyntheticRegister;
 
 /** Generated registers as {@link Person}s without files: the generator writes CSV into a pipe the reader parses. */
 public final class SyntheticPersons {

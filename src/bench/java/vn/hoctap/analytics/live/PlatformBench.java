@@ -52,13 +52,13 @@ import vn.hoctap.analytics.internal.SyntheticPersons;
 import vn.hoctap.register.Register;
 import vn.hoctap.register.RegisterImports;
 import vn.hoctap.register.RegisterStandards;
-import vn.hoctap.standards.Person;
-import vn.hoctap.standards.RuleSet;
-import vn.hoctap.standards.Units;
-import vn.hoctap.synthetic.GeneratorOptions;
-import vn.hoctap.synthetic.ProgressListener;
-import vn.hoctap.synthetic.Structure;
-import vn.hoctap.synthetic.SyntheticRegister;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.standards.core.RuleSet;
+import vn.hoctap.standards.core.Units;
+import vn.hoctap.synthetic.core.GeneratorOptions;
+import vn.hoctap.synthetic.core.ProgressListener;
+import vn.hoctap.synthetic.core.Structure;
+import vn.hoctap.synthetic.core.SyntheticRegister;
 
 /**
  * {@code bin/hoctap bench [--persons N]} (issue 7): on one generated Hà Nội register (cached between runs), side by

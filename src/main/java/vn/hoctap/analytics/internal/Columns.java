@@ -1,7 +1,7 @@
 package vn.hoctap.analytics.internal;
 
 import java.util.Arrays;
-import vn.hoctap.standards.Person;
+import vn.hoctap.standards.core.Person;
 
 /**
  * The packed columns of the columnar register (one entry per row) and the person_id index.

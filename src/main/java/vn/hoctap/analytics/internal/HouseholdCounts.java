@@ -26,7 +26,7 @@ public final class HouseholdCounts {
      * The households of a register from the household hash of each row ({@link Hashes}, in row order), as saved with
      * the columns on disk; equal to adding each person's household id.
      */
-    public static HouseholdCounts of(int communeCount, vn.hoctap.analytics.ColumnarRegister register, long[] rowHashes) {
+    public static HouseholdCounts of(int communeCount, vn.hoctap.analytics.core.ColumnarRegister register, long[] rowHashes) {
         if (rowHashes.length != register.size()) {
             throw new IllegalArgumentException("household hashes for " + rowHashes.length + " rows, register has " + register.size());
         }

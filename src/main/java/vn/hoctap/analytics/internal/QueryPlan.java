@@ -5,16 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
-import vn.hoctap.standards.expression.Aggregate;
-import vn.hoctap.expressions.Ast;
-import vn.hoctap.standards.expression.CompiledIndicator;
-import vn.hoctap.standards.expression.Definitions;
-import vn.hoctap.standards.expression.Field;
-import vn.hoctap.standards.expression.FieldType;
-import vn.hoctap.standards.Criterion;
-import vn.hoctap.standards.Person;
-import vn.hoctap.standards.RuleSet;
-import vn.hoctap.standards.Units;
+import vn.hoctap.standards.core.expression.Aggregate;
+import vn.hoctap.expressions.core.Ast;
+import vn.hoctap.standards.core.expression.CompiledIndicator;
+import vn.hoctap.standards.core.expression.Definitions;
+import vn.hoctap.standards.core.expression.Field;
+import vn.hoctap.standards.core.expression.FieldType;
+import vn.hoctap.standards.core.Criterion;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.standards.core.RuleSet;
+import vn.hoctap.standards.core.Units;
 
 /**
  * Compiles the twelve criteria of standards.md (cohorts and numerator conditions from the {@link RuleSet}'s lines) and
@@ -306,7 +306,7 @@ public final class QueryPlan {
     /** The NQ23 register indicators by id, in file order. */
     public static Map<String, CompiledIndicator> nq23() {
         Map<String, CompiledIndicator> m = new LinkedHashMap<>();
-        for (var d : vn.hoctap.standards.expression.ExpressionDefinition.nq23()) m.put(d.id(), d.compiled());
+        for (var d : vn.hoctap.standards.core.expression.ExpressionDefinition.nq23()) m.put(d.id(), d.compiled());
         return m;
     }
 }

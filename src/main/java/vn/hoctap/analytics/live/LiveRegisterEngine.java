@@ -18,19 +18,19 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
-import vn.hoctap.analytics.ColumnarAggregates;
-import vn.hoctap.analytics.ColumnarEngine;
-import vn.hoctap.analytics.ColumnarRegister;
-import vn.hoctap.analytics.ColumnarResult;
-import vn.hoctap.analytics.RegisterCounts;
-import vn.hoctap.analytics.RegisterPrograms;
+import vn.hoctap.analytics.core.ColumnarAggregates;
+import vn.hoctap.analytics.core.ColumnarEngine;
+import vn.hoctap.analytics.core.ColumnarRegister;
+import vn.hoctap.analytics.core.ColumnarResult;
+import vn.hoctap.analytics.core.RegisterCounts;
+import vn.hoctap.analytics.core.RegisterPrograms;
 import vn.hoctap.analytics.internal.HouseholdCounts;
 import vn.hoctap.register.RegisterChanged;
 import vn.hoctap.register.RegisterEngine;
 import vn.hoctap.register.RegisterStandards;
-import vn.hoctap.standards.StandardsResult;
-import vn.hoctap.standards.expression.CompiledIndicator;
-import vn.hoctap.standards.Units;
+import vn.hoctap.standards.core.StandardsResult;
+import vn.hoctap.standards.core.expression.CompiledIndicator;
+import vn.hoctap.standards.core.Units;
 
 /**
  * The columnar engine serving the running platform (issue 7): each data year's register is loaded from PostgreSQL

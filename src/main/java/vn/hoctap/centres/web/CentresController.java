@@ -62,7 +62,7 @@ class CentresController {
         Map<String, String> names = new java.util.HashMap<>();
         for (Centres.Rollup c : r.communes()) {
             names.put(c.communeCode(), units.version(c.communeCode(), d).or(() -> units.version(c.communeCode(), HanoiTime.today()))
-                    .map(vn.hoctap.units.UnitVersion::name).orElse(c.communeCode()));
+                    .map(vn.hoctap.units.core.UnitVersion::name).orElse(c.communeCode()));
         }
         java.text.Collator vi = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
         List<Centres.Rollup> rows = new java.util.ArrayList<>(r.communes());

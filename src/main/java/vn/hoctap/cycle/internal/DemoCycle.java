@@ -22,7 +22,7 @@ import vn.hoctap.cycle.CommuneTargets;
 import vn.hoctap.cycle.Decisions;
 import vn.hoctap.cycle.Inspections;
 import vn.hoctap.cycle.Plans;
-import vn.hoctap.cycle.rules.VisitRules.ItemResult;
+import vn.hoctap.cycle.core.VisitRules.ItemResult;
 import vn.hoctap.platform.HanoiTime;
 
 /**

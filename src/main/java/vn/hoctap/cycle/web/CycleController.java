@@ -38,13 +38,13 @@ import vn.hoctap.cycle.Decisions;
 import vn.hoctap.cycle.Documents;
 import vn.hoctap.cycle.Inspections;
 import vn.hoctap.cycle.Plans;
-import vn.hoctap.cycle.rules.VisitRules;
+import vn.hoctap.cycle.core.VisitRules;
 import vn.hoctap.indicators.Targets;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.OfficialDocument;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * The pages of the yearly cycle: plans, commune targets, inspection (rounds, calendar, the visit form that works

@@ -92,7 +92,7 @@ public class Association {
         indicators.store(INDICATOR_MEMBERS, year, members, "association");
         java.time.LocalDate d = java.time.LocalDate.of(year, 12, 31);
         java.util.Set<String> communes = new java.util.HashSet<>();
-        for (vn.hoctap.units.UnitVersion u : units.unitsOn(d)) if (u.level() == vn.hoctap.units.UnitLevel.COMMUNE) communes.add(u.code());
+        for (vn.hoctap.units.core.UnitVersion u : units.unitsOn(d)) if (u.level() == vn.hoctap.units.core.UnitLevel.COMMUNE) communes.add(u.code());
         java.util.Set<String> with = new java.util.HashSet<>(jdbc.queryForList("select distinct unit_code from association_branch", String.class));
         with.retainAll(communes);
         indicators.store(INDICATOR_COMMUNES, year, communes.isEmpty() ? Map.of() : Map.of("01", new double[] {with.size(), communes.size()}),

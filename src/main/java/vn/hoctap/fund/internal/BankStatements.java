@@ -22,7 +22,7 @@ import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.standards.CsvParser;
+import vn.hoctap.standards.core.CsvParser;
 
 /**
  * Nhập sao kê ngân hàng và đối chiếu: a statement CSV with the columns {@code ngay, so_tien, noi_dung, ma_giao_dich}

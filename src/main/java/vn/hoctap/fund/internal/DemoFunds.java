@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import vn.hoctap.accounts.AccountPrincipal;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.Role;
-import vn.hoctap.fund.ledger.Period;
+import vn.hoctap.fund.core.Period;
 import vn.hoctap.platform.HanoiTime;
 
 /**

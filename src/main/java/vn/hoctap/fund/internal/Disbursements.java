@@ -18,11 +18,11 @@ import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.fund.ledger.ApprovalPolicy;
-import vn.hoctap.fund.ledger.EntryDraft;
-import vn.hoctap.fund.ledger.LedgerException;
-import vn.hoctap.fund.ledger.Line;
-import vn.hoctap.fund.ledger.StandardChart;
+import vn.hoctap.fund.core.ApprovalPolicy;
+import vn.hoctap.fund.core.EntryDraft;
+import vn.hoctap.fund.core.LedgerException;
+import vn.hoctap.fund.core.Line;
+import vn.hoctap.fund.core.StandardChart;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
@@ -114,7 +114,7 @@ public class Disbursements {
                 Long.class, f.id(), name.strip(), year, purpose, criteria.strip(), budgetVnd, ledger.actor());
         if (restricted) {
             long account = funds.addAccount(f.id(), StandardChart.restrictedFor(id), "Quỹ hạn chế cho " + name.strip(),
-                    vn.hoctap.fund.ledger.AccountKind.NET_ASSETS);
+                    vn.hoctap.fund.core.AccountKind.NET_ASSETS);
             jdbc.update("update fund_programme set restricted_account_id = ? where id = ?", account, id);
         }
         audit.record("fund.programme", "fund_programme", Long.toString(id), f.unitCode(), null,

@@ -27,13 +27,13 @@ import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.fund.ledger.AccountKind;
-import vn.hoctap.fund.ledger.ClosedPeriodIsLocked;
-import vn.hoctap.fund.ledger.EntryDraft;
-import vn.hoctap.fund.ledger.LedgerException;
-import vn.hoctap.fund.ledger.Line;
-import vn.hoctap.fund.ledger.Period;
-import vn.hoctap.fund.ledger.ReversalOnlyOnce;
+import vn.hoctap.fund.core.AccountKind;
+import vn.hoctap.fund.core.ClosedPeriodIsLocked;
+import vn.hoctap.fund.core.EntryDraft;
+import vn.hoctap.fund.core.LedgerException;
+import vn.hoctap.fund.core.Line;
+import vn.hoctap.fund.core.Period;
+import vn.hoctap.fund.core.ReversalOnlyOnce;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 
@@ -143,7 +143,7 @@ public class FundLedger implements DisposableBean {
         List<Long> accountIds = new ArrayList<>();
         for (Line l : draft.lines()) {
             // a programme's restricted account moves only with its earmarked receipts and its own awards (and their reversals)
-            if ("MANUAL".equals(sourceKind) && vn.hoctap.fund.ledger.StandardChart.isRestricted(l.account())) {
+            if ("MANUAL".equals(sourceKind) && vn.hoctap.fund.core.StandardChart.isRestricted(l.account())) {
                 throw new LedgerException("RESTRICTED_ACCOUNT", "a manual entry cannot move the restricted account " + l.account());
             }
             accountIds.add(funds.accountId(f.id(), l.account()));

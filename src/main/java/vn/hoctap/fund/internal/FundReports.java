@@ -26,9 +26,9 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
 
-import vn.hoctap.fund.ledger.AccountKind;
-import vn.hoctap.fund.ledger.Period;
-import vn.hoctap.fund.ledger.StandardChart;
+import vn.hoctap.fund.core.AccountKind;
+import vn.hoctap.fund.core.Period;
+import vn.hoctap.fund.core.StandardChart;
 import vn.hoctap.platform.PdfTables;
 import vn.hoctap.platform.XlsxRows;
 import vn.hoctap.platform.XlsxStyles;

@@ -13,7 +13,7 @@ import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.fund.ledger.StandardChart;
+import vn.hoctap.fund.core.StandardChart;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 
@@ -104,7 +104,7 @@ public class Funds {
      * Adds an account to a fund's chart beyond the standard one (a programme's restricted account 4212.&lt;id&gt;), in the
      * caller's transaction; the cached ids of the fund are forgotten now and again after the commit.
      */
-    long addAccount(long fundId, String code, String name, vn.hoctap.fund.ledger.AccountKind kind) {
+    long addAccount(long fundId, String code, String name, vn.hoctap.fund.core.AccountKind kind) {
         long id = jdbc.queryForObject("insert into fund_account (fund_id, code, name, kind) values (?, ?, ?, ?) returning id", Long.class,
                 fundId, code, name, kind.name());
         accountIds.remove(fundId);

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.fund.ledger.LedgerException;
-import vn.hoctap.fund.ledger.Line;
+import vn.hoctap.fund.core.LedgerException;
+import vn.hoctap.fund.core.Line;
 
 /**
  * Ghi sổ theo lô (group commit) of the fund ledger: postings that arrive while a commit is on its way to disk wait in a

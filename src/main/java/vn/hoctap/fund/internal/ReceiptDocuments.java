@@ -13,7 +13,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 
-import vn.hoctap.fund.ledger.StandardChart;
+import vn.hoctap.fund.core.StandardChart;
 
 /**
  * Biên nhận (PDF, A5 landscape): the fund, the receipt's number and date, the donor (the name only when they agreed;

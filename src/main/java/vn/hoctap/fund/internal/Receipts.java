@@ -21,11 +21,11 @@ import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.accounts.Grant;
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.fund.ledger.EntryDraft;
-import vn.hoctap.fund.ledger.ForeignAmount;
-import vn.hoctap.fund.ledger.LedgerException;
-import vn.hoctap.fund.ledger.Line;
-import vn.hoctap.fund.ledger.StandardChart;
+import vn.hoctap.fund.core.EntryDraft;
+import vn.hoctap.fund.core.ForeignAmount;
+import vn.hoctap.fund.core.LedgerException;
+import vn.hoctap.fund.core.Line;
+import vn.hoctap.fund.core.StandardChart;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 

@@ -22,8 +22,8 @@ import vn.hoctap.accounts.Grant;
 import vn.hoctap.fund.internal.Association;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * Hội Khuyến học pages: the association of a commune or of the city in a year — its yearly figures (branches, members,

@@ -29,9 +29,9 @@ import vn.hoctap.fund.internal.FundLedger;
 import vn.hoctap.fund.internal.FundReports;
 import vn.hoctap.fund.internal.Funds;
 import vn.hoctap.fund.internal.Receipts;
-import vn.hoctap.fund.ledger.EntryDraft;
-import vn.hoctap.fund.ledger.Line;
-import vn.hoctap.fund.ledger.Period;
+import vn.hoctap.fund.core.EntryDraft;
+import vn.hoctap.fund.core.Line;
+import vn.hoctap.fund.core.Period;
 import vn.hoctap.platform.HanoiTime;
 
 /**

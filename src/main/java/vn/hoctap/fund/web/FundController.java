@@ -33,7 +33,7 @@ import vn.hoctap.fund.internal.FundLedger;
 import vn.hoctap.fund.internal.Funds;
 import vn.hoctap.fund.internal.ReceiptDocuments;
 import vn.hoctap.fund.internal.Receipts;
-import vn.hoctap.fund.ledger.Period;
+import vn.hoctap.fund.core.Period;
 import vn.hoctap.platform.HanoiTime;
 
 /** The fund's pages for its accountant, chair and auditor; a citizen's own donations and receipts. */

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 import jakarta.servlet.http.HttpServletRequest;
-import vn.hoctap.fund.ledger.LedgerException;
+import vn.hoctap.fund.core.LedgerException;
 
 /** A ledger rule's refusal: 409 with the rule's message in the reader's language (JSON under /api, a page elsewhere). */
 @ControllerAdvice(assignableTypes = {FundController.class, FundApiController.class})

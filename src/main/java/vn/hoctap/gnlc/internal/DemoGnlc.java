@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import vn.hoctap.accounts.AccountPrincipal;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.Role;
-import vn.hoctap.gnlc.Questionnaire;
+import vn.hoctap.gnlc.core.Questionnaire;
 
 /**
  * Demo data (hoctap.demo=true, first start only): evidence for several areas of the Key Features — two documented

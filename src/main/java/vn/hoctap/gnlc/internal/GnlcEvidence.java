@@ -16,12 +16,12 @@ import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.gnlc.AnswerDraft;
-import vn.hoctap.gnlc.EvidenceStrengthPolicy;
-import vn.hoctap.gnlc.EvidenceStrengthPolicy.Item;
-import vn.hoctap.gnlc.EvidenceStrengthPolicy.Judgement;
-import vn.hoctap.gnlc.KeyFeatures;
-import vn.hoctap.indicators.IndicatorDefinition;
+import vn.hoctap.gnlc.core.AnswerDraft;
+import vn.hoctap.gnlc.core.EvidenceStrengthPolicy;
+import vn.hoctap.gnlc.core.EvidenceStrengthPolicy.Item;
+import vn.hoctap.gnlc.core.EvidenceStrengthPolicy.Judgement;
+import vn.hoctap.gnlc.core.KeyFeatures;
+import vn.hoctap.indicators.core.IndicatorDefinition;
 import vn.hoctap.indicators.IndicatorValues;
 import vn.hoctap.indicators.Targets;
 import vn.hoctap.platform.FileTypes;
@@ -29,7 +29,7 @@ import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * Bằng chứng theo đặc điểm: for each area or feature, the platform's indicators mapped to it (latest city value and
@@ -109,7 +109,7 @@ public class GnlcEvidence {
     public List<UnitVersion> writableUnits() {
         if (!guard.allows(DataKind.GNLC_EVIDENCE, AccessAction.WRITE)) return List.of();
         return units.unitsOn(HanoiTime.today()).stream()
-                .filter(u -> u.level() != vn.hoctap.units.UnitLevel.DISTRICT && guard.canWrite(u.code())).toList();
+                .filter(u -> u.level() != vn.hoctap.units.core.UnitLevel.DISTRICT && guard.canWrite(u.code())).toList();
     }
 
     /** Whether the user sees a record of this unit: the city's records, and those of the units they read. */

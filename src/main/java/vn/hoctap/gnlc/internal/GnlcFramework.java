@@ -13,10 +13,10 @@ import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.gnlc.IndicatorMap;
-import vn.hoctap.gnlc.KeyFeatures;
-import vn.hoctap.gnlc.ReportDeadlinePolicy;
-import vn.hoctap.gnlc.Verification;
+import vn.hoctap.gnlc.core.IndicatorMap;
+import vn.hoctap.gnlc.core.KeyFeatures;
+import vn.hoctap.gnlc.core.ReportDeadlinePolicy;
+import vn.hoctap.gnlc.core.Verification;
 import vn.hoctap.platform.ValidationException;
 
 /**

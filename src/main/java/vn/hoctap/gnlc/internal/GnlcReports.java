@@ -16,10 +16,10 @@ import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.gnlc.AnswerDraft;
-import vn.hoctap.gnlc.GnlcFileException;
-import vn.hoctap.gnlc.KeyFeatures;
-import vn.hoctap.gnlc.Questionnaire;
+import vn.hoctap.gnlc.core.AnswerDraft;
+import vn.hoctap.gnlc.core.GnlcFileException;
+import vn.hoctap.gnlc.core.KeyFeatures;
+import vn.hoctap.gnlc.core.Questionnaire;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 

@@ -11,7 +11,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import vn.hoctap.gnlc.Questionnaire;
+import vn.hoctap.gnlc.core.Questionnaire;
 
 /**
  * The sample questionnaires shipped with the platform (gnlc/questionnaires/*.txt), loaded on every start when absent:

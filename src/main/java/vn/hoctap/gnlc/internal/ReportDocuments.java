@@ -20,7 +20,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
 
-import vn.hoctap.gnlc.Questionnaire;
+import vn.hoctap.gnlc.core.Questionnaire;
 import vn.hoctap.platform.HanoiTime;
 
 /**

@@ -26,7 +26,7 @@ import vn.hoctap.accounts.Access;
 import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.accounts.DataKind;
-import vn.hoctap.gnlc.KeyFeatures;
+import vn.hoctap.gnlc.core.KeyFeatures;
 import vn.hoctap.gnlc.internal.GnlcEvidence;
 import vn.hoctap.gnlc.internal.GnlcFramework;
 import vn.hoctap.gnlc.internal.GnlcReports;
@@ -108,7 +108,7 @@ class GnlcController {
         model.addAttribute("features", fw.featuresOf(code));
         model.addAttribute("targets", targets);
         model.addAttribute("units", evidence.writableUnits());
-        model.addAttribute("deletable", evidence.writableUnits().stream().map(vn.hoctap.units.UnitVersion::code)
+        model.addAttribute("deletable", evidence.writableUnits().stream().map(vn.hoctap.units.core.UnitVersion::code)
                 .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("kinds", List.of("DOCUMENT", "PRACTICE", "EVENT", "PARTNERSHIP", "PHOTO"));
         model.addAttribute("isAdmin", guard.currentUser().map(u -> u.isAdmin()).orElse(false));

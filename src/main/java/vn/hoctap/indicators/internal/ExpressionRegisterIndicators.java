@@ -8,13 +8,13 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import vn.hoctap.analytics.RegisterCounts;
-import vn.hoctap.analytics.RegisterPrograms;
+import vn.hoctap.analytics.core.RegisterCounts;
+import vn.hoctap.analytics.core.RegisterPrograms;
 
-import vn.hoctap.indicators.IndicatorDefinition;
-import vn.hoctap.standards.expression.CompiledIndicator;
-import vn.hoctap.standards.expression.Evaluation;
-import vn.hoctap.standards.expression.ExpressionDefinition;
+import vn.hoctap.indicators.core.IndicatorDefinition;
+import vn.hoctap.standards.core.expression.CompiledIndicator;
+import vn.hoctap.standards.core.expression.Evaluation;
+import vn.hoctap.standards.core.expression.ExpressionDefinition;
 import vn.hoctap.register.RegisterStandards;
 
 /**

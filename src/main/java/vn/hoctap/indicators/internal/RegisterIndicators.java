@@ -3,7 +3,7 @@ package vn.hoctap.indicators.internal;
 import java.util.List;
 import java.util.Map;
 
-import vn.hoctap.indicators.IndicatorDefinition;
+import vn.hoctap.indicators.core.IndicatorDefinition;
 
 /** Computes the register-derived indicators of a data year: indicator → commune → {numerator, denominator}. */
 public interface RegisterIndicators {

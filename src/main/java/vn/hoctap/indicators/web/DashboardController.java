@@ -31,16 +31,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 import vn.hoctap.accounts.AccessGuard;
-import vn.hoctap.indicators.IndicatorDefinition;
+import vn.hoctap.indicators.core.IndicatorDefinition;
 import vn.hoctap.indicators.IndicatorStatus;
 import vn.hoctap.indicators.IndicatorValues;
-import vn.hoctap.indicators.Progress;
+import vn.hoctap.indicators.core.Progress;
 import vn.hoctap.indicators.Targets;
 import vn.hoctap.indicators.internal.AnnualReviewExport;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * Bảng điều khiển Nghị quyết 23: the 25 targets at a glance with their status, each indicator's time
@@ -113,7 +113,7 @@ class DashboardController {
     /** The communes in force today the user may read, in Vietnamese order, for the commune picker. */
     private List<UnitVersion> readableCommunes() {
         return units.history().unitsOn(HanoiTime.today()).stream()
-                .filter(u -> u.level() == vn.hoctap.units.UnitLevel.COMMUNE && guard.canRead(u.code()))
+                .filter(u -> u.level() == vn.hoctap.units.core.UnitLevel.COMMUNE && guard.canRead(u.code()))
                 .sorted(java.util.Comparator.comparing(UnitVersion::name, vn.hoctap.platform.VietnameseText.ORDER)).toList();
     }
 
@@ -179,7 +179,7 @@ class DashboardController {
         model.addAttribute("expression", values.expression(id));
         // issue 15: what the indicator measures (one source with docs/indicators.md), which rule gave a standards status,
         // the parts of a pooled indicator, and facts shown beside it but not counted
-        model.addAttribute("description", vn.hoctap.indicators.IndicatorDescriptions.load().get(id));
+        model.addAttribute("description", vn.hoctap.indicators.core.IndicatorDescriptions.load().get(id));
         model.addAttribute("reading", yv.readings().get(id));
         model.addAttribute("parts", values.parts(id, y, Targets.CITY));
         model.addAttribute("facts", facts.orderedStream().flatMap(f -> f.facts(id).stream()).toList());

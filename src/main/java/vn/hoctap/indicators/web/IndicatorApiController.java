@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.hoctap.accounts.AccessGuard;
-import vn.hoctap.indicators.IndicatorDefinition;
+import vn.hoctap.indicators.core.IndicatorDefinition;
 import vn.hoctap.indicators.IndicatorStatus;
 import vn.hoctap.indicators.IndicatorValues;
 import vn.hoctap.indicators.Targets;
@@ -128,8 +128,8 @@ class IndicatorApiController {
             m.put("national_target", l.national() == null ? null : l.national().text());
             // issue 15: whether the national target measures the same population, and which rule set gave a standards status
             m.put("national_comparable", l.definition().nationalComparable());
-            if (vn.hoctap.indicators.StatusRuleReading.KEYS.containsKey(l.definition().id())) {
-                m.put("rule_set", vn.hoctap.indicators.StatusRuleReading.APPLIED);
+            if (vn.hoctap.indicators.core.StatusRuleReading.KEYS.containsKey(l.definition().id())) {
+                m.put("rule_set", vn.hoctap.indicators.core.StatusRuleReading.APPLIED);
             }
             m.put("status", l.assessment().status().name().toLowerCase());
             m.put("reason_key", l.assessment().reasonKey());

@@ -8,7 +8,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-import vn.hoctap.indicators.TargetSpec;
+import vn.hoctap.indicators.core.TargetSpec;
 
 /**
  * Targets and progress reasons as officials read them (issue 19): a status target's word in their language

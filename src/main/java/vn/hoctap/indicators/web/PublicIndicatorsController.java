@@ -18,7 +18,7 @@ import vn.hoctap.accounts.AccessAction;
 import vn.hoctap.accounts.DataKind;
 import vn.hoctap.indicators.IndicatorStatus;
 import vn.hoctap.indicators.IndicatorValues;
-import vn.hoctap.indicators.PublicAggregates;
+import vn.hoctap.indicators.core.PublicAggregates;
 import vn.hoctap.indicators.Targets;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.ValidationException;

@@ -21,8 +21,8 @@ import vn.hoctap.learning.LiteracyContinuation;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * The officers' pages of the lifelong learning record: theo dõi sau xóa mù chữ (who completed a literacy class last

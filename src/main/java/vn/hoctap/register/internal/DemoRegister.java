@@ -20,10 +20,10 @@ import vn.hoctap.accounts.AccountPrincipal;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.register.RegisterImports;
-import vn.hoctap.synthetic.GeneratorOptions;
-import vn.hoctap.synthetic.ProgressListener;
-import vn.hoctap.synthetic.Structure;
-import vn.hoctap.synthetic.SyntheticRegister;
+import vn.hoctap.synthetic.core.GeneratorOptions;
+import vn.hoctap.synthetic.core.ProgressListener;
+import vn.hoctap.synthetic.core.Structure;
+import vn.hoctap.synthetic.core.SyntheticRegister;
 
 /**
  * The demo data set of the run command: when {@code hoctap.demo} is on and the register is empty, a

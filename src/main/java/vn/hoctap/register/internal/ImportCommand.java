@@ -20,7 +20,7 @@ import vn.hoctap.accounts.AccountPrincipal;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.register.RegisterImports;
-import vn.hoctap.standards.ImportIssue;
+import vn.hoctap.standards.core.ImportIssue;
 
 /**
  * {@code bin/hoctap import --register FILE --year Y}: imports a register file into the platform's

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import vn.hoctap.platform.VietnameseText;
-import vn.hoctap.standards.Person;
+import vn.hoctap.standards.core.Person;
 
 /**
  * The mapping between a {@link Person} of the register exchange format and the columns of

@@ -25,7 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.hoctap.standards.Person;
+import vn.hoctap.standards.core.Person;
 
 /**
  * The register's table. Imports go through PostgreSQL's COPY into a temporary table and are then

@@ -48,21 +48,21 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 
-import vn.hoctap.standards.Criterion;
-import vn.hoctap.standards.Explanation;
-import vn.hoctap.standards.Levels;
-import vn.hoctap.standards.Person;
-import vn.hoctap.standards.Rate;
-import vn.hoctap.standards.RuleSet;
-import vn.hoctap.standards.Standard;
-import vn.hoctap.standards.StandardLevel;
-import vn.hoctap.standards.StandardsEngine;
-import vn.hoctap.standards.expression.Conditions;
-import vn.hoctap.standards.expression.PersonTest;
-import vn.hoctap.standards.StandardsResult;
-import vn.hoctap.standards.UnitLevel;
-import vn.hoctap.standards.UnitResult;
-import vn.hoctap.standards.VerificationStatus;
+import vn.hoctap.standards.core.Criterion;
+import vn.hoctap.standards.core.Explanation;
+import vn.hoctap.standards.core.Levels;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.standards.core.Rate;
+import vn.hoctap.standards.core.RuleSet;
+import vn.hoctap.standards.core.Standard;
+import vn.hoctap.standards.core.StandardLevel;
+import vn.hoctap.standards.core.StandardsEngine;
+import vn.hoctap.standards.core.expression.Conditions;
+import vn.hoctap.standards.core.expression.PersonTest;
+import vn.hoctap.standards.core.StandardsResult;
+import vn.hoctap.standards.core.UnitLevel;
+import vn.hoctap.standards.core.UnitResult;
+import vn.hoctap.standards.core.VerificationStatus;
 
 /**
  * Exports of a unit's standards (phổ cập giáo dục, xóa mù chữ; docs/contracts/standards.md) for a data year:
@@ -534,7 +534,7 @@ public final class StandardsExports {
         return tx.english() ? s : s.replace('.', ',');
     }
 
-    static String thresholdText(vn.hoctap.standards.Percent p, ReportText tx) {
+    static String thresholdText(vn.hoctap.standards.core.Percent p, ReportText tx) {
         if (p == null) {
             return "—";
         }

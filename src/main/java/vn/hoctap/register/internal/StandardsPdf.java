@@ -36,16 +36,16 @@ import com.lowagie.text.pdf.PdfPTable;
 import vn.hoctap.platform.ReportPdf;
 import vn.hoctap.platform.ReportText;
 import vn.hoctap.register.internal.StandardsExports.ExportData;
-import vn.hoctap.standards.Criterion;
-import vn.hoctap.standards.Explanation;
-import vn.hoctap.standards.Levels;
-import vn.hoctap.standards.Rate;
-import vn.hoctap.standards.RuleSet;
-import vn.hoctap.standards.Standard;
-import vn.hoctap.standards.StandardLevel;
-import vn.hoctap.standards.UnitLevel;
-import vn.hoctap.standards.UnitResult;
-import vn.hoctap.standards.VerificationStatus;
+import vn.hoctap.standards.core.Criterion;
+import vn.hoctap.standards.core.Explanation;
+import vn.hoctap.standards.core.Levels;
+import vn.hoctap.standards.core.Rate;
+import vn.hoctap.standards.core.RuleSet;
+import vn.hoctap.standards.core.Standard;
+import vn.hoctap.standards.core.StandardLevel;
+import vn.hoctap.standards.core.UnitLevel;
+import vn.hoctap.standards.core.UnitResult;
+import vn.hoctap.standards.core.VerificationStatus;
 
 /**
  * Báo cáo kết quả phổ cập giáo dục, xóa mù chữ: the A4 PDF report of a unit's standards for a data year (levels
@@ -196,7 +196,7 @@ public final class StandardsPdf {
                 continue;
             }
             for (RuleSet.ThresholdRule tr : rules) {
-                vn.hoctap.standards.Percent applied = tr.threshold(dbkk);
+                vn.hoctap.standards.core.Percent applied = tr.threshold(dbkk);
                 t.addCell(num(Integer.toString(tr.level()), f.normal()));
                 String th = (tr.normal() == null ? "—" : "≥ " + thresholdText(tr.normal(), tx)) + " ("
                         + thresholdText(tr.disadvantaged(), tx) + ")";

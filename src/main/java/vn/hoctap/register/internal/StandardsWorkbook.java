@@ -30,15 +30,15 @@ import vn.hoctap.platform.XlsxStyles;
 import vn.hoctap.register.internal.StandardsExports.AgeColumn;
 import vn.hoctap.register.internal.StandardsExports.AgeTable;
 import vn.hoctap.register.internal.StandardsExports.ExportData;
-import vn.hoctap.standards.Criterion;
-import vn.hoctap.standards.Explanation;
-import vn.hoctap.standards.Levels;
-import vn.hoctap.standards.Rate;
-import vn.hoctap.standards.RuleSet;
-import vn.hoctap.standards.Standard;
-import vn.hoctap.standards.StandardLevel;
-import vn.hoctap.standards.UnitLevel;
-import vn.hoctap.standards.UnitResult;
+import vn.hoctap.standards.core.Criterion;
+import vn.hoctap.standards.core.Explanation;
+import vn.hoctap.standards.core.Levels;
+import vn.hoctap.standards.core.Rate;
+import vn.hoctap.standards.core.RuleSet;
+import vn.hoctap.standards.core.Standard;
+import vn.hoctap.standards.core.StandardLevel;
+import vn.hoctap.standards.core.UnitLevel;
+import vn.hoctap.standards.core.UnitResult;
 
 /**
  * Sổ tổng hợp phổ cập giáo dục, xóa mù chữ: the XLSX workbook of a unit's standards for a data year, laid out like
@@ -92,7 +92,7 @@ public final class StandardsWorkbook {
             return den == 0 ? text("—") : num(num * 100.0 / den, st.decimal);
         }
 
-        Rows threshold(vn.hoctap.standards.Percent p) {
+        Rows threshold(vn.hoctap.standards.core.Percent p) {
             return p == null ? text("—") : num(p.hundredths() / 100.0, st.general);
         }
 
@@ -198,7 +198,7 @@ public final class StandardsWorkbook {
                 continue;
             }
             for (RuleSet.ThresholdRule tr : rules) {
-                vn.hoctap.standards.Percent applied = tr.threshold(dbkk);
+                vn.hoctap.standards.core.Percent applied = tr.threshold(dbkk);
                 r.row().text(c.id()).text(describe(c, d.rules(), VI), st.wrap).text(cohortText(c, d.rules()))
                         .num(rate.numerator()).num(rate.denominator()).pct(rate.numerator(), rate.denominator())
                         .num(tr.level()).threshold(tr.normal()).threshold(tr.disadvantaged()).threshold(applied)

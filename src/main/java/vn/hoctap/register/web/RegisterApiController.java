@@ -25,7 +25,7 @@ import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.register.RegisterImportReview;
 import vn.hoctap.register.RegisterImports;
-import vn.hoctap.standards.ImportIssue;
+import vn.hoctap.standards.core.ImportIssue;
 
 /**
  * The register import for API clients: the file is the request body (CSV or XLSX, any size: no multipart limit),

@@ -35,10 +35,10 @@ import vn.hoctap.register.RegisterImports;
 import vn.hoctap.register.RegisterStandards;
 import vn.hoctap.register.RegisterUnits;
 import vn.hoctap.register.internal.PersonColumns;
-import vn.hoctap.standards.Criterion;
-import vn.hoctap.standards.Person;
-import vn.hoctap.standards.Unit;
-import vn.hoctap.standards.Units;
+import vn.hoctap.standards.core.Criterion;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.standards.core.Unit;
+import vn.hoctap.standards.core.Units;
 
 /** Sổ phổ cập: the register pages (list and search, edit, import with progress, export). */
 @Controller
@@ -204,7 +204,7 @@ class RegisterController {
         Object issues = model.getAttribute("issues");
         if (issues instanceof List<?> list) {
             for (Object o : list) {
-                vn.hoctap.standards.ImportIssue i = (vn.hoctap.standards.ImportIssue) o;
+                vn.hoctap.standards.core.ImportIssue i = (vn.hoctap.standards.core.ImportIssue) o;
                 String col = i.column() == null ? "form" : i.column();
                 errors.computeIfAbsent(col, k -> new java.util.ArrayList<>())
                         .add(java.util.Locale.ENGLISH.getLanguage().equals(

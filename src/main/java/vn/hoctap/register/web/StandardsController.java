@@ -30,14 +30,14 @@ import vn.hoctap.register.RegisterStandards;
 import vn.hoctap.register.internal.StandardsExports;
 import vn.hoctap.register.internal.StandardsPdf;
 import vn.hoctap.register.internal.StandardsWorkbook;
-import vn.hoctap.standards.StandardsEngine;
-import vn.hoctap.standards.Criterion;
-import vn.hoctap.standards.RuleSet;
-import vn.hoctap.standards.Standard;
-import vn.hoctap.standards.StandardsResult;
-import vn.hoctap.standards.UnitLevel;
-import vn.hoctap.standards.UnitResult;
-import vn.hoctap.standards.VerificationStatus;
+import vn.hoctap.standards.core.StandardsEngine;
+import vn.hoctap.standards.core.Criterion;
+import vn.hoctap.standards.core.RuleSet;
+import vn.hoctap.standards.core.Standard;
+import vn.hoctap.standards.core.StandardsResult;
+import vn.hoctap.standards.core.UnitLevel;
+import vn.hoctap.standards.core.UnitResult;
+import vn.hoctap.standards.core.VerificationStatus;
 
 /**
  * Chuẩn PCGD-XMC pages: the city overview of every commune by standard and level (with filters,
@@ -104,7 +104,7 @@ class StandardsController {
         for (var s : units.history().predecessorsOf(version.get())) {
             UnitResult r = other.find(s.oldCode());
             if (r != null && r.level() == UnitLevel.COMMUNE) {
-                out.add(new Former(r, s.kind() == vn.hoctap.units.Succession.Kind.PARTIAL));
+                out.add(new Former(r, s.kind() == vn.hoctap.units.core.Succession.Kind.PARTIAL));
             }
         }
         out.sort(java.util.Comparator.comparing(f -> f.result().unit().name(), vn.hoctap.platform.VietnameseText.ORDER));
@@ -219,7 +219,7 @@ class StandardsController {
         model.addAttribute("code", code);
         model.addAttribute("criterion", c);
         model.addAttribute("persons", standards.shortfall(year, code, c));
-        model.addAttribute("communeName", standards.unitsFor(year).get(code).map(vn.hoctap.standards.Unit::name).orElse(code));
+        model.addAttribute("communeName", standards.unitsFor(year).get(code).map(vn.hoctap.standards.core.Unit::name).orElse(code));
         return "standards/shortfall";
     }
 

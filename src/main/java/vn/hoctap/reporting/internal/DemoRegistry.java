@@ -19,10 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.reporting.OrganisationRegistry;
 import vn.hoctap.reporting.Reports;
-import vn.hoctap.reporting.rules.DataSet;
+import vn.hoctap.reporting.core.DataSet;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * Sổ danh mục mẫu (dữ liệu mô phỏng): with {@code hoctap.demo=true}, on a start with no synthetic organisation yet, a

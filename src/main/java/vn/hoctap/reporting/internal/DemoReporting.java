@@ -24,7 +24,7 @@ import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.reporting.Organisation;
 import vn.hoctap.reporting.Organisations;
 import vn.hoctap.reporting.Reports;
-import vn.hoctap.reporting.rules.OrganisationKind;
+import vn.hoctap.reporting.core.OrganisationKind;
 
 /**
  * Dữ liệu mẫu: when {@code hoctap.demo=true}, on the first start (no organisation yet) registers demo

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 
 import vn.hoctap.indicators.IndicatorValues;
 import vn.hoctap.indicators.Targets;
-import vn.hoctap.reporting.rules.DataSet;
-import vn.hoctap.reporting.rules.IndicatorMapping;
-import vn.hoctap.reporting.rules.OrganisationKind;
-import vn.hoctap.reporting.rules.RegistryDenominator;
+import vn.hoctap.reporting.core.DataSet;
+import vn.hoctap.reporting.core.IndicatorMapping;
+import vn.hoctap.reporting.core.OrganisationKind;
+import vn.hoctap.reporting.core.RegistryDenominator;
 
 /**
  * Số liệu đã phê duyệt → chỉ tiêu: after an approval, each indicator the data set feeds is recomputed for

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 import vn.hoctap.indicators.IndicatorCoverage;
 import vn.hoctap.reporting.Reports;
-import vn.hoctap.reporting.rules.DataSet;
-import vn.hoctap.reporting.rules.IndicatorMapping;
+import vn.hoctap.reporting.core.DataSet;
+import vn.hoctap.reporting.core.IndicatorMapping;
 
 /**
  * How many organisations of the register reported an indicator's data set (approved) in a year, of how many: the

@@ -24,8 +24,8 @@ import vn.hoctap.platform.ImportTemplate;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.reporting.OrganisationRegistry;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 
 /** Sổ danh mục cơ quan, tổ chức: the register of a commune, its import (dry run first) and an organisation's edit form. */
 @Controller
@@ -121,7 +121,7 @@ class RegistryController {
     List<ImportTemplate.Column> templateColumns(Locale locale) {
         java.util.function.Function<String, String> m = k -> messages.getMessage(k, null, k, locale);
         List<ImportTemplate.Choice> kinds = new java.util.ArrayList<>();
-        for (vn.hoctap.reporting.rules.OrganisationKind k : vn.hoctap.reporting.rules.OrganisationKind.values()) {
+        for (vn.hoctap.reporting.core.OrganisationKind k : vn.hoctap.reporting.core.OrganisationKind.values()) {
             kinds.add(new ImportTemplate.Choice(k.code(), m.apply("reporting.kind." + k.code())));
         }
         List<ImportTemplate.Choice> levels = OrganisationRegistry.LEVELS.stream()

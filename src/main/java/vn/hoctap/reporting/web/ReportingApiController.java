@@ -29,8 +29,8 @@ import vn.hoctap.reporting.Organisation;
 import vn.hoctap.reporting.Organisations;
 import vn.hoctap.reporting.ReportExchange;
 import vn.hoctap.reporting.Reports;
-import vn.hoctap.reporting.rules.DataSet;
-import vn.hoctap.reporting.rules.OrganisationKind;
+import vn.hoctap.reporting.core.DataSet;
+import vn.hoctap.reporting.core.OrganisationKind;
 
 /** JSON API of reported data: data sets, organisations, reports and their approval, completeness, exchange. */
 @RestController
@@ -125,7 +125,7 @@ class ReportingApiController {
         List<FieldJson> fields = new ArrayList<>();
         for (Reports.Field f : v.fields()) {
             fields.add(new FieldJson(f.element().code(), f.value() == null ? null : f.text(),
-                    f.previous() == null ? null : vn.hoctap.reporting.rules.FormValidation.format(f.element(), f.previous(), false),
+                    f.previous() == null ? null : vn.hoctap.reporting.core.FormValidation.format(f.element(), f.previous(), false),
                     f.unlocked(), f.warning() == null ? null : f.warning().kind().name().toLowerCase()));
         }
         return new ReportJson(v.report() == null ? null : v.report().id(), v.organisation().id(), v.dataSet().code(), v.period(),

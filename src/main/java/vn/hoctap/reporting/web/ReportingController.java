@@ -33,11 +33,11 @@ import vn.hoctap.reporting.Organisation;
 import vn.hoctap.reporting.Organisations;
 import vn.hoctap.reporting.ReportExchange;
 import vn.hoctap.reporting.Reports;
-import vn.hoctap.reporting.rules.DataSet;
-import vn.hoctap.reporting.rules.OrganisationKind;
+import vn.hoctap.reporting.core.DataSet;
+import vn.hoctap.reporting.core.OrganisationKind;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * Trang số liệu báo cáo: the organisation's forms, the officers' reminders and completeness, the approval

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.hoctap.register.RegisterStandards;
-import vn.hoctap.standards.Person;
-import vn.hoctap.titles.CriteriaSet;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.titles.core.CriteriaSet;
 
 /**
  * Tiêu chí tự động: items the platform already knows, filled in from data with their evidence instead of typed.
@@ -87,7 +87,7 @@ public class AutomaticCriteria {
         if (set.id().equals(VILLAGE_SET) && isAutomatic(set, VILLAGE_FAMILIES)) {
             out.put(VILLAGE_FAMILIES, villageFamilies(d, c.year(), set.indicator(VILLAGE_FAMILIES).get().maxPoints()));
         }
-        if (set.id().startsWith("cdht-") && d.subjectType() == vn.hoctap.titles.SubjectType.CITIZEN
+        if (set.id().startsWith("cdht-") && d.subjectType() == vn.hoctap.titles.core.SubjectType.CITIZEN
                 && isAutomatic(set, CITIZEN_LEARNING)) {
             String person = jdbc.queryForList("select person_id from titles_evaluation where id = ? and person_id is not null", String.class,
                     d.id()).stream().findFirst().orElse(null);

@@ -30,16 +30,16 @@ import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
-import vn.hoctap.titles.CampaignWorkflow;
-import vn.hoctap.titles.CampaignWorkflow.Actor;
-import vn.hoctap.titles.CampaignWorkflow.Deadlines;
-import vn.hoctap.titles.CampaignWorkflow.Step;
-import vn.hoctap.titles.ScoreResult;
-import vn.hoctap.titles.Scoring;
-import vn.hoctap.titles.ScoringException;
-import vn.hoctap.titles.SubjectType;
-import vn.hoctap.titles.TitleKind;
-import vn.hoctap.titles.TitleStatus;
+import vn.hoctap.titles.core.CampaignWorkflow;
+import vn.hoctap.titles.core.CampaignWorkflow.Actor;
+import vn.hoctap.titles.core.CampaignWorkflow.Deadlines;
+import vn.hoctap.titles.core.CampaignWorkflow.Step;
+import vn.hoctap.titles.core.ScoreResult;
+import vn.hoctap.titles.core.Scoring;
+import vn.hoctap.titles.core.ScoringException;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleKind;
+import vn.hoctap.titles.core.TitleStatus;
 import vn.hoctap.units.UnitDirectory;
 
 /**

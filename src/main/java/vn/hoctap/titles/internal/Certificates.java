@@ -24,19 +24,19 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 
 import vn.hoctap.platform.HanoiTime;
-import vn.hoctap.titles.BitstringStatusList;
-import vn.hoctap.titles.CredentialIssuer;
-import vn.hoctap.titles.CriteriaSet;
-import vn.hoctap.titles.CriteriaVerification;
-import vn.hoctap.titles.CredentialVerifier;
-import vn.hoctap.titles.IssuedCredential;
-import vn.hoctap.titles.RevocationList;
-import vn.hoctap.titles.StatusEntry;
-import vn.hoctap.titles.SubjectType;
-import vn.hoctap.titles.TitleAward;
-import vn.hoctap.titles.TitleKind;
-import vn.hoctap.titles.TitleStatus;
-import vn.hoctap.titles.VerificationResult;
+import vn.hoctap.titles.core.BitstringStatusList;
+import vn.hoctap.titles.core.CredentialIssuer;
+import vn.hoctap.titles.core.CriteriaSet;
+import vn.hoctap.titles.core.CriteriaVerification;
+import vn.hoctap.titles.core.CredentialVerifier;
+import vn.hoctap.titles.core.IssuedCredential;
+import vn.hoctap.titles.core.RevocationList;
+import vn.hoctap.titles.core.StatusEntry;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleAward;
+import vn.hoctap.titles.core.TitleKind;
+import vn.hoctap.titles.core.TitleStatus;
+import vn.hoctap.titles.core.VerificationResult;
 
 /**
  * Giấy chứng nhận danh hiệu học tập: at publication every title gets an unguessable verification code (160 random

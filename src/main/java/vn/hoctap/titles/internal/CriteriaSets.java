@@ -17,10 +17,10 @@ import vn.hoctap.accounts.DataKind;
 import vn.hoctap.audit.AuditLog;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
-import vn.hoctap.titles.CriteriaSet;
-import vn.hoctap.titles.CriteriaSetException;
-import vn.hoctap.titles.CriteriaSetLoader;
-import vn.hoctap.titles.TitleKind;
+import vn.hoctap.titles.core.CriteriaSet;
+import vn.hoctap.titles.core.CriteriaSetException;
+import vn.hoctap.titles.core.CriteriaSetLoader;
+import vn.hoctap.titles.core.TitleKind;
 
 /**
  * Bộ tiêu chí đang dùng: the criteria-set versions evaluations are scored with, stored with their exact text
@@ -164,7 +164,7 @@ public class CriteriaSets {
         if (max == null) {
             throw new NotFoundException("titles.error.not-found");
         }
-        String text = vn.hoctap.titles.CriteriaSetWriter.write(draft, max + 1);
+        String text = vn.hoctap.titles.core.CriteriaSetWriter.write(draft, max + 1);
         CriteriaSet s;
         try {
             s = CriteriaSetLoader.parse("bo-tieu-chi.txt", text);

@@ -21,10 +21,10 @@ import vn.hoctap.accounts.AccountPrincipal;
 import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.platform.HanoiTime;
-import vn.hoctap.titles.CampaignWorkflow;
-import vn.hoctap.titles.CampaignWorkflow.Step;
-import vn.hoctap.titles.SubjectType;
-import vn.hoctap.titles.TitleKind;
+import vn.hoctap.titles.core.CampaignWorkflow;
+import vn.hoctap.titles.core.CampaignWorkflow.Step;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleKind;
 import vn.hoctap.units.Villages;
 
 /**

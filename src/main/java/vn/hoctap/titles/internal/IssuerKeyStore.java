@@ -23,10 +23,10 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
 import vn.hoctap.platform.HanoiTime;
-import vn.hoctap.titles.IssuerKeyRing;
-import vn.hoctap.titles.IssuerKeys;
-import vn.hoctap.titles.IssuerProfile;
-import vn.hoctap.titles.SigningAlgorithm;
+import vn.hoctap.titles.core.IssuerKeyRing;
+import vn.hoctap.titles.core.IssuerKeys;
+import vn.hoctap.titles.core.IssuerProfile;
+import vn.hoctap.titles.core.SigningAlgorithm;
 
 /**
  * The issuer's keys and the platform's HMAC secret, kept under {@code hoctap.data-dir}/titles with owner-only

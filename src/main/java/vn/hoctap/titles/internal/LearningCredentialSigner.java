@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import vn.hoctap.learning.CredentialSigner;
-import vn.hoctap.titles.CredentialIssuer;
+import vn.hoctap.titles.core.CredentialIssuer;
 
 /**
  * The learning record's credentials (CLR 2.0) are signed with the titles' issuer key, the same did:web issuer and

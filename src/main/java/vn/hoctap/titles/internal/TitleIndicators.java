@@ -17,15 +17,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.hoctap.analytics.RegisterCounts;
-import vn.hoctap.analytics.RegisterPrograms;
+import vn.hoctap.analytics.core.RegisterCounts;
+import vn.hoctap.analytics.core.RegisterPrograms;
 
 import vn.hoctap.indicators.IndicatorValues;
 import vn.hoctap.register.RegisterCountsChanged;
 import vn.hoctap.register.RegisterStandards;
-import vn.hoctap.standards.expression.CompiledIndicator;
+import vn.hoctap.standards.core.expression.CompiledIndicator;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitLevel;
+import vn.hoctap.units.core.UnitLevel;
 
 /**
  * Tác động lên chỉ tiêu NQ 23 nhóm 4: the published (recognised, not revoked) titles of a year's campaigns

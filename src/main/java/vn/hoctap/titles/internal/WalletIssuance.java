@@ -27,10 +27,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 
 import vn.hoctap.audit.AuditLog;
-import vn.hoctap.titles.CredentialIssuer;
-import vn.hoctap.titles.IssuedCredential;
-import vn.hoctap.titles.TitleKind;
-import vn.hoctap.titles.TitleStatus;
+import vn.hoctap.titles.core.CredentialIssuer;
+import vn.hoctap.titles.core.IssuedCredential;
+import vn.hoctap.titles.core.TitleKind;
+import vn.hoctap.titles.core.TitleStatus;
 
 /**
  * Cấp chứng nhận số vào ví: the OpenID for Verifiable Credential Issuance 1.0 (final, 16/9/2025) pre-authorized code

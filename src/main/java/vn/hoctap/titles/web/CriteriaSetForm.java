@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import vn.hoctap.titles.CriteriaSet;
-import vn.hoctap.titles.Criterion;
-import vn.hoctap.titles.Indicator;
-import vn.hoctap.titles.PassRule;
-import vn.hoctap.titles.VerificationStatus;
+import vn.hoctap.titles.core.CriteriaSet;
+import vn.hoctap.titles.core.Criterion;
+import vn.hoctap.titles.core.Indicator;
+import vn.hoctap.titles.core.PassRule;
+import vn.hoctap.titles.core.VerificationStatus;
 import vn.hoctap.titles.internal.AutomaticCriteria;
 
 /**

@@ -21,18 +21,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.ValidationException;
-import vn.hoctap.titles.CredentialIssuer;
-import vn.hoctap.titles.SubjectType;
-import vn.hoctap.titles.TitleKind;
-import vn.hoctap.titles.TitleStatus;
-import vn.hoctap.titles.VerificationResult;
+import vn.hoctap.titles.core.CredentialIssuer;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleKind;
+import vn.hoctap.titles.core.TitleStatus;
+import vn.hoctap.titles.core.VerificationResult;
 import vn.hoctap.titles.internal.Campaigns;
 import vn.hoctap.titles.internal.Certificates;
 import vn.hoctap.titles.internal.CriteriaSets;
 import vn.hoctap.titles.internal.IssuerKeyStore;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * Public pages, no account: a resident's self-assessment for "Công dân học tập" (register with a phone or e-mail,

@@ -30,19 +30,19 @@ import vn.hoctap.accounts.Role;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
-import vn.hoctap.titles.CampaignWorkflow;
-import vn.hoctap.titles.CampaignWorkflow.Step;
-import vn.hoctap.titles.CriteriaSet;
-import vn.hoctap.titles.SubjectType;
-import vn.hoctap.titles.TitleKind;
-import vn.hoctap.titles.TitleStatus;
+import vn.hoctap.titles.core.CampaignWorkflow;
+import vn.hoctap.titles.core.CampaignWorkflow.Step;
+import vn.hoctap.titles.core.CriteriaSet;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleKind;
+import vn.hoctap.titles.core.TitleStatus;
 import vn.hoctap.titles.internal.AutomaticCriteria;
 import vn.hoctap.titles.internal.Campaigns;
 import vn.hoctap.titles.internal.Certificates;
 import vn.hoctap.titles.internal.CriteriaSets;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 import vn.hoctap.units.Villages;
 
 /** Danh hiệu học tập: campaigns, progress, a village's list with bulk actions, the evaluation page, criteria sets. */
@@ -455,7 +455,7 @@ class TitlesController {
         model.addAttribute("set", s.set());
         model.addAttribute("form", form);
         model.addAttribute("fieldErrors", fieldErrors);
-        model.addAttribute("statuses", vn.hoctap.titles.VerificationStatus.values());
+        model.addAttribute("statuses", vn.hoctap.titles.core.VerificationStatus.values());
         Integer next = sets.versions(s.set().id()).stream().mapToInt(v -> v.set().version()).max().orElse(0) + 1;
         model.addAttribute("nextVersion", next);
         return "titles/set-edit";

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hoctap.platform.VietnameseText;
-import vn.hoctap.units.HanoiReferenceData;
-import vn.hoctap.units.Succession;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.HanoiReferenceData;
+import vn.hoctap.units.core.Succession;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * Loads Hà Nội's units, their history, the 2025 merger mapping and population into the database on

@@ -10,7 +10,7 @@ import vn.hoctap.accounts.CurrentUser;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.VietnameseText;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitVersion;
 
 /**
  * Địa bàn: the names of the signed-in user's units for every page (the home page says "Phường Ba Đình", never the
@@ -42,8 +42,8 @@ class ScopeNames {
             return List.of();
         }
         List<UnitVersion> all = units.history().unitsOn(HanoiTime.today());
-        List<UnitVersion> out = new java.util.ArrayList<>(all.stream().filter(u -> u.level() == vn.hoctap.units.UnitLevel.CITY).toList());
-        out.addAll(all.stream().filter(u -> u.level() != vn.hoctap.units.UnitLevel.CITY)
+        List<UnitVersion> out = new java.util.ArrayList<>(all.stream().filter(u -> u.level() == vn.hoctap.units.core.UnitLevel.CITY).toList());
+        out.addAll(all.stream().filter(u -> u.level() != vn.hoctap.units.core.UnitLevel.CITY)
                 .sorted(java.util.Comparator.comparing(UnitVersion::name, VietnameseText.ORDER)).toList());
         return out;
     }

@@ -18,9 +18,9 @@ import vn.hoctap.accounts.DataKind;
 import vn.hoctap.platform.NotFoundException;
 import vn.hoctap.platform.ValidationException;
 import vn.hoctap.units.UnitDirectory;
-import vn.hoctap.units.UnitHistory;
-import vn.hoctap.units.UnitLevel;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.UnitHistory;
+import vn.hoctap.units.core.UnitLevel;
+import vn.hoctap.units.core.UnitVersion;
 import vn.hoctap.units.Villages;
 
 /** Trang tra cứu đơn vị hành chính: the unit browser and the unit page. */

@@ -8,9 +8,9 @@ import java.util.List;
 import vn.hoctap.accounts.AccessGuard;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.ValidationException;
-import vn.hoctap.units.Succession;
-import vn.hoctap.units.UnitHistory;
-import vn.hoctap.units.UnitVersion;
+import vn.hoctap.units.core.Succession;
+import vn.hoctap.units.core.UnitHistory;
+import vn.hoctap.units.core.UnitVersion;
 import vn.hoctap.units.Villages;
 
 /** Shapes shared by the unit pages and the unit API. */

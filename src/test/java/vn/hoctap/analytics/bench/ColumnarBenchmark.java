@@ -18,18 +18,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import vn.hoctap.analytics.ColumnarAggregates;
-import vn.hoctap.analytics.ColumnarEngine;
-import vn.hoctap.analytics.ColumnarRegister;
-import vn.hoctap.analytics.ColumnarResult;
+import vn.hoctap.analytics.core.ColumnarAggregates;
+import vn.hoctap.analytics.core.ColumnarEngine;
+import vn.hoctap.analytics.core.ColumnarRegister;
+import vn.hoctap.analytics.core.ColumnarResult;
 import vn.hoctap.analytics.internal.RandomEdits;
 import vn.hoctap.analytics.internal.SyntheticPersons;
-import vn.hoctap.standards.Person;
-import vn.hoctap.standards.RuleSet;
-import vn.hoctap.standards.Unit;
-import vn.hoctap.standards.Units;
-import vn.hoctap.synthetic.GeneratorOptions;
-import vn.hoctap.synthetic.Structure;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.standards.core.RuleSet;
+import vn.hoctap.standards.core.Unit;
+import vn.hoctap.standards.core.Units;
+import vn.hoctap.synthetic.core.GeneratorOptions;
+import vn.hoctap.synthetic.core.Structure;
 
 /**
  * JMH microbenchmarks of the hot loops: the full recompute (1 and 2 threads) and one incremental update.

@@ -30,14 +30,14 @@ import com.jayway.jsonpath.JsonPath;
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.analytics.SqlQuery;
-import vn.hoctap.standards.expression.Evaluation;
-import vn.hoctap.standards.expression.ExpressionDefinition;
+import vn.hoctap.standards.core.expression.Evaluation;
+import vn.hoctap.standards.core.expression.ExpressionDefinition;
 import vn.hoctap.register.RegisterChanged;
 import vn.hoctap.register.RegisterStandards;
-import vn.hoctap.standards.StandardsResult;
-import vn.hoctap.synthetic.GeneratorOptions;
-import vn.hoctap.synthetic.Structure;
-import vn.hoctap.synthetic.SyntheticRegister;
+import vn.hoctap.standards.core.StandardsResult;
+import vn.hoctap.synthetic.core.GeneratorOptions;
+import vn.hoctap.synthetic.core.Structure;
+import vn.hoctap.synthetic.core.SyntheticRegister;
 
 /**
  * The columnar engine inside the running platform: it answers exactly what streaming the register from PostgreSQL

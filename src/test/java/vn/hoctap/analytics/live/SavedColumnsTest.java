@@ -10,9 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.hoctap.IntegrationTest;
-import vn.hoctap.analytics.ColumnarResult;
+import vn.hoctap.analytics.core.ColumnarResult;
 import vn.hoctap.register.RegisterStandards;
-import vn.hoctap.standards.Criterion;
+import vn.hoctap.standards.core.Criterion;
 
 /**
  * A restarted engine reads the year's columns saved by the previous run instead of the database (issue 18, item 1),
@@ -28,7 +28,7 @@ class SavedColumnsTest extends IntegrationTest {
     RegisterStandards standards;
 
     @Autowired
-    org.springframework.beans.factory.ObjectProvider<vn.hoctap.analytics.RegisterPrograms> programs;
+    org.springframework.beans.factory.ObjectProvider<vn.hoctap.analytics.core.RegisterPrograms> programs;
 
     @TempDir
     Path dataDir;

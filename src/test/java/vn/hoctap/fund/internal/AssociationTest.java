@@ -22,8 +22,8 @@ import org.springframework.security.access.AccessDeniedException;
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.fund.FundTestSupport;
-import vn.hoctap.fund.ledger.EntryDraft;
-import vn.hoctap.fund.ledger.Line;
+import vn.hoctap.fund.core.EntryDraft;
+import vn.hoctap.fund.core.Line;
 import vn.hoctap.units.UnitDirectory;
 
 /** The association's branches, members and dues, and its yearly figures with the funds raised per resident. */

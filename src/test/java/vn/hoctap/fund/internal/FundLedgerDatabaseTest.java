@@ -19,10 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.fund.FundTestSupport;
-import vn.hoctap.fund.ledger.EntryDraft;
-import vn.hoctap.fund.ledger.LedgerException;
-import vn.hoctap.fund.ledger.Line;
-import vn.hoctap.fund.ledger.Period;
+import vn.hoctap.fund.core.EntryDraft;
+import vn.hoctap.fund.core.LedgerException;
+import vn.hoctap.fund.core.Line;
+import vn.hoctap.fund.core.Period;
 
 /**
  * The ledger in PostgreSQL: what the database itself refuses (unbalanced entries at commit, changed or deleted rows,

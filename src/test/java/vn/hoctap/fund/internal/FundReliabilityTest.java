@@ -26,10 +26,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.fund.FundTestSupport;
-import vn.hoctap.fund.ledger.EntryDraft;
-import vn.hoctap.fund.ledger.LedgerException;
-import vn.hoctap.fund.ledger.Line;
-import vn.hoctap.fund.ledger.Period;
+import vn.hoctap.fund.core.EntryDraft;
+import vn.hoctap.fund.core.LedgerException;
+import vn.hoctap.fund.core.Line;
+import vn.hoctap.fund.core.Period;
 
 /**
  * The ledger under stress: 64 threads posting, retrying with the same idempotency key and reversing on the same
@@ -146,7 +146,7 @@ class FundReliabilityTest extends IntegrationTest {
         Map<String, Long> expected = new java.util.TreeMap<>();
         for (EntryDraft e : accepted.values()) {
             for (Line l : e.lines()) {
-                var kind = vn.hoctap.fund.ledger.StandardChart.account(l.account()).orElseThrow().kind();
+                var kind = vn.hoctap.fund.core.StandardChart.account(l.account()).orElseThrow().kind();
                 expected.merge(l.account(), kind.signed(l.debit(), l.credit()), Long::sum);
             }
         }

@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.fund.FundTestSupport;
-import vn.hoctap.fund.ledger.EntryDraft;
-import vn.hoctap.fund.ledger.LedgerException;
-import vn.hoctap.fund.ledger.Line;
+import vn.hoctap.fund.core.EntryDraft;
+import vn.hoctap.fund.core.LedgerException;
+import vn.hoctap.fund.core.Line;
 import vn.hoctap.platform.HanoiTime;
 
 /**

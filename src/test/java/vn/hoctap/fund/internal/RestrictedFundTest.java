@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.fund.FundTestSupport;
-import vn.hoctap.fund.ledger.EntryDraft;
-import vn.hoctap.fund.ledger.LedgerException;
-import vn.hoctap.fund.ledger.Line;
+import vn.hoctap.fund.core.EntryDraft;
+import vn.hoctap.fund.core.LedgerException;
+import vn.hoctap.fund.core.Line;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.ValidationException;
 

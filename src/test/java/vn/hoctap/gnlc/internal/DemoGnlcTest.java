@@ -9,7 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
-import vn.hoctap.gnlc.EvidenceStrengthPolicy.Strength;
+import vn.hoctap.gnlc.core.EvidenceStrengthPolicy.Strength;
 
 /** The demo data set for Hà Nội, created through the normal services (tests run with demo data off, so it is called here). */
 class DemoGnlcTest extends IntegrationTest {

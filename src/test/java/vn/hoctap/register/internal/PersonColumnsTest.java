@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import vn.hoctap.platform.VietnameseText;
-import vn.hoctap.standards.Person;
+import vn.hoctap.standards.core.Person;
 
 /** The search key computed part by part (issue 7, import speed) is the fold of the whole "id household village". */
 class PersonColumnsTest {

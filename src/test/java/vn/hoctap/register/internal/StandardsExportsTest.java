@@ -29,17 +29,17 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import vn.hoctap.register.internal.StandardsExports.AgeColumn;
 import vn.hoctap.register.internal.StandardsExports.AgeTables;
 import vn.hoctap.register.internal.StandardsExports.ExportData;
-import vn.hoctap.standards.Criterion;
-import vn.hoctap.standards.Person;
-import vn.hoctap.standards.Person.Enrolment;
-import vn.hoctap.standards.Rate;
-import vn.hoctap.standards.RuleSet;
-import vn.hoctap.standards.Standard;
-import vn.hoctap.standards.StandardLevel;
-import vn.hoctap.standards.StandardsEngine;
-import vn.hoctap.standards.StandardsResult;
-import vn.hoctap.standards.Unit;
-import vn.hoctap.standards.Units;
+import vn.hoctap.standards.core.Criterion;
+import vn.hoctap.standards.core.Person;
+import vn.hoctap.standards.core.Person.Enrolment;
+import vn.hoctap.standards.core.Rate;
+import vn.hoctap.standards.core.RuleSet;
+import vn.hoctap.standards.core.Standard;
+import vn.hoctap.standards.core.StandardLevel;
+import vn.hoctap.standards.core.StandardsEngine;
+import vn.hoctap.standards.core.StandardsResult;
+import vn.hoctap.standards.core.Unit;
+import vn.hoctap.standards.core.Units;
 
 /**
  * The XLSX and PDF exports of a unit's standards, on a small hand-counted register (data year 2025).
@@ -220,9 +220,9 @@ class StandardsExportsTest {
         assertThat(hk.get(Criterion.XMC_LIT1_15_35)).isEqualTo(new Rate(3, 3));
         assertThat(hk.get(Criterion.XMC_LIT2_15_60)).isEqualTo(new Rate(4, 6));
         assertThat(hk.get(Criterion.XMC_LIT2_15_35)).isEqualTo(new Rate(2, 3));
-        assertThat(result.unit(HK).levels()).isEqualTo(new vn.hoctap.standards.Levels(false, 0, 0, 1));
-        assertThat(result.unit(UH).levels()).isEqualTo(new vn.hoctap.standards.Levels(true, 3, 3, 2));
-        assertThat(result.unit("01").levels()).isEqualTo(new vn.hoctap.standards.Levels(false, 0, 0, 1));
+        assertThat(result.unit(HK).levels()).isEqualTo(new vn.hoctap.standards.core.Levels(false, 0, 0, 1));
+        assertThat(result.unit(UH).levels()).isEqualTo(new vn.hoctap.standards.core.Levels(true, 3, 3, 2));
+        assertThat(result.unit("01").levels()).isEqualTo(new vn.hoctap.standards.core.Levels(false, 0, 0, 1));
     }
 
     @Test

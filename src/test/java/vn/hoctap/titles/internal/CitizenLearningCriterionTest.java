@@ -15,9 +15,9 @@ import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.learning.LearningRecord;
 import vn.hoctap.platform.HanoiTime;
-import vn.hoctap.titles.CampaignWorkflow;
-import vn.hoctap.titles.SubjectType;
-import vn.hoctap.titles.TitleKind;
+import vn.hoctap.titles.core.CampaignWorkflow;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleKind;
 
 /**
  * "Công dân học tập" 1.2 (joins classes at the centre) is read from the lifelong learning record when the evaluation

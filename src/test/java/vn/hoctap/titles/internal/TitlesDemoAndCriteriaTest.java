@@ -18,11 +18,11 @@ import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
 import vn.hoctap.platform.HanoiTime;
 import vn.hoctap.platform.ValidationException;
-import vn.hoctap.titles.CampaignWorkflow;
-import vn.hoctap.titles.CampaignWorkflow.Step;
-import vn.hoctap.titles.SubjectType;
-import vn.hoctap.titles.TitleKind;
-import vn.hoctap.titles.TitleStatus;
+import vn.hoctap.titles.core.CampaignWorkflow;
+import vn.hoctap.titles.core.CampaignWorkflow.Step;
+import vn.hoctap.titles.core.SubjectType;
+import vn.hoctap.titles.core.TitleKind;
+import vn.hoctap.titles.core.TitleStatus;
 import vn.hoctap.units.Villages;
 
 /** Automatic criteria from the register and from this module's results, criteria-set versions, and the demo data. */

@@ -18,10 +18,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import vn.hoctap.IntegrationTest;
 import vn.hoctap.accounts.Role;
-import vn.hoctap.titles.CriteriaSet;
-import vn.hoctap.titles.Criterion;
-import vn.hoctap.titles.Indicator;
-import vn.hoctap.titles.PassRule;
+import vn.hoctap.titles.core.CriteriaSet;
+import vn.hoctap.titles.core.Criterion;
+import vn.hoctap.titles.core.Indicator;
+import vn.hoctap.titles.core.PassRule;
 import vn.hoctap.titles.internal.CriteriaSets;
 
 /** The structured criteria-set editor (issue 19): posting the form saves a new version numbered by the platform. */

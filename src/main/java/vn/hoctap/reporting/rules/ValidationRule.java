@@ -1,9 +1,0 @@
-package vn.hoctap.reporting.rules;
-
-/** Quy tắc kiểm tra: a condition over the data set's elements and what to tell the user when it fails. */
-public record ValidationRule(Expression condition, String messageVi, String messageEn) {
-
-    public String message(boolean english) {
-        return english ? messageEn : messageVi;
-    }
-}

@@ -1,9 +1,0 @@
-package vn.hoctap.standards.expression;
-
-import vn.hoctap.standards.Person;
-
-/** A compiled condition: whether a person meets it in data year {@code year}. */
-@FunctionalInterface
-public interface PersonTest {
-    boolean test(Person p, int year);
-}

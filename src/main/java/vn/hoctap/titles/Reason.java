@@ -1,4 +1,0 @@
-package vn.hoctap.titles;
-
-/** One explanation line, in Vietnamese and English. */
-public record Reason(String vi, String en) {}
