@@ -40,7 +40,7 @@ public class IndicatorValues {
 
     /** All values of a data year: indicator → unit code → value; and the units the year is computed on. */
     public record YearValues(int year, Map<String, Map<String, Value>> values, boolean hasDistricts,
-                             Map<String, StatusRuleReading> readings) {
+                             Map<String, StatusRuleReading> readings, PreschoolReading preschool) {
         public Value city(String indicatorId) {
             return values.getOrDefault(indicatorId, Map.of()).get(Targets.CITY);
         }
@@ -204,7 +204,22 @@ public class IndicatorValues {
             }
             values.put(d.id(), byUnit);
         }
-        return new YearValues(year, values, hasDistricts, readings);
+        // issue 15: from the data year Nghị định 277/2025 applies, pcgd.mn5_units is read under rule set nd277-2025
+        // (children aged 3–5); the 5-year-old standard of Nghị định 20/2014 stays beside it (and gives the value while
+        // the decree's thresholds are not verified: the status then says "chưa xác định", IndicatorStatus)
+        PreschoolReading preschool = null;
+        vn.hoctap.standards.PreschoolRuleSet nd277 = vn.hoctap.standards.PreschoolRuleSet.bundled();
+        if (hasRegister && nd277.appliesTo(year)) {
+            preschool = PreschoolReading.of(year, nd277, register.preschool(year), standards.unitsFor(year), std);
+            if (!preschool.undetermined() && !hasDistricts) {
+                Map<String, Value> byUnit = new LinkedHashMap<>();
+                preschool.outcomes().forEach((code, o) -> byUnit.put(code,
+                        rate(o == vn.hoctap.standards.PreschoolRuleSet.Outcome.MET ? 1 : 0, 1, false, "standards")));
+                byUnit.put(Targets.CITY, rate(preschool.meeting(), preschool.communeCount(), false, "standards"));
+                values.put(PreschoolReading.INDICATOR, byUnit);
+            }
+        }
+        return new YearValues(year, values, hasDistricts, readings, preschool);
     }
 
     static Value rate(double n, double d, boolean estimated, String source) {
