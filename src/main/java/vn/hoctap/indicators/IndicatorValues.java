@@ -210,7 +210,10 @@ public class IndicatorValues {
         PreschoolReading preschool = null;
         vn.hoctap.standards.PreschoolRuleSet nd277 = vn.hoctap.standards.PreschoolRuleSet.bundled();
         if (hasRegister && nd277.appliesTo(year)) {
-            preschool = PreschoolReading.of(year, nd277, register.preschool(year), standards.unitsFor(year), std);
+            Map<String, Map<String, long[]>> counts35 = register.preschool(year);
+            vn.hoctap.standards.Units units35 = standards.unitsFor(year);
+            preschool = PreschoolReading.of(year, nd277, counts35, units35, std)
+                    .withBeside(vn.hoctap.standards.PreschoolRuleSet.bundled(vn.hoctap.standards.PreschoolRuleSet.BESIDE), counts35, units35);
             if (!preschool.undetermined() && !hasDistricts) {
                 Map<String, Value> byUnit = new LinkedHashMap<>();
                 preschool.outcomes().forEach((code, o) -> byUnit.put(code,

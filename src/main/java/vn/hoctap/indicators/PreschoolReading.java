@@ -20,13 +20,17 @@ import vn.hoctap.standards.Units;
  * @param figures   criterion id → the city's {numerator, denominator} (sums over communes)
  * @param communes  commune code → criterion id → {numerator, denominator}
  * @param outcomes  commune code → outcome under nd277-2025 (UNDETERMINED while its thresholds are not verified)
- * @param cityOutcome MET when every commune meets it, NOT_MET when one does not, UNDETERMINED while not verified
+ * @param cityOutcome the city's outcome ({@link PreschoolRuleSet#city}); UNDETERMINED while not verified
+ * @param meeting communes meeting it
  * @param mn5Meeting communes meeting the 5-year-old standard (ND 20/2014 Điều 6), shown beside it
  * @param communeCount communes of the year
+ * @param beside the same counts under another version (the draft decree's thresholds, nd277-2025-v2), shown for
+ *               comparison and never giving the status; null when none
  */
 public record PreschoolReading(int year, PreschoolRuleSet rules, Map<String, long[]> figures,
                                Map<String, Map<String, long[]>> communes, Map<String, PreschoolRuleSet.Outcome> outcomes,
-                               PreschoolRuleSet.Outcome cityOutcome, long meeting, long mn5Meeting, long communeCount) {
+                               PreschoolRuleSet.Outcome cityOutcome, long meeting, long mn5Meeting, long communeCount,
+                               PreschoolReading beside) {
 
     /** The indicator whose status it gives. */
     public static final String INDICATOR = "pcgd.mn5_units";
@@ -59,23 +63,33 @@ public record PreschoolReading(int year, PreschoolRuleSet rules, Map<String, lon
             byCommune.put(unit.code(), m);
         }
         Map<String, PreschoolRuleSet.Outcome> outcomes = new LinkedHashMap<>();
+        Map<String, Boolean> dbkk = new LinkedHashMap<>();
         long meeting = 0;
-        boolean undetermined = false;
         for (var unit : units.communes()) {
             PreschoolRuleSet.Outcome o = rules.commune(byCommune.get(unit.code()), unit.disadvantaged());
             outcomes.put(unit.code(), o);
-            undetermined |= o == PreschoolRuleSet.Outcome.UNDETERMINED;
+            dbkk.put(unit.code(), unit.disadvantaged());
             meeting += o == PreschoolRuleSet.Outcome.MET ? 1 : 0;
         }
-        PreschoolRuleSet.Outcome cityOutcome = undetermined ? PreschoolRuleSet.Outcome.UNDETERMINED
-                : meeting == outcomes.size() ? PreschoolRuleSet.Outcome.MET : PreschoolRuleSet.Outcome.NOT_MET;
+        PreschoolRuleSet.Outcome cityOutcome = rules.city(outcomes, dbkk);
         long mn5 = 0;
         if (nd20 != null) {
             for (UnitResult u : nd20.units()) {
                 if (u.level() == UnitLevel.COMMUNE && u.levels().mn5()) mn5++;
             }
         }
-        return new PreschoolReading(year, rules, city, byCommune, outcomes, cityOutcome, meeting, mn5, units.communes().size());
+        return new PreschoolReading(year, rules, city, byCommune, outcomes, cityOutcome, meeting, mn5, units.communes().size(), null);
+    }
+
+    /**
+     * This reading with, beside it, the same counts under another version of the rule set (the draft decree's
+     * thresholds): for comparison on the page, never for the status.
+     */
+    public PreschoolReading withBeside(PreschoolRuleSet other, Map<String, Map<String, long[]>> counts, Units units) {
+        PreschoolReading b = of(year, other, counts, units, null);
+        return new PreschoolReading(year, rules, figures, communes, outcomes, cityOutcome, meeting, mn5Meeting, communeCount,
+                new PreschoolReading(year, other, b.figures, b.communes, b.outcomes, b.cityOutcome, b.meeting, mn5Meeting,
+                        communeCount, null));
     }
 
     /** True while the status cannot be met or not met (a threshold of the decree is not verified). */

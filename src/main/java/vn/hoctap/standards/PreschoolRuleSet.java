@@ -14,7 +14,8 @@ import vn.hoctap.standards.expression.CompiledIndicator;
 
 /**
  * Phổ cập giáo dục mầm non cho trẻ em từ 3 đến 5 tuổi (issue 15): the rule set of Nghị quyết 218/2025/QH15 and
- * Nghị định 277/2025/NĐ-CP ({@code standards/nd277-2025-v1.rules}), a rule-set version of its own beside nd20-2014
+ * Nghị định 277/2025/NĐ-CP ({@code standards/nd277-2025-v1.rules}; version 2 holds the draft decree's thresholds as the
+ * press reported them, shown beside it), a rule set of its own beside nd20-2014
  * (whose MN5 standard and the contract's output it leaves untouched). It says from which data year it applies, what is
  * counted (children of 3, 4 and 5 in class over all residents of those ages, 5-year-olds completing the programme) and
  * the thresholds — each of which may be "not verified" ({@code ?}), in which case the status is {@link Outcome#UNDETERMINED},
@@ -22,8 +23,12 @@ import vn.hoctap.standards.expression.CompiledIndicator;
  */
 public final class PreschoolRuleSet {
 
-    /** The bundled version. */
-    public static final String RESOURCE = "standards/nd277-2025-v1.rules";
+    /** The bundled version that gives the status: the decree's thresholds not verified ({@code ?}). */
+    public static final String APPLIED = "nd277-2025-v1";
+    /** The bundled version shown beside it: the draft decree's thresholds as the press reported them (S), never the status. */
+    public static final String BESIDE = "nd277-2025-v2";
+    /** The bundled versions ({@code standards/<name>.rules}). */
+    public static final List<String> BUNDLED = List.of(APPLIED, BESIDE);
 
     /** A commune's (or the city's) status under this rule set. */
     public enum Outcome { MET, NOT_MET, UNDETERMINED }
@@ -54,9 +59,18 @@ public final class PreschoolRuleSet {
     private final VerificationStatus appliesStatus;
     private final Map<String, CriterionRule> criteria;
     private final List<ThresholdRule> thresholds;
+    private final ProvinceRule province;
+
+    /**
+     * The province (city) rule: at least {@code ordinary}% of its ordinary communes and {@code disadvantaged}% of its xã
+     * ĐBKK recognised (a group without communes reaches its share).
+     */
+    public record ProvinceRule(Percent ordinary, Percent disadvantaged, String source, VerificationStatus status, int line) {
+    }
 
     private PreschoolRuleSet(String id, String version, String title, int appliesFrom, String appliesSource,
-                             VerificationStatus appliesStatus, Map<String, CriterionRule> criteria, List<ThresholdRule> thresholds) {
+                             VerificationStatus appliesStatus, Map<String, CriterionRule> criteria, List<ThresholdRule> thresholds,
+                             ProvinceRule province) {
         this.id = id;
         this.version = version;
         this.title = title;
@@ -65,23 +79,28 @@ public final class PreschoolRuleSet {
         this.appliesStatus = appliesStatus;
         this.criteria = Collections.unmodifiableMap(criteria);
         this.thresholds = List.copyOf(thresholds);
+        this.province = province;
     }
 
-    private static volatile PreschoolRuleSet bundled;
+    private static final Map<String, PreschoolRuleSet> bundledCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The bundled version ({@link #RESOURCE}). */
+    /** The version that gives the status ({@link #APPLIED}). */
     public static PreschoolRuleSet bundled() {
-        PreschoolRuleSet b = bundled;
-        if (b == null) {
-            try (InputStream in = PreschoolRuleSet.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new RuleSetException(RESOURCE, 0, "resource not found on the classpath");
-                b = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
+        return bundled(APPLIED);
+    }
+
+    /** A bundled version by name. @throws RuleSetException when no such version is bundled */
+    public static PreschoolRuleSet bundled(String name) {
+        if (!BUNDLED.contains(name)) throw new RuleSetException(name, 0, "no bundled rule set of this name; known: " + BUNDLED);
+        return bundledCache.computeIfAbsent(name, n -> {
+            String resource = "standards/" + n + ".rules";
+            try (InputStream in = PreschoolRuleSet.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) throw new RuleSetException(resource, 0, "resource not found on the classpath");
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
             } catch (IOException e) {
-                throw new RuleSetException(RESOURCE, 0, "cannot read: " + e.getMessage());
+                throw new RuleSetException(resource, 0, "cannot read: " + e.getMessage());
             }
-            bundled = b;
-        }
-        return b;
+        });
     }
 
     public String id() { return id; }
@@ -107,6 +126,9 @@ public final class PreschoolRuleSet {
 
     public List<ThresholdRule> thresholds() { return thresholds; }
 
+    /** The province (city) rule, or null when the version has none (then the city needs every commune). */
+    public ProvinceRule province() { return province; }
+
     /** True when every threshold has its numbers: only then can a status be met or not met. */
     public boolean thresholdsVerified() {
         return !thresholds.isEmpty() && thresholds.stream().allMatch(ThresholdRule::verified);
@@ -125,6 +147,27 @@ public final class PreschoolRuleSet {
         return Outcome.MET;
     }
 
+    /**
+     * The city's status from its communes' outcomes (code → outcome) and their ĐBKK flags (code → true): UNDETERMINED
+     * when any commune is; with a province rule, met when the ordinary and the ĐBKK communes each reach their share;
+     * without one, met only when every commune is.
+     */
+    public Outcome city(Map<String, Outcome> communes, Map<String, Boolean> disadvantaged) {
+        long[] ordinary = new long[2];
+        long[] dbkk = new long[2];
+        for (Map.Entry<String, Outcome> e : communes.entrySet()) {
+            if (e.getValue() == Outcome.UNDETERMINED) return Outcome.UNDETERMINED;
+            long[] group = Boolean.TRUE.equals(disadvantaged.get(e.getKey())) ? dbkk : ordinary;
+            group[1]++;
+            group[0] += e.getValue() == Outcome.MET ? 1 : 0;
+        }
+        if (province == null) {
+            return ordinary[0] + dbkk[0] == ordinary[1] + dbkk[1] ? Outcome.MET : Outcome.NOT_MET;
+        }
+        return province.ordinary().isMetBy(ordinary[0], ordinary[1]) && province.disadvantaged().isMetBy(dbkk[0], dbkk[1])
+                ? Outcome.MET : Outcome.NOT_MET;
+    }
+
     /** Parses rule text. @throws RuleSetException naming the line of the first problem */
     public static PreschoolRuleSet parse(String text, String sourceName) {
         String id = null, version = null, title = null, appliesSource = null;
@@ -132,6 +175,7 @@ public final class PreschoolRuleSet {
         Integer applies = null;
         Map<String, CriterionRule> criteria = new LinkedHashMap<>();
         List<ThresholdRule> thresholds = new ArrayList<>();
+        ProvinceRule province = null;
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         String[] lines = text.split("\r\n|\n|\r", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -181,14 +225,24 @@ public final class PreschoolRuleSet {
                     thresholds.add(new ThresholdRule(f[1], percentOrUnknown(f[2], sourceName, line), percentOrUnknown(f[3], sourceName, line),
                             f[4], status(f[5], sourceName, line), line));
                 }
+                case "province" -> {
+                    fields(f, 5, "province | % of ordinary communes | % of ĐBKK communes | source | status", sourceName, line);
+                    if (province != null) throw new RuleSetException(sourceName, line, "a second 'province' record");
+                    Percent o = percentOrUnknown(f[1], sourceName, line);
+                    Percent d = percentOrUnknown(f[2], sourceName, line);
+                    if (o == null || d == null) {
+                        throw new RuleSetException(sourceName, line, "a province rule needs both percentages (leave the line out when not verified)");
+                    }
+                    province = new ProvinceRule(o, d, f[3], status(f[4], sourceName, line), line);
+                }
                 default -> throw new RuleSetException(sourceName, line,
-                        "unknown record type \"" + f[0] + "\" (expected ruleset, applies, criterion or threshold)");
+                        "unknown record type \"" + f[0] + "\" (expected ruleset, applies, criterion, threshold or province)");
             }
         }
         if (id == null) throw new RuleSetException(sourceName, 0, "no 'ruleset | id | version | title' record");
         if (applies == null) throw new RuleSetException(sourceName, 0, "no 'applies | first data year | …' record");
         if (criteria.isEmpty()) throw new RuleSetException(sourceName, 0, "no criterion");
-        return new PreschoolRuleSet(id, version, title, applies, appliesSource, appliesStatus, criteria, thresholds);
+        return new PreschoolRuleSet(id, version, title, applies, appliesSource, appliesStatus, criteria, thresholds, province);
     }
 
     private static void fields(String[] f, int n, String layout, String source, int line) {

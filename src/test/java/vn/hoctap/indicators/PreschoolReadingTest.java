@@ -86,6 +86,11 @@ class PreschoolReadingTest {
 
     static long[] nd(long n, long d) { return new long[] {n, d}; }
 
+    static String show(PreschoolRuleSet r, String criterion) {
+        PreschoolRuleSet.ThresholdRule t = r.thresholds().stream().filter(x -> x.criterion().equals(criterion)).findFirst().orElseThrow();
+        return t.normal() + "|" + t.disadvantaged() + "|" + t.status();
+    }
+
     @Test
     void theBundledRuleSetAppliesFrom2025AndItsThresholdsAreNotVerified() {
         PreschoolRuleSet r = PreschoolRuleSet.bundled();
@@ -98,6 +103,52 @@ class PreschoolReadingTest {
         // no threshold has a number: nothing is invented
         assertThat(r.thresholds()).hasSize(2).noneMatch(PreschoolRuleSet.ThresholdRule::verified);
         assertThat(r.thresholdsVerified()).isFalse();
+    }
+
+    @Test
+    void versionTwoHoldsTheDraftThresholdsAsTheyWereReportedAndCountsTheSameThings() {
+        PreschoolRuleSet v1 = PreschoolRuleSet.bundled(PreschoolRuleSet.APPLIED);
+        PreschoolRuleSet v2 = PreschoolRuleSet.bundled(PreschoolRuleSet.BESIDE);
+        assertThat(v2.name()).isEqualTo("nd277-2025-v2");
+        // the same criteria, counted alike (the engines count v1's programs for both)
+        assertThat(v2.criteria().keySet()).containsExactlyElementsOf(v1.criteria().keySet());
+        v1.criteria().forEach((id, c) -> assertThat(v2.criteria().get(id).expression()).isEqualTo(c.expression()));
+        // nghean24h.vn on the draft: commune 90 (ĐBKK 85) in class, 85 (80) completing; province 90 / 85 of communes
+        assertThat(v2.thresholdsVerified()).isTrue();
+        assertThat(show(v2, "MN35.attend_3_5")).isEqualTo("90|85|S");
+        assertThat(show(v2, "MN35.complete_age6")).isEqualTo("85|80|M");
+        assertThat(v2.province().ordinary().toString()).isEqualTo("90");
+        assertThat(v2.province().disadvantaged().toString()).isEqualTo("85");
+        assertThat(v2.province().status()).isEqualTo(VerificationStatus.S);
+        assertThat(v1.province()).isNull();
+    }
+
+    @Test
+    void theProvinceRuleCountsOrdinaryAndDisadvantagedCommunesApart() {
+        PreschoolRuleSet v2 = PreschoolRuleSet.bundled(PreschoolRuleSet.BESIDE);
+        Map<String, PreschoolRuleSet.Outcome> outcomes = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> dbkk = new HashMap<>();
+        // 10 ordinary communes, 9 met = 90% ≥ 90; 7 ĐBKK communes, 6 met = 85.7% ≥ 85 → met
+        for (int i = 0; i < 10; i++) {
+            outcomes.put("N" + i, i < 9 ? PreschoolRuleSet.Outcome.MET : PreschoolRuleSet.Outcome.NOT_MET);
+            dbkk.put("N" + i, false);
+        }
+        for (int i = 0; i < 7; i++) {
+            outcomes.put("D" + i, i < 6 ? PreschoolRuleSet.Outcome.MET : PreschoolRuleSet.Outcome.NOT_MET);
+            dbkk.put("D" + i, true);
+        }
+        assertThat(v2.city(outcomes, dbkk)).isEqualTo(PreschoolRuleSet.Outcome.MET);
+        // one more ĐBKK commune not met: 6 of 8 = 75% < 85 → not met
+        outcomes.put("D7", PreschoolRuleSet.Outcome.NOT_MET);
+        dbkk.put("D7", true);
+        assertThat(v2.city(outcomes, dbkk)).isEqualTo(PreschoolRuleSet.Outcome.NOT_MET);
+        // a city without ĐBKK communes: only the ordinary share counts (9 of 10)
+        Map<String, PreschoolRuleSet.Outcome> ordinaryOnly = new java.util.LinkedHashMap<>();
+        outcomes.forEach((k, v) -> { if (!dbkk.get(k)) ordinaryOnly.put(k, v); });
+        assertThat(v2.city(ordinaryOnly, dbkk)).isEqualTo(PreschoolRuleSet.Outcome.MET);
+        // without a province rule (v1 and the made-up version below) every commune must meet it
+        assertThat(PreschoolRuleSet.bundled().city(Map.of("N0", PreschoolRuleSet.Outcome.UNDETERMINED), dbkk))
+                .isEqualTo(PreschoolRuleSet.Outcome.UNDETERMINED);
     }
 
     @Test
@@ -130,6 +181,16 @@ class PreschoolReadingTest {
         assertThat(p.cityOutcome()).isEqualTo(PreschoolRuleSet.Outcome.UNDETERMINED);
         assertThat(p.undetermined()).isTrue();
         assertThat(p.meeting()).isZero();
+
+        // beside it, the draft's thresholds (v2): A 10/12 = 83.3% < 90 → not met; B (ĐBKK) 1/3 = 33.3% < 85 → not met;
+        // the city: 0 of 1 ordinary commune (< 90%) → not met
+        PreschoolReading withDraft = p.withBeside(PreschoolRuleSet.bundled(PreschoolRuleSet.BESIDE),
+                counts(PreschoolRuleSet.bundled(PreschoolRuleSet.BESIDE)), UNITS);
+        assertThat(withDraft.beside().outcomes()).containsEntry(A, PreschoolRuleSet.Outcome.NOT_MET).containsEntry(B, PreschoolRuleSet.Outcome.NOT_MET);
+        assertThat(withDraft.beside().cityOutcome()).isEqualTo(PreschoolRuleSet.Outcome.NOT_MET);
+        assertThat(withDraft.beside().meeting()).isZero();
+        assertThat(withDraft.cityOutcome()).isEqualTo(PreschoolRuleSet.Outcome.UNDETERMINED);   // the status is still v1's
+        assertThat(withDraft.beside().threshold("MN35.attend_3_5").normal().toString()).isEqualTo("90");
 
         // beside it, the 5-year-old standard of ND 20/2014 (A: 4/5 = 80% < 95% attend → not met; B ĐBKK: 1/1 attend,
         // 1/1 completed → met)

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -20,6 +22,9 @@ import vn.hoctap.IntegrationTest;
 class PreschoolStandardIntegrationTest extends IntegrationTest {
 
     static final String COMMUNE = "00136";   // Phường Phúc Lợi (a commune in 2024 and in 2025)
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     /**
      * Aged 3 (born Y−3): 2 in class, 1 not; aged 4: 1 in class, 1 not; aged 5: 2 in class; aged 6: 1 completed
@@ -72,6 +77,14 @@ class PreschoolStandardIntegrationTest extends IntegrationTest {
         assertThat(row(page, "MN35.attend_age4")).contains(">1<").contains(">2<").contains("50,00%");
         assertThat(row(page, "MN35.attend_age5")).contains(">2<").contains("100,00%");
         assertThat(row(page, "MN35.complete_age6")).contains(">1<").contains(">2<").contains("50,00%");
+        // beside it, the draft decree's thresholds (v2, not the status): the commune with 5/7 = 71% in class misses 90%
+        // (and ĐBKK 85%); the other 125 communes have no children of these ages (0/0 meets, as in the contract)
+        Integer dbkk = jdbc.queryForObject("select count(*) from commune_disadvantaged where year = 2025 and code <> ?", Integer.class, COMMUNE);
+        boolean cityMeetsDraft = dbkk == 0 || 125.0 - dbkk >= 0.9 * (126 - dbkk);   // ordinary communes: all but ours meet
+        assertThat(page).contains("id=\"preschool-draft\"").contains("nd277-2025-v2: 125 trên 126 xã, phường đạt")
+                .contains("data-outcome=\"" + (cityMeetsDraft ? "MET" : "NOT_MET") + "\"")
+                .contains("nghean24h.vn");
+        assertThat(row(page, "MN35.attend_3_5")).contains("90% (85%)");
         assertThat(page(2025, "en")).contains("Undetermined — the thresholds of Decree 277/2025 are not verified")
                 .contains("Figures for children aged 3 to 5 in the city").doesNotContain("{0}");
     }
