@@ -1,6 +1,8 @@
 package vn.hoctap.indicators;
 
 
+
+import vn.hoctap.indicators.core.PreschoolReading;
 import vn.hoctap.indicators.core.CommuneTargetRollup;
 import vn.hoctap.indicators.core.IndicatorDefinition;
 import vn.hoctap.indicators.core.Progress;
@@ -95,6 +97,7 @@ public class IndicatorStatus {
             if (d.source() == IndicatorDefinition.Source.RECORD && a.status() == Progress.Status.NO_DATA) {
                 a = new Progress.Assessment(Progress.Status.NO_DATA, "progress.reason.not-defined", new Object[0], null);
             }
+            a = preschool(d.id(), year, a);
             out.add(new Line(d, v, t == null ? null : t.getValue(), t == null ? 0 : t.getKey(),
                     n == null ? null : n.getValue(), n == null ? null : n.getKey(), a));
         }
@@ -121,8 +124,26 @@ public class IndicatorStatus {
         Map<String, Progress.Assessment> out = new LinkedHashMap<>();
         series.forEach((code, s) -> {
             var t = communeTargets.getIfAvailable() == null ? cityTarget : Targets.applicable(targetsOf(indicatorId, code), year);
-            out.put(code, Progress.assessYear(s, year, t == null ? null : t.getValue(), t == null ? year : t.getKey()));
+            out.put(code, preschool(indicatorId, year,
+                    Progress.assessYear(s, year, t == null ? null : t.getValue(), t == null ? year : t.getKey())));
         });
         return out;
+    }
+
+    /**
+     * Issue 15: in a data year where Nghị định 277/2025 (children aged 3–5, rule set nd277-2025) gives the status of
+     * {@code pcgd.mn5_units} but its thresholds are not verified, the status is "chưa xác định", never met or not met
+     * and never one carried over from the 5-year-old standard.
+     */
+    private Progress.Assessment preschool(String indicatorId, int year, Progress.Assessment a) {
+        if (!PreschoolReading.INDICATOR.equals(indicatorId) || a.status() == Progress.Status.NO_DATA) {
+            return a;
+        }
+        PreschoolReading p = values.forYear(year).preschool();
+        if (p == null || !p.undetermined()) {
+            return a;
+        }
+        return new Progress.Assessment(Progress.Status.UNDETERMINED, "progress.reason.preschool-undetermined",
+                new Object[] {p.rules().name()}, null);
     }
 }

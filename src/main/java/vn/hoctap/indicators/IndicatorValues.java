@@ -1,6 +1,8 @@
 package vn.hoctap.indicators;
 
 
+
+import vn.hoctap.indicators.core.PreschoolReading;
 import vn.hoctap.indicators.core.IndicatorDefinition;
 import vn.hoctap.indicators.core.MergerApportionment;
 import vn.hoctap.indicators.core.Progress;
@@ -45,7 +47,7 @@ public class IndicatorValues {
 
     /** All values of a data year: indicator → unit code → value; and the units the year is computed on. */
     public record YearValues(int year, Map<String, Map<String, Value>> values, boolean hasDistricts,
-                             Map<String, StatusRuleReading> readings) {
+                             Map<String, StatusRuleReading> readings, PreschoolReading preschool) {
         public Value city(String indicatorId) {
             return values.getOrDefault(indicatorId, Map.of()).get(Targets.CITY);
         }
@@ -209,7 +211,25 @@ public class IndicatorValues {
             }
             values.put(d.id(), byUnit);
         }
-        return new YearValues(year, values, hasDistricts, readings);
+        // issue 15: from the data year Nghị định 277/2025 applies, pcgd.mn5_units is read under rule set nd277-2025
+        // (children aged 3–5); the 5-year-old standard of Nghị định 20/2014 stays beside it (and gives the value while
+        // the decree's thresholds are not verified: the status then says "chưa xác định", IndicatorStatus)
+        PreschoolReading preschool = null;
+        vn.hoctap.standards.core.PreschoolRuleSet nd277 = vn.hoctap.standards.core.PreschoolRuleSet.bundled();
+        if (hasRegister && nd277.appliesTo(year)) {
+            Map<String, Map<String, long[]>> counts35 = register.preschool(year);
+            vn.hoctap.standards.core.Units units35 = standards.unitsFor(year);
+            preschool = PreschoolReading.of(year, nd277, counts35, units35, std)
+                    .withBeside(vn.hoctap.standards.core.PreschoolRuleSet.bundled(vn.hoctap.standards.core.PreschoolRuleSet.BESIDE), counts35, units35);
+            if (!preschool.undetermined() && !hasDistricts) {
+                Map<String, Value> byUnit = new LinkedHashMap<>();
+                preschool.outcomes().forEach((code, o) -> byUnit.put(code,
+                        rate(o == vn.hoctap.standards.core.PreschoolRuleSet.Outcome.MET ? 1 : 0, 1, false, "standards")));
+                byUnit.put(Targets.CITY, rate(preschool.meeting(), preschool.communeCount(), false, "standards"));
+                values.put(PreschoolReading.INDICATOR, byUnit);
+            }
+        }
+        return new YearValues(year, values, hasDistricts, readings, preschool);
     }
 
     static Value rate(double n, double d, boolean estimated, String source) {

@@ -19,7 +19,11 @@ import java.util.List;
  */
 public final class Progress {
 
-    public enum Status { MET, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA }
+    /**
+     * UNDETERMINED: the standard that gives the status has thresholds that are not verified (issue 15: Nghị định
+     * 277/2025 for {@code pcgd.mn5_units}), so the value can be neither met nor not met.
+     */
+    public enum Status { MET, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, UNDETERMINED }
 
     /** One year's value of a series. */
     public record Point(int year, double value) {

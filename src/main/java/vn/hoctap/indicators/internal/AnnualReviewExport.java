@@ -60,7 +60,7 @@ public final class AnnualReviewExport {
 
     /**
      * One indicator line of the review. {@code valueText} e.g. "97,53%", "Đạt", "Chưa có số liệu"; {@code statusKey}
-     * one of MET, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA.
+     * one of MET, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, UNDETERMINED.
      *
      * @param rebasedName the wording re-based on communes, or null
      * @param value the numeric value (written as a number in the workbook), or null
@@ -94,7 +94,7 @@ public final class AnnualReviewExport {
     }
 
     /** The status keys, in the order they are counted and shown. */
-    static final List<String> STATUSES = List.of("MET", "ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA");
+    static final List<String> STATUSES = List.of("MET", "ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA", "UNDETERMINED");
 
     /** At most this many unit rows per indicator in the PDF. */
     static final int PDF_UNIT_ROWS = 30;
@@ -147,6 +147,8 @@ public final class AnnualReviewExport {
         for (Line l : r.lines()) {
             c.merge(l.statusKey() == null ? "?" : l.statusKey(), 1, Integer::sum);
         }
+        // "chưa xác định" (issue 15: a standard whose thresholds are not verified) only when a line has it
+        c.remove("UNDETERMINED", 0);
         return c;
     }
 
@@ -228,7 +230,8 @@ public final class AnnualReviewExport {
             group = filled(wb, IndexedColors.PALE_BLUE.getIndex());
             group.setFont(boldFont);
             short[] fills = {IndexedColors.LIGHT_GREEN.getIndex(), IndexedColors.LIGHT_TURQUOISE.getIndex(),
-                    IndexedColors.LIGHT_YELLOW.getIndex(), IndexedColors.ROSE.getIndex(), IndexedColors.GREY_25_PERCENT.getIndex()};
+                    IndexedColors.LIGHT_YELLOW.getIndex(), IndexedColors.ROSE.getIndex(), IndexedColors.GREY_25_PERCENT.getIndex(),
+                    IndexedColors.GREY_25_PERCENT.getIndex()};
             for (int i = 0; i < STATUSES.size(); i++) {
                 status.put(STATUSES.get(i), filled(wb, fills[i]));
             }
@@ -363,7 +366,8 @@ public final class AnnualReviewExport {
             "ON_TRACK", new Color(0xDD, 0xEB, 0xF7),
             "AT_RISK", new Color(0xFF, 0xF0, 0xC8),
             "OFF_TRACK", new Color(0xF9, 0xD9, 0xD6),
-            "NO_DATA", new Color(0xEC, 0xEC, 0xEC));
+            "NO_DATA", new Color(0xEC, 0xEC, 0xEC),
+            "UNDETERMINED", new Color(0xEC, 0xEC, 0xEC));
 
     /** Writes the A4 landscape report in the platform's layout ({@link ReportPdf}). Does not close {@code out}. */
     public static void pdf(Review r, OutputStream out) throws IOException {

@@ -36,6 +36,37 @@ class ExpressionRegisterIndicators implements RegisterIndicators, RegisterProgra
         for (ExpressionDefinition d : ExpressionDefinition.nq23()) {
             expressions.put(d.id(), d.compiled());
         }
+        // issue 15: the figures of universal preschool education for ages 3–5 (rule set nd277-2025), counted alike
+        vn.hoctap.standards.core.PreschoolRuleSet.bundled().criteria().values()
+                .forEach(c -> expressions.put(PRESCHOOL_PREFIX + c.id(), c.compiled()));
+    }
+
+    /** The program ids of the 3–5 preschool criteria: this prefix and the criterion id. */
+    static final String PRESCHOOL_PREFIX = "preschool:";
+
+    /**
+     * The counts of the criteria of rule set nd277-2025 (criterion id → commune → {numerator, denominator}), from the
+     * columnar engine when it serves the year, else in one pass over the year's persons.
+     */
+    @Override
+    public Map<String, Map<String, long[]>> preschool(int year) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String c : vn.hoctap.standards.core.PreschoolRuleSet.bundled().criteria().keySet()) {
+            ids.add(PRESCHOOL_PREFIX + c);
+        }
+        Map<String, Map<String, long[]>> raw = null;
+        RegisterCounts e = engine.getIfAvailable();
+        if (e != null) {
+            raw = e.counts(year, ids);
+        }
+        if (raw == null) {
+            raw = stream(year, ids);
+        }
+        Map<String, Map<String, long[]>> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            out.put(id.substring(PRESCHOOL_PREFIX.length()), raw.getOrDefault(id, Map.of()));
+        }
+        return out;
     }
 
     /** The NQ 23 register indicators, by indicator id. */
@@ -74,16 +105,24 @@ class ExpressionRegisterIndicators implements RegisterIndicators, RegisterProgra
 
     /** Each expression evaluated over the year's persons streamed from PostgreSQL, in one pass (the baseline). */
     Map<String, Map<String, long[]>> evaluateStreaming(int year, List<IndicatorDefinition> definitions) {
-        Map<String, Evaluation> evals = new LinkedHashMap<>();
+        List<String> ids = new java.util.ArrayList<>();
         for (IndicatorDefinition d : definitions) {
             if (d.source() == IndicatorDefinition.Source.REGISTER) {
-                CompiledIndicator c = expressions.get(d.id());
-                if (c == null) {
+                if (!expressions.containsKey(d.id())) {
                     throw new IllegalStateException("no expression for the register indicator " + d.id()
                             + " in indicators/nq23-register-indicators.txt");
                 }
-                evals.put(d.id(), c.start(year));
+                ids.add(d.id());
             }
+        }
+        return stream(year, ids);
+    }
+
+    /** The named programs evaluated over the year's persons in one pass. */
+    private Map<String, Map<String, long[]>> stream(int year, List<String> ids) {
+        Map<String, Evaluation> evals = new LinkedHashMap<>();
+        for (String id : ids) {
+            evals.put(id, expressions.get(id).start(year));
         }
         Evaluation[] all = evals.values().toArray(Evaluation[]::new);
         register.forEachPersonOfYear(year, p -> {

@@ -12,4 +12,10 @@ public interface RegisterIndicators {
 
     /** The expression text of a register-derived indicator, or null. */
     String expression(String indicatorId);
+
+    /**
+     * The counts of the criteria of universal preschool education for ages 3–5 (rule set nd277-2025, issue 15) for a
+     * data year: criterion id → commune → {numerator, denominator}.
+     */
+    Map<String, Map<String, long[]>> preschool(int year);
 }

@@ -133,6 +133,8 @@ class DashboardController {
             groups.computeIfAbsent(l.definition().group(), g -> new ArrayList<>()).add(l);
             counts.merge(l.assessment().status(), 1, Integer::sum);
         }
+        // "chưa xác định" (issue 15: a standard whose thresholds are not verified) only in a year that has one
+        counts.remove(Progress.Status.UNDETERMINED, 0);
         model.addAttribute("years", values.years());
         model.addAttribute("year", y);
         model.addAttribute("groups", groups);
@@ -181,6 +183,11 @@ class DashboardController {
         // the parts of a pooled indicator, and facts shown beside it but not counted
         model.addAttribute("description", vn.hoctap.indicators.core.IndicatorDescriptions.load().get(id));
         model.addAttribute("reading", yv.readings().get(id));
+        // issue 15: which preschool standard gives the status of pcgd.mn5_units (3–5 from Nghị định 277/2025, else 5-year-olds)
+        if (vn.hoctap.indicators.core.PreschoolReading.INDICATOR.equals(id)) {
+            model.addAttribute("preschool", yv.preschool());
+            model.addAttribute("preschoolRules", vn.hoctap.standards.core.PreschoolRuleSet.bundled());
+        }
         model.addAttribute("parts", values.parts(id, y, Targets.CITY));
         model.addAttribute("facts", facts.orderedStream().flatMap(f -> f.facts(id).stream()).toList());
         model.addAttribute("coverage", coverage.stream().map(c -> c.coverage(id, y, "01")).flatMap(java.util.Optional::stream)

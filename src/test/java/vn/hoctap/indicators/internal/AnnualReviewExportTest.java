@@ -189,6 +189,27 @@ class AnnualReviewExportTest {
     }
 
     @Test
+    void anUndeterminedStatusHasItsOwnColumnOnlyWhenALineHasIt() throws IOException {
+        // issue 15: pcgd.mn5_units under Nghị định 277/2025, whose thresholds are not verified
+        List<Line> lines = List.of(
+                new Line("lit.rate_15_60", 1, "Tỷ lệ người từ 15 đến 60 tuổi biết chữ", null, "Sổ phổ cập (register)",
+                        "97,53%", 97.53, "≥ 99,5%", "—", "ON_TRACK", "r"),
+                new Line("pcgd.mn5_units", 1, "Quận, huyện, thị xã duy trì đạt chuẩn phổ cập giáo dục mầm non", null,
+                        "Chuẩn PCGD-XMC", "95,24%", 95.24, "100%", "—", "UNDETERMINED",
+                        "Chưa xác định — ngưỡng của Nghị định 277/2025 chưa được xác minh"));
+        Review r = new Review(2025, "Thành phố Hà Nội", false, lines, null, GENERATED);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx(r)))) {
+            Sheet sum = wb.getSheetAt(0);
+            Row counts = find(sum, 0, "Số chỉ tiêu");
+            assertThat(show(counts)).isEqualTo("Số chỉ tiêu | 0 | 1 | 0 | 0 | 0 | 1 | 2");
+            assertThat(show(sum.getRow(counts.getRowNum() - 1)))
+                    .isEqualTo("Trạng thái | Đạt | Đúng tiến độ | Có nguy cơ không đạt | Chậm tiến độ | Chưa có số liệu | Chưa xác định | Tổng số");
+            assertThat(find(sum, 0, "pcgd.mn5_units").getCell(7).getStringCellValue()).isEqualTo("Chưa xác định");
+        }
+        assertThat(text(pdf(r))).contains("Chưa xác định");
+    }
+
+    @Test
     void xlsxInEnglish() throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx(review(true))))) {
             assertThat(wb.getSheetName(0)).isEqualTo("Summary");
