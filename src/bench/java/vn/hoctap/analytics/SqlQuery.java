@@ -38,7 +38,7 @@ public final class SqlQuery {
     private final Map<String, CompiledIndicator> indicators;
     private final List<String> columns = new ArrayList<>();
     private final String sql;
-    /** The named conditions (literate1, literate2) of what is being written: the rule set's, or an indicator's. */
+    /** The named conditions (literate1, literate2, exempt) of what is being written: the rule set's, or an indicator's. */
     private vn.hoctap.standards.core.expression.Definitions defs;
 
     private SqlQuery(int year, RuleSet rules, Map<String, CompiledIndicator> indicators) {
@@ -47,7 +47,8 @@ public final class SqlQuery {
         this.indicators = indicators;
         StringJoiner select = new StringJoiner(",\n  ", "select commune_code,\n  ", "\nfrom register_person where year = " + year
                 + " group by commune_code order by commune_code");
-        String exempt = "disability = " + text(Person.Disability.CANNOT_LEARN.code());
+        defs = rules.definitions();
+        String exempt = test(Field.EXEMPT); // the rule file's define | exempt
         add(select, "persons", "count(*)");
         add(select, "exempt", "count(*) filter (where " + exempt + ")");
         String[] den = new String[Criterion.values().length];
@@ -173,12 +174,9 @@ public final class SqlQuery {
 
     /** A yes/no field: true only when true. */
     private String test(Field f) {
-        switch (f) {
-            case LITERATE1:
-            case LITERATE2: return "(" + cond(defs.of(f)) + ")";
-            case EXEMPT: return "disability = " + text(Person.Disability.CANNOT_LEARN.code());
-            default: return "coalesce(" + column(f) + ", false)";
-        }
+        // literate1, literate2, exempt: the rule file's define lines
+        if (vn.hoctap.standards.core.expression.Definitions.DEFINABLE.contains(f)) return "(" + cond(defs.of(f)) + ")";
+        return "coalesce(" + column(f) + ", false)";
     }
 
     private static String column(Field f) {

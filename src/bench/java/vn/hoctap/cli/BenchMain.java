@@ -3,13 +3,14 @@ package vn.hoctap.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import picocli.CommandLine;
 import vn.hoctap.HocTapApplication;
+import vn.hoctap.platform.CommandLines;
 
 /**
  * The entry point of the benchmark and load commands (issue 17 item 5): {@code bench}, {@code bench-record},
@@ -73,32 +74,58 @@ public final class BenchMain {
      * {@link #PARTS}, the platform part with the other options, the record and fund parts with their defaults.
      */
     static int bench(String[] args, Map<String, Part> parts, PrintStream out, PrintStream err) {
-        Set<String> only = new LinkedHashSet<>();
+        return CommandLines.execute(new BenchOptions(parts, out, err), args, out, err);
+    }
+
+    /** The options of {@code bench} itself (picocli); whatever it does not know goes to the platform part. */
+    @CommandLine.Command(name = "bench", sortOptions = false, description = {
+            "Chạy lần lượt các bộ đo: nền tảng, hồ sơ học tập suốt đời, quỹ khuyến học.",
+            "Runs the benchmarks in turn: the platform, the lifelong learning record, the fund ledger."})
+    static final class BenchOptions implements Callable<Integer> {
+        @CommandLine.Option(names = "--only", split = ",", paramLabel = "PART", description = "chỉ chạy các phần này, một hoặc"
+                + " nhiều, cách nhau bởi dấu phẩy / only these parts, one or a comma-separated list: platform|record|fund")
+        List<String> only = new ArrayList<>();
+        @CommandLine.Option(names = {"-h", "--help"}, description = "hướng dẫn / this help")
+        boolean help;
+        /** The platform part's options (bin/hoctap help; PlatformBench.Options). */
+        @CommandLine.Unmatched
         List<String> platformArgs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String value = null;
-            if (a.equals("--only")) {
-                if (i + 1 >= args.length) return usage(err, "--only needs a value: " + String.join("|", PARTS));
-                value = args[++i];
-            } else if (a.startsWith("--only=")) {
-                value = a.substring("--only=".length());
-            }
-            if (value == null) {
-                platformArgs.add(a);
-                continue;
-            }
-            for (String p : value.split(",")) {
-                String part = p.strip();
-                if (!PARTS.contains(part)) return usage(err, "--only " + value + ": not one of " + String.join("|", PARTS));
-                only.add(part);
-            }
+
+        private final Map<String, Part> parts;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        BenchOptions(Map<String, Part> parts, PrintStream out, PrintStream err) {
+            this.parts = parts;
+            this.out = out;
+            this.err = err;
         }
-        List<String> selected = PARTS.stream().filter(p -> only.isEmpty() || only.contains(p)).toList();
-        if (!platformArgs.isEmpty() && !selected.contains("platform")) {
-            return usage(err, "the options " + String.join(" ", platformArgs) + " are the platform part's; "
-                    + "run bench-record or bench-fund to give the others options");
+
+        @Override
+        public Integer call() {
+            if (help) {
+                out.print(new CommandLine(new BenchOptions(parts, out, err)).getUsageMessage(CommandLine.Help.Ansi.OFF));
+                out.println();
+                out.println("Tùy chọn của phần platform / the platform part's options:");
+                out.print(vn.hoctap.analytics.live.PlatformBench.usage());
+                return 0;
+            }
+            for (String part : only) {
+                if (!PARTS.contains(part.strip())) {
+                    throw new CommandLines.UsageException("Tham số không hợp lệ / --only " + String.join(",", only) + ": not one of "
+                            + String.join("|", PARTS));
+                }
+            }
+            List<String> selected = PARTS.stream().filter(p -> only.isEmpty() || only.stream().anyMatch(o -> o.strip().equals(p))).toList();
+            if (!platformArgs.isEmpty() && !selected.contains("platform")) {
+                throw new CommandLines.UsageException("Tham số không hợp lệ / the options " + String.join(" ", platformArgs)
+                        + " are the platform part's; run bench-record or bench-fund to give the others options");
+            }
+            return runParts(selected, platformArgs.toArray(String[]::new), parts, out, err);
         }
+    }
+
+    private static int runParts(List<String> selected, String[] platformArgs, Map<String, Part> parts, PrintStream out, PrintStream err) {
         int result = 0;
         Map<String, Integer> codes = new LinkedHashMap<>();
         for (String p : selected) {
@@ -106,7 +133,7 @@ public final class BenchMain {
                 out.println();
                 out.println("=== bench: " + p + " (" + (selected.indexOf(p) + 1) + "/" + selected.size() + ") ===");
             }
-            String[] partArgs = p.equals("platform") ? platformArgs.toArray(String[]::new) : new String[0];
+            String[] partArgs = p.equals("platform") ? platformArgs : new String[0];
             int code;
             try {
                 code = parts.get(p).run(partArgs, out, err);
@@ -124,11 +151,5 @@ public final class BenchMain {
             out.println("===");
         }
         return result;
-    }
-
-    private static int usage(PrintStream err, String message) {
-        err.println("Tham số không hợp lệ / " + message);
-        err.println("bench [--only " + String.join("|", PARTS) + "[,...]] [platform options: see bin/hoctap help]");
-        return 2;
     }
 }

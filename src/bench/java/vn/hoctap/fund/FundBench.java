@@ -50,17 +50,44 @@ public final class FundBench {
     private FundBench() {
     }
 
-    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-        Map<String, Integer> o = new LinkedHashMap<>(Map.of("--threads", 64, "--seconds", 10, "--entries", 1_000_000));
-        for (int i = 0; i < args.length; i++) {
-            if (o.containsKey(args[i]) && i + 1 < args.length && args[i + 1].replace("_", "").matches("\\d{1,9}")) {
-                o.put(args[i], Integer.parseInt(args[++i].replace("_", "")));
-            } else {
-                err.println("Tham số không hợp lệ / unknown option: " + args[i]);
-                err.println("bench-fund [--threads 64] [--seconds 10] [--entries 1000000]");
-                return 2;
-            }
+    /** The options of {@code bench-fund}, parsed by picocli ({@code platform.CommandLines}). */
+    @picocli.CommandLine.Command(name = "bench-fund", sortOptions = false, description = {
+            "Đo sổ cái quỹ khuyến học trên một PostgreSQL dùng một lần.",
+            "The fund ledger's figures on a throw-away embedded PostgreSQL."})
+    static final class Options implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--threads", paramLabel = "T", converter = vn.hoctap.platform.CommandLines.PositiveWholeNumber.class,
+                description = "số luồng ghi / posting threads (mặc định / default ${DEFAULT-VALUE})")
+        int threads = 64;
+        @picocli.CommandLine.Option(names = "--seconds", paramLabel = "S", converter = vn.hoctap.platform.CommandLines.PositiveWholeNumber.class,
+                description = "thời gian đo ghi sổ / seconds of posting (mặc định / default ${DEFAULT-VALUE})")
+        int seconds = 10;
+        @picocli.CommandLine.Option(names = "--entries", paramLabel = "N", converter = vn.hoctap.platform.CommandLines.PositiveWholeNumber.class,
+                description = "số bút toán của quỹ cho báo cáo năm / entries of the fund for the yearly report (mặc định / default ${DEFAULT-VALUE})")
+        int entries = 1_000_000;
+        @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "hướng dẫn / this help")
+        boolean help;
+
+        private final Class<?> application;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Options(Class<?> application, PrintStream out, PrintStream err) {
+            this.application = application;
+            this.out = out;
+            this.err = err;
         }
+
+        @Override
+        public Integer call() {
+            return FundBench.run(application, this, out, err);
+        }
+    }
+
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        return vn.hoctap.platform.CommandLines.execute(new Options(application, out, err), args, out, err);
+    }
+
+    private static int run(Class<?> application, Options o, PrintStream out, PrintStream err) {
         try {
             Path dir = Files.createTempDirectory("hoctap-fund-bench-");
             SpringApplication app = new SpringApplication(application);
@@ -69,7 +96,7 @@ public final class FundBench {
                     "--hoctap.embedded-db.ephemeral=true", "--hoctap.admin.password=" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12)),
                     "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.jdbc.template.query-timeout=3600s"};
             try (ConfigurableApplicationContext ctx = app.run(appArgs)) {
-                bench(ctx, o.get("--threads"), o.get("--seconds"), o.get("--entries"), out);
+                bench(ctx, o.threads, o.seconds, o.entries, out);
             }
             return 0;
         } catch (Exception e) {

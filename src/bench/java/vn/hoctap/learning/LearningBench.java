@@ -41,10 +41,43 @@ public final class LearningBench {
     private LearningBench() {
     }
 
+    /** The options of {@code bench-record}, parsed by picocli ({@code platform.CommandLines}). */
+    @picocli.CommandLine.Command(name = "bench-record", sortOptions = false, description = {
+            "Đo hồ sơ học tập suốt đời ở ba cỡ trên PostgreSQL.",
+            "The lifelong learning record at three sizes on PostgreSQL."})
+    static final class Options implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--sizes", split = ",", paramLabel = "N",
+                converter = vn.hoctap.platform.CommandLines.PositiveWholeNumber.class,
+                description = "các cỡ (số mục) / the sizes (entries), mặc định / default 100000,300000,1000000")
+        List<Integer> sizes;
+        @picocli.CommandLine.Option(names = "--pg-url", paramLabel = "JDBC_URL",
+                description = "một CSDL PostgreSQL được ghi vào / a PostgreSQL database it may fill; mặc định / default: a throw-away embedded one")
+        String pgUrl;
+        @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "hướng dẫn / this help")
+        boolean help;
+
+        private final Class<?> application;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Options(Class<?> application, PrintStream out, PrintStream err) {
+            this.application = application;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            return LearningBench.run(application, this, out, err);
+        }
+    }
+
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) opts.put(args[i], args[i + 1]);
-        int[] sizes = Arrays.stream(opts.getOrDefault("--sizes", "100000,300000,1000000").split(",")).mapToInt(s -> Integer.parseInt(s.strip())).toArray();
+        return vn.hoctap.platform.CommandLines.execute(new Options(application, out, err), args, out, err);
+    }
+
+    private static int run(Class<?> application, Options opts, PrintStream out, PrintStream err) {
+        int[] sizes = (opts.sizes == null ? List.of(100_000, 300_000, 1_000_000) : opts.sizes).stream().mapToInt(Integer::intValue).toArray();
         try {
             Path dir = Files.createTempDirectory("hoctap-bench-record-");
             Map<String, Object> props = new LinkedHashMap<>();
@@ -55,7 +88,7 @@ public final class LearningBench {
             props.put("hoctap.admin.password", HexFormat.of().formatHex(new SecureRandom().generateSeed(12)));
             props.put("spring.main.banner-mode", "off");
             props.put("logging.level.root", "WARN");
-            if (opts.containsKey("--pg-url")) props.put("spring.datasource.url", opts.get("--pg-url"));
+            if (opts.pgUrl != null) props.put("spring.datasource.url", opts.pgUrl);
             else props.put("hoctap.embedded-db.ephemeral", "true");
             SpringApplication app = new SpringApplication(application);
             app.setWebApplicationType(WebApplicationType.NONE);

@@ -21,6 +21,35 @@ public final class CommandLines {
         }
     }
 
+    /**
+     * A count given on the command line: a whole number from 1 to 999,999,999, digits grouped with {@code _} allowed
+     * ({@code 8_700_000}); anything else is a usage mistake that names the option.
+     */
+    public static final class PositiveWholeNumber implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n = WholeNumber.parse(value, "cần một số nguyên dương / a positive whole number");
+            if (n < 1) throw new CommandLine.TypeConversionException("cần một số nguyên dương / a positive whole number: '" + value + "'");
+            return n;
+        }
+    }
+
+    /** As {@link PositiveWholeNumber}, 0 allowed (a seed). */
+    public static final class WholeNumber implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return parse(value, "cần một số nguyên không âm / a whole number");
+        }
+
+        static int parse(String value, String what) {
+            String v = value.replace("_", "");
+            if (!v.matches("\\d{1,9}")) {
+                throw new CommandLine.TypeConversionException(what + ": '" + value + "'");
+            }
+            return Integer.parseInt(v);
+        }
+    }
+
     /** Parses {@code args} into {@code command} (a picocli {@code @Command} that is a {@code Callable<Integer>}) and runs it. */
     public static int execute(Object command, String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(command);

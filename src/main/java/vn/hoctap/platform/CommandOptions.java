@@ -1,26 +1,21 @@
 package vn.hoctap.platform;
 
-import java.util.List;
+import java.util.Arrays;
 
 import org.springframework.boot.ApplicationArguments;
 
-/** Options of the database commands of bin/hoctap: {@code --name value} or {@code --name=value}. */
+/**
+ * The arguments of a database command of bin/hoctap ({@code import}, {@code indicators}: the application started without
+ * its web server) for its picocli options ({@link CommandLines#execute}): the command line after the command's name.
+ */
 public final class CommandOptions {
 
     private CommandOptions() {
     }
 
-    public static String option(ApplicationArguments args, String name) {
-        List<String> values = args.getOptionValues(name);
-        if (values != null && !values.isEmpty()) {
-            return values.get(0);
-        }
+    /** The arguments after the command's name ({@code bin/hoctap import --register f --year 2025} → the options). */
+    public static String[] after(ApplicationArguments args, String command) {
         String[] raw = args.getSourceArgs();
-        for (int i = 0; i < raw.length - 1; i++) {
-            if (raw[i].equals("--" + name)) {
-                return raw[i + 1];
-            }
-        }
-        return null;
+        return raw.length > 0 && raw[0].equals(command) ? Arrays.copyOfRange(raw, 1, raw.length) : raw;
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,6 +36,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import picocli.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -49,6 +51,7 @@ import vn.hoctap.accounts.Role;
 import vn.hoctap.analytics.AnalyticsBench;
 import vn.hoctap.analytics.SqlQuery;
 import vn.hoctap.analytics.internal.SyntheticPersons;
+import vn.hoctap.platform.CommandLines;
 import vn.hoctap.register.Register;
 import vn.hoctap.register.RegisterImports;
 import vn.hoctap.register.RegisterStandards;
@@ -71,66 +74,84 @@ import vn.hoctap.synthetic.core.SyntheticRegister;
  */
 public final class PlatformBench {
 
-    private static final String HELP = """
-            bench [--persons N] [--seed S] [--clients C] [--pg-url JDBC_URL] [--duckdb-jar PATH] [--data-dir DIR] [--engine-only] [--import-only]
-              --persons     residents of the generated register (default 8700000); cached in DIR/bench
-              --pg-url      a PostgreSQL database the benchmark may fill (the platform's tables are created by Flyway and
-                            the benchmark year's register is replaced), e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres;
-                            default: a throw-away embedded PostgreSQL
-              --duckdb-jar  the DuckDB JDBC jar (default: from the local Maven repository)
-              --data-dir    where generated registers are cached (default $HOCTAP_DATA_DIR or ~/.hoctap)
-              --clients     concurrent API clients (default 64)
-              --engine-only only the in-process engine figures (no database)
-              --import-only only the register import figures (first import, re-import, plain COPY)
-            """;
+    /** The options of {@code bench} (its platform part), parsed by picocli ({@code platform.CommandLines}). */
+    @CommandLine.Command(name = "bench", sortOptions = false, description = {
+            "Đo nền tảng trên một sổ phổ cập sinh ngẫu nhiên (lưu lại giữa các lần chạy).",
+            "The platform's figures on one generated register (cached between runs)."})
+    public static final class Options implements Callable<Integer> {
+        @CommandLine.Option(names = "--persons", paramLabel = "N", converter = CommandLines.PositiveWholeNumber.class,
+                description = "số người của sổ sinh ra / residents of the generated register (mặc định / default ${DEFAULT-VALUE}); lưu trong / cached in DIR/bench")
+        int persons = 8_700_000;
+        @CommandLine.Option(names = "--seed", paramLabel = "S", converter = CommandLines.WholeNumber.class,
+                description = "hạt giống của bộ sinh / the generator's seed (mặc định / default ${DEFAULT-VALUE})")
+        int seed = 7;
+        @CommandLine.Option(names = "--clients", paramLabel = "C", converter = CommandLines.PositiveWholeNumber.class,
+                description = "số máy khách API đồng thời / concurrent API clients (mặc định / default ${DEFAULT-VALUE})")
+        int clients = 64;
+        @CommandLine.Option(names = "--pg-url", paramLabel = "JDBC_URL", description = "một CSDL PostgreSQL mà bộ đo được ghi vào"
+                + " / a PostgreSQL database the benchmark may fill (the platform's tables are created by Flyway and the benchmark"
+                + " year's register is replaced), e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres; mặc định / default:"
+                + " a throw-away embedded PostgreSQL")
+        String pgUrl;
+        @CommandLine.Option(names = "--duckdb-jar", paramLabel = "PATH",
+                description = "tệp jar JDBC của DuckDB / the DuckDB JDBC jar (default: from the local Maven repository)")
+        Path duckdbJar;
+        @CommandLine.Option(names = "--data-dir", paramLabel = "DIR",
+                description = "nơi lưu các sổ sinh ra / where generated registers are cached (default $HOCTAP_DATA_DIR or ~/.hoctap)")
+        String dataDir;
+        @CommandLine.Option(names = "--engine-only", description = "chỉ đo bộ máy trong tiến trình / only the in-process engine figures (no database)")
+        boolean engineOnly;
+        @CommandLine.Option(names = "--import-only",
+                description = "chỉ đo nhập sổ / only the register import figures (first import, re-import, plain COPY)")
+        boolean importOnly;
+        @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "hướng dẫn / this help")
+        boolean help;
+
+        private final Class<?> application;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Options(Class<?> application, PrintStream out, PrintStream err) {
+            this.application = application;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                return new PlatformBench(out, this).run(application);
+            } catch (Exception e) {
+                err.println("bench failed: " + e);
+                e.printStackTrace(err);
+                return 1;
+            }
+        }
+    }
 
     private final PrintStream out;
-    private final Map<String, String> opts;
+    private final Options opts;
     private final List<String> differences = new ArrayList<>();
     private final Map<String, String> table = new LinkedHashMap<>();
 
-    private PlatformBench(PrintStream out, Map<String, String> opts) {
+    private PlatformBench(PrintStream out, Options opts) {
         this.out = out;
         this.opts = opts;
     }
 
     /** Runs the benchmark; returns the exit code (0, 1 when engines disagree, 2 for a usage mistake). */
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> o = new LinkedHashMap<>();
-        List<String> valued = List.of("--persons", "--seed", "--clients", "--pg-url", "--duckdb-jar", "--data-dir");
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--engine-only") || args[i].equals("--import-only")) {
-                o.put(args[i], "true");
-            } else if (valued.contains(args[i]) && i + 1 < args.length) {
-                o.put(args[i], args[++i]);
-            } else {
-                err.println("Tham số không hợp lệ / unknown or incomplete option: " + args[i]);
-                err.print(HELP);
-                return 2;
-            }
-        }
-        for (String k : List.of("--persons", "--seed", "--clients")) {
-            if (o.containsKey(k) && !o.get(k).replace("_", "").matches("\\d{1,9}")) {
-                err.println(k + ": cần một số nguyên dương / a positive whole number");
-                return 2;
-            }
-        }
-        try {
-            return new PlatformBench(out, o).run(application);
-        } catch (Exception e) {
-            err.println("bench failed: " + e);
-            e.printStackTrace(err);
-            return 1;
-        }
+        return CommandLines.execute(new Options(application, out, err), args, out, err);
     }
 
-    private int intOpt(String k, int def) {
-        return opts.containsKey(k) ? Integer.parseInt(opts.get(k).replace("_", "")) : def;
+    /** The options' help (for {@code bench --help}, which lists the platform part's options). */
+    public static String usage() {
+        return new CommandLine(new Options(null, null, null)).getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
     private int run(Class<?> application) throws Exception {
-        int n = intOpt("--persons", 8_700_000);
-        long seed = intOpt("--seed", 7);
+        int n = opts.persons;
+        long seed = opts.seed;
         GeneratorOptions go = GeneratorOptions.of(n, seed, Structure.HANOI_2025);
         int year = go.year();
         Path dir = data(go);
@@ -141,7 +162,7 @@ public final class PlatformBench {
 
         // ---- 1. the engine in-process (heap, full recompute, streaming baseline, incremental)
         Map<String, long[]> engineRows = Map.of();
-        if (!opts.containsKey("--import-only")) {
+        if (!opts.importOnly) {
         out.println();
         out.println("== 1. columnar engine, in-process");
         SyntheticPersons.forEach(personsCsv, units, year, p -> { });   // classes and the file cache warm
@@ -159,14 +180,14 @@ public final class PlatformBench {
         row("streaming baseline (Person objects, 1 thread)" + (e.baselineExtrapolated() ? ", scaled from 1 M" : ""), ms(e.baseline()), "");
         row("incremental update p50 / p99", String.format(Locale.ROOT, "%.1f µs / %.1f µs", e.incrementalP50(), e.incrementalP99()), "p99 ≤ 50 µs");
         row("heap per resident, measured (estimated)", String.format(Locale.ROOT, "%.1f B (%.1f B)", e.heapMeasured(), e.heapEstimated()), "≤ 40 B");
-        if (opts.containsKey("--engine-only")) {
+        if (opts.engineOnly) {
             return finish();
         }
         }
 
         // ---- 2. the platform on PostgreSQL
         out.println();
-        out.println("== 2. the platform (in-process, random port), " + (opts.containsKey("--pg-url") ? "PostgreSQL " + redact(opts.get("--pg-url")) : "throw-away embedded PostgreSQL"));
+        out.println("== 2. the platform (in-process, random port), " + (opts.pgUrl != null ? "PostgreSQL " + redact(opts.pgUrl) : "throw-away embedded PostgreSQL"));
         String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         Path appDir = Files.createTempDirectory("hoctap-bench-");
         Map<String, Object> props = new LinkedHashMap<>();
@@ -181,8 +202,8 @@ public final class PlatformBench {
         props.put("logging.level.root", "WARN");
         props.put("logging.level.vn.hoctap.analytics.live", "INFO");
         props.put("spring.jdbc.template.query-timeout", "3600s");
-        if (opts.containsKey("--pg-url")) {
-            props.put("spring.datasource.url", opts.get("--pg-url"));
+        if (opts.pgUrl != null) {
+            props.put("spring.datasource.url", opts.pgUrl);
         } else {
             props.put("hoctap.embedded-db.ephemeral", "true");
         }
@@ -251,7 +272,7 @@ public final class PlatformBench {
         out.printf(Locale.ROOT, "platform re-import of the same file (read + check, COPY into staging, merge: no change): %,d rows in %.1f s = %,.0f rows/s%n",
                 again.result().rows(), againS, again.result().rows() / againS);
         row("register re-import of the same file (no change)", String.format(Locale.ROOT, "%,.0f rows/s", again.result().rows() / againS), "");
-        if (opts.containsKey("--import-only")) {
+        if (opts.importOnly) {
             return;
         }
 
@@ -302,7 +323,7 @@ public final class PlatformBench {
             long s = System.nanoTime();
             long exported = SqlEngines.exportYear(pg, year, export);
             out.printf(Locale.ROOT, "exported %,d rows for DuckDB in %.1f s%n", exported, (System.nanoTime() - s) / 1e9);
-            try (Connection duck = SqlEngines.duckDb(opts.containsKey("--duckdb-jar") ? Path.of(opts.get("--duckdb-jar")) : null)) {
+            try (Connection duck = SqlEngines.duckDb(opts.duckdbJar)) {
                 s = System.nanoTime();
                 SqlEngines.loadDuckDb(duck, export);
                 out.printf(Locale.ROOT, "DuckDB: loaded in %.1f s%n", (System.nanoTime() - s) / 1e9);
@@ -364,7 +385,7 @@ public final class PlatformBench {
     }
 
     private void api(int port, String password, int year, Register register, JdbcTemplate jdbc) throws Exception {
-        int clients = intOpt("--clients", 64);
+        int clients = opts.clients;
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
@@ -690,7 +711,7 @@ public final class PlatformBench {
 
     /** The generated register for the options, from the cache or generated into it. */
     private Path data(GeneratorOptions go) throws IOException {
-        String base = opts.getOrDefault("--data-dir", System.getenv().getOrDefault("HOCTAP_DATA_DIR", System.getProperty("user.home") + "/.hoctap"));
+        String base = opts.dataDir != null ? opts.dataDir : (System.getenv().getOrDefault("HOCTAP_DATA_DIR", System.getProperty("user.home") + "/.hoctap"));
         Path dir = Path.of(base, "bench", "hanoi-" + go.year() + "-n" + go.persons() + "-s" + go.seed());
         if (Files.isRegularFile(dir.resolve("complete"))) {
             out.printf(Locale.ROOT, "generated register: cached in %s (%,d MB)%n", dir, Files.size(dir.resolve("persons.csv")) >> 20);

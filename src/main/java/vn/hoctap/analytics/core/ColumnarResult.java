@@ -39,7 +39,7 @@ public final class ColumnarResult {
     /** All residents of the commune (exempt ones included). */
     public long persons(int commune) { return counts[commune * width]; }
 
-    /** Residents of the commune left out of the criteria because {@code disability = cannot_learn}. */
+    /** Residents of the commune left out of the criteria exempt (the rule file's {@code exempt}). */
     public long exempt(int commune) { return counts[commune * width + plan.exemptAggregate()]; }
 
     /** All residents of the register (exempt ones included). */

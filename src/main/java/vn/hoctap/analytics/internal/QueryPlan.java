@@ -36,14 +36,15 @@ public final class QueryPlan {
     private final int[][] indicatorAggs;
     private final int exemptAgg;
     private final Program.Builder pb;
-    /** The named conditions (literate1, literate2) of what is being compiled: the rule set's, or an indicator's. */
+    /** The named conditions (literate1, literate2, exempt) of what is being compiled: the rule set's, or an indicator's. */
     private Definitions defs;
 
     public QueryPlan(Units units, RuleSet rules, int year, Map<String, CompiledIndicator> indicators) {
         this.year = year;
         this.units = units;
         this.pb = new Program.Builder(year);
-        int notExempt = pb.not(test(Field.EXEMPT));
+        defs = rules.definitions();
+        int notExempt = pb.not(test(Field.EXEMPT)); // the rule file's define | exempt
         int[] den = new int[NC], num = new int[NC];
         for (Criterion c : Criterion.values()) {
             RuleSet.CohortRule r = rules.cohort(c);
@@ -77,7 +78,7 @@ public final class QueryPlan {
 
     public List<CompiledIndicator> indicators() { return indicators; }
 
-    /** Program aggregate index of the count of exempt persons ({@code disability = cannot_learn}). */
+    /** Program aggregate index of the count of exempt persons (the rule file's {@code exempt}). */
     public int exemptAggregate() { return exemptAgg; }
 
     /** Program aggregate index of each of indicator i's aggregates. */
@@ -159,12 +160,8 @@ public final class QueryPlan {
 
     /** A yes/no field as a node (true only when true). */
     private int test(Field f) {
-        switch (f) {
-            case LITERATE1:
-            case LITERATE2: return cond(defs.of(f));
-            case EXEMPT: return byteField(Field.DISABILITY, v -> v == Person.Disability.CANNOT_LEARN.ordinal());
-            default: return byteField(f, v -> v == 1);
-        }
+        if (Definitions.DEFINABLE.contains(f)) return cond(defs.of(f)); // literate1, literate2, exempt: the rule file's
+        return byteField(f, v -> v == 1);
     }
 
     /** A yes/no field whose value must be in {@code mask} (index 0 false, 1 true); missing never matches. */

@@ -10,6 +10,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import vn.hoctap.platform.CommandLines;
 import vn.hoctap.platform.CommandOptions;
 
 import vn.hoctap.indicators.IndicatorStatus;
@@ -32,24 +33,48 @@ class IndicatorsCommand implements ApplicationRunner, ExitCodeGenerator {
         this.values = values;
     }
 
+    /** The options, parsed by picocli ({@code platform.CommandLines}). */
+    @picocli.CommandLine.Command(name = "indicators", sortOptions = false, description = {
+            "Giá trị, mục tiêu và trạng thái của từng chỉ tiêu Nghị quyết 23 của thành phố trong một năm dữ liệu.",
+            "The city's value, target and status of each Resolution 23 indicator for a data year."})
+    final class Options implements java.util.concurrent.Callable<Integer> {
+        enum Format { json, csv }
+
+        @picocli.CommandLine.Option(names = "--year", required = true, paramLabel = "YYYY", description = "năm dữ liệu / data year")
+        int year;
+        @picocli.CommandLine.Option(names = "--format", defaultValue = "json", paramLabel = "json|csv",
+                description = "định dạng / format (mặc định / default: ${DEFAULT-VALUE})")
+        Format format;
+        @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "hướng dẫn / this help")
+        boolean help;
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Options(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            if (year < 1000 || year > 9999) throw new CommandLines.UsageException("--year: YYYY, e.g. 2025");
+            return print(year, format == Format.csv, out, err);
+        }
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        String year = CommandOptions.option(args, "year");
-        String format = CommandOptions.option(args, "format");
-        if (year == null || !year.matches("\\d{4}") || (format != null && !format.equals("json") && !format.equals("csv"))) {
-            err.println("Cách dùng / usage: bin/hoctap indicators --year YYYY [--format json|csv]");
-            exitCode = 2;
-            return;
-        }
-        int y = Integer.parseInt(year);
+        exitCode = CommandLines.execute(new Options(out, err), CommandOptions.after(args, "indicators"), out, err);
+    }
+
+    private int print(int y, boolean csv, PrintStream out, PrintStream err) {
         if (!values.years().contains(y)) {
             err.println("Chưa có số liệu năm " + y + " / no data for " + y + " (years: " + values.years() + ")");
-            exitCode = 1;
-            return;
+            return 1;
         }
-        boolean csv = "csv".equals(format);
         StringBuilder sb = new StringBuilder();
         vn.hoctap.platform.CsvWriter table = csv ? vn.hoctap.platform.CsvWriter.of(sb) : null;
         tools.jackson.databind.node.ArrayNode json = JSON.createArrayNode();
@@ -79,6 +104,7 @@ class IndicatorsCommand implements ApplicationRunner, ExitCodeGenerator {
             throw new java.io.UncheckedIOException(e);
         }
         out.print(csv ? sb : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        return 0;
     }
 
     /** The JSON output, by Jackson (it was written by hand, without escaping the target texts). */

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import vn.hoctap.platform.CommandLines;
 import vn.hoctap.platform.CommandOptions;
 
 import vn.hoctap.accounts.AccountPrincipal;
@@ -38,30 +39,51 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         this.imports = imports;
     }
 
+    /** The options, parsed by picocli ({@code platform.CommandLines}). */
+    @picocli.CommandLine.Command(name = "import", sortOptions = false, description = {
+            "Nhập một tệp sổ phổ cập vào cơ sở dữ liệu của nền tảng, với cùng các kiểm tra như trang web.",
+            "Imports a register file into the platform's database, with the same checks as the web page."})
+    final class Options implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--register", required = true, paramLabel = "FILE",
+                description = "tệp sổ / the register file (.csv|.xlsx, register-csv.md)")
+        Path file;
+        @picocli.CommandLine.Option(names = "--year", required = true, paramLabel = "YYYY", description = "năm dữ liệu / data year")
+        int year;
+        @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "hướng dẫn / this help")
+        boolean help;
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Options(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            if (year < 1000 || year > 9999) throw new CommandLines.UsageException("--year: YYYY, e.g. 2025");
+            if (!Files.isReadable(file)) throw new CommandLines.UsageException("Không đọc được tệp / cannot read the file: " + file);
+            return importFile(file, year, out, err);
+        }
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        String file = CommandOptions.option(args, "register");
-        String year = CommandOptions.option(args, "year");
-        if (file == null || year == null || !year.matches("\\d{4}")) {
-            err.println("Cách dùng / usage: bin/hoctap import --register FILE(.csv|.xlsx) --year YYYY");
-            exitCode = 2;
-            return;
-        }
-        Path path = Path.of(file);
-        if (!Files.isReadable(path)) {
-            err.println("Không đọc được tệp / cannot read the file: " + file);
-            exitCode = 2;
-            return;
-        }
+        exitCode = CommandLines.execute(new Options(out, err), CommandOptions.after(args, "import"), out, err);
+    }
+
+    private int importFile(Path path, int year, PrintStream out, PrintStream err) {
+        int exitCode = 0;
         CurrentUser operator = new CurrentUser(0, "cli:" + System.getProperty("user.name"), "Dòng lệnh / command line",
                 Role.CITY_ADMIN, Set.of("01"));
         AccountPrincipal principal = new AccountPrincipal(operator, "", true);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         try {
-            RegisterImports.Job job = imports.importNow(path, path.getFileName().toString(), Integer.parseInt(year));
+            RegisterImports.Job job = imports.importNow(path, path.getFileName().toString(), year);
             RegisterImports.Result r = job.result();
             if (r == null) {
                 err.println("Nhập thất bại / import failed: " + job.failure());
@@ -81,6 +103,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         } finally {
             SecurityContextHolder.clearContext();
         }
+        return exitCode;
     }
 
     @Override

@@ -95,12 +95,12 @@ public final class StandardsExports {
     // ------------------------------------------------------------------------------------------------
 
     /**
-     * A column of the per-age tables. Every column except {@link #EXEMPT} counts only persons without
-     * {@code disability = cannot_learn}; "completed X" means the completion year is set and ≤ Y
+     * A column of the per-age tables. Every column except {@link #EXEMPT} counts only persons who are not exempt
+     * (the rule file's {@code exempt}: {@code disability = cannot_learn} by default); "completed X" means the completion year is set and ≤ Y
      * (register-csv.md, derived facts).
      */
     public enum AgeColumn {
-        /** Persons of that age, not counting {@code disability = cannot_learn} (the denominators' population). */
+        /** Persons of that age, not counting the exempt ones (the denominators' population). */
         PERSONS("Số người (không tính KT không có khả năng học tập)", "Persons (excluding cannot_learn)", null, null),
         /** The numerator of {@code MN5.attend_age5} (attending preschool). */
         IN_PRESCHOOL("Đang học mẫu giáo", "Attending preschool", Criterion.MN5_ATTEND_AGE5, null),
@@ -130,7 +130,7 @@ public final class StandardsExports {
         LITERATE_2("Biết chữ mức độ 2", "Literate, level 2", null, "literate2"),
         /** {@code enrolment = literacy_class}. */
         IN_LITERACY_CLASS("Đang học lớp xóa mù chữ", "Attending a literacy class", null, "enrolment = literacy_class"),
-        /** Persons with {@code disability = cannot_learn}: left out of every other column and every criterion. */
+        /** Exempt persons (the rule file's {@code exempt}): left out of every other column and every criterion. */
         EXEMPT("Khuyết tật không có khả năng học tập (không tính)", "Cannot learn (disability, left out)", null, null);
 
         private final String vi;
@@ -285,7 +285,7 @@ public final class StandardsExports {
                 return;
             }
             long[] row = byAge[age];
-            if (p.disability() == Person.Disability.CANNOT_LEARN) {
+            if (engine.exempt(p)) {
                 row[AgeColumn.EXEMPT.ordinal()]++;
                 return;
             }

@@ -55,10 +55,16 @@ class RegistryApiController {
             int nl = csv.indexOf('\n');
             List<String> labels = new java.util.ArrayList<>();
             for (String h : csv.substring(0, nl).split(",")) {
-                String label = messages.getMessage(HEADER_LABELS.getOrDefault(h, h), null, h, locale);
-                labels.add(label.contains(",") || label.contains("\"") ? "\"" + label.replace("\"", "\"\"") + "\"" : label);
+                labels.add(messages.getMessage(HEADER_LABELS.getOrDefault(h, h), null, h, locale));
             }
-            csv = "\uFEFF" + String.join(",", labels) + csv.substring(nl);
+            // the header line of words by Commons CSV (the rows below stay the exchange format's bytes)
+            StringBuilder header = new StringBuilder("\uFEFF");
+            try {
+                vn.hoctap.platform.CsvWriter.of(header).row(labels.toArray());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            csv = header.substring(0, header.length() - 1) + csv.substring(nl);
             fileName = "danh-muc-to-chuc-doc.csv";
         } else if (!"en".equals(headers)) {
             throw vn.hoctap.platform.ValidationException.of("headers", "registry.export.headers");

@@ -18,6 +18,7 @@ import vn.hoctap.standards.core.expression.Conditions;
 import vn.hoctap.standards.core.expression.Definitions;
 import vn.hoctap.expressions.core.ExpressionException;
 import vn.hoctap.standards.core.expression.Field;
+import vn.hoctap.standards.core.expression.PersonTest;
 
 /**
  * A versioned set of thresholds, cohorts and aggregation rules, loaded from a text resource (format
@@ -36,7 +37,8 @@ public final class RuleSet {
     }
 
     /**
-     * A named condition of the expression language ({@code literate1}, {@code literate2}: biết chữ mức độ 1 / 2), written
+     * A named condition of the expression language ({@code literate1}, {@code literate2}: biết chữ mức độ 1 / 2;
+     * {@code exempt}: left out of the criteria's denominators), written
      * in the language (docs/indicator-expressions.md) and used by criteria and indicator expressions alike.
      * @param condition the text as written in the rule file
      */
@@ -105,6 +107,7 @@ public final class RuleSet {
     private final Map<Criterion, CriterionRule> criteria;
     private final Map<Field, DefinitionRule> definitionRules;
     private final Definitions definitions;
+    private final PersonTest exempt;
     private final Map<Standard, List<List<ThresholdRule>>> thresholds;
     private final Map<Standard, List<List<PrerequisiteRule>>> prerequisites;
     private final Map<StandardLevel, AggregationRule> district;
@@ -124,6 +127,7 @@ public final class RuleSet {
         Map<Field, Ast.Cond> defs = new java.util.EnumMap<>(Field.class);
         p.definitions.forEach((f, r) -> defs.put(f, r.ast()));
         definitions = new Definitions(defs);
+        exempt = Conditions.compile(definitions.of(Field.EXEMPT), definitions);
         thresholds = p.thresholds;
         prerequisites = p.prerequisites;
         district = Collections.unmodifiableMap(p.district);
@@ -217,11 +221,17 @@ public final class RuleSet {
     /** The numerator condition of a criterion (its own line, or the default file's when an older file has none). */
     public CriterionRule criterion(Criterion c) { return criteria.get(c); }
 
-    /** The rule-file line that defines a named condition ({@code literate1}, {@code literate2}). */
+    /** The rule-file line that defines a named condition ({@code literate1}, {@code literate2}, {@code exempt}). */
     public DefinitionRule definition(Field f) { return definitionRules.get(f); }
 
     /** The named conditions, as the expression compilers take them. */
     public Definitions definitions() { return definitions; }
+
+    /**
+     * The rule file's {@code exempt} definition, compiled: whether a person is left out of every criterion's
+     * denominator and numerator (the default file: {@code disability = cannot_learn}).
+     */
+    public PersonTest exempt() { return exempt; }
 
     /** Threshold conditions of a commune standard level (for both kinds of commune). */
     public List<ThresholdRule> thresholds(Standard s, int level) { return Collections.unmodifiableList(thresholds.get(s).get(level)); }
@@ -341,7 +351,7 @@ public final class RuleSet {
             fields(f, 5, "define | name | condition | source | status");
             Field field = Field.byName(f[1]);
             if (field == null || !Definitions.DEFINABLE.contains(field)) {
-                throw fail("\"" + f[1] + "\" cannot be defined (expected literate1 or literate2)");
+                throw fail("\"" + f[1] + "\" cannot be defined (expected literate1, literate2 or exempt)");
             }
             if (definitions.containsKey(field)) {
                 throw fail("second definition of " + f[1] + " (first on line " + definitions.get(field).line() + ")");

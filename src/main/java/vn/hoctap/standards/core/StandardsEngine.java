@@ -43,6 +43,8 @@ public final class StandardsEngine {
     private final PersonTest[] numerators = new PersonTest[NC];
     /** Criterion → index of its distinct condition (TH.complete_age11/14 and the XMC pairs share theirs). */
     private final int[] distinct = new int[NC];
+    /** Who is left out of every criterion: the rule file's {@code define | exempt} line, compiled once. */
+    private final PersonTest exempt;
 
     public StandardsEngine(Units units, RuleSet rules, int year) {
         this.units = Objects.requireNonNull(units, "units");
@@ -59,6 +61,7 @@ public final class StandardsEngine {
         }
         minAll = lo;
         maxAll = hi;
+        exempt = rules.exempt();
         List<Object> seen = new ArrayList<>();
         for (Criterion c : CRITERIA) {
             Object key = java.util.List.of(rules.criterion(c).ast(), rules.definitions());
@@ -77,9 +80,14 @@ public final class StandardsEngine {
 
     public RuleSet rules() { return rules; }
 
+    /** Whether the person is left out of every criterion (the rule file's {@code exempt}). */
+    public boolean exempt(Person p) {
+        return exempt.test(p, year);
+    }
+
     /** Whether the person is in the criterion's denominator: not exempt, and of the cohort's ages. */
     public boolean counts(Person p, Criterion c) {
-        if (p.disability() == Person.Disability.CANNOT_LEARN) return false;
+        if (exempt.test(p, year)) return false;
         int age = year - p.birthYear();
         return age >= minAge[c.ordinal()] && age <= maxAge[c.ordinal()];
     }
@@ -138,7 +146,7 @@ public final class StandardsEngine {
         private final long[] num = new long[units.communeCount() * NC];
         private final long[] den = new long[units.communeCount() * NC];
         private long persons;
-        private long exempt;
+        private long exempted;
 
         private Accumulator() { }
 
@@ -149,8 +157,8 @@ public final class StandardsEngine {
         @Override
         public void accept(Person p) {
             persons++;
-            if (p.disability() == Person.Disability.CANNOT_LEARN) {
-                exempt++;
+            if (exempt.test(p, year)) {
+                exempted++;
                 return;
             }
             int ci = units.communeIndex(p.communeCode());
@@ -179,15 +187,15 @@ public final class StandardsEngine {
                 den[i] += other.den[i];
             }
             persons += other.persons;
-            exempt += other.exempt;
+            exempted += other.exempted;
         }
 
         public long persons() { return persons; }
 
-        public long exempt() { return exempt; }
+        public long exempt() { return exempted; }
 
         /** Evaluates the counts so far (the accumulator can keep counting afterwards). */
-        public StandardsResult result() { return evaluate(num, den, persons, exempt); }
+        public StandardsResult result() { return evaluate(num, den, persons, exempted); }
     }
 
     private StandardsResult evaluate(long[] num, long[] den, long persons, long exempt) {

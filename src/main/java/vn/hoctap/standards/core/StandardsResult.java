@@ -54,7 +54,7 @@ public final class StandardsResult {
     /** Persons given to the engine (including the exempt ones). */
     public long personsCounted() { return personsCounted; }
 
-    /** Persons left out because {@code disability = cannot_learn}. */
+    /** Persons left out as exempt (the rule file's {@code exempt}: {@code disability = cannot_learn} by default). */
     public long personsExempt() { return personsExempt; }
 
     /**

@@ -21,14 +21,42 @@ public final class GenerateCommand {
     /** Exit code: bad arguments. */
     public static final int USAGE = 2;
 
-    static final String USAGE_TEXT = """
-            usage: generate --persons N --seed S --structure 2025|2024 --out DIR [--year Y]
-              --persons N      number of persons, at least 1 (Hà Nội: about 8700000)
-              --seed S         integer seed; the same arguments give byte-identical files
-              --structure      2025 = city + 126 communes (from 1/7/2025); 2024 = 30 districts, 579 communes
-              --out DIR        output folder (created if missing); writes units.csv and persons.csv
-              --year Y         data year (default 2025 for structure 2025, 2024 for 2024)
-            """;
+    /** The options, parsed by picocli ({@code platform.CommandLines}); the values are checked in {@link #call()}. */
+    @picocli.CommandLine.Command(name = "generate", sortOptions = false, description = {
+            "Sinh một sổ phổ cập giả lập cho các đơn vị thật của Hà Nội: DIR/units.csv và DIR/persons.csv.",
+            "Writes a synthetic register for Hà Nội's real units: DIR/units.csv and DIR/persons.csv."})
+    static final class Options implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--persons", required = true, paramLabel = "N",
+                description = "số người, ít nhất 1 / number of persons, at least 1 (Hà Nội: about 8700000)")
+        String persons;
+        @picocli.CommandLine.Option(names = "--seed", required = true, paramLabel = "S",
+                description = "hạt giống (số nguyên); cùng tham số cho cùng tệp / integer seed; the same arguments give byte-identical files")
+        String seed;
+        @picocli.CommandLine.Option(names = "--structure", required = true, paramLabel = "2025|2024",
+                description = "2025 = thành phố + 126 xã, phường (từ 1/7/2025) / city + 126 communes (from 1/7/2025); 2024 = 30 quận, huyện, 579 xã / 30 districts, 579 communes")
+        String structure;
+        @picocli.CommandLine.Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "thư mục ra (tạo nếu chưa có) / output folder (created if missing); writes units.csv and persons.csv")
+        String out;
+        @picocli.CommandLine.Option(names = "--year", paramLabel = "Y",
+                description = "năm dữ liệu / data year (default 2025 for structure 2025, 2024 for 2024)")
+        String year;
+        @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "hướng dẫn / this help")
+        boolean help;
+
+        private final PrintStream stdout;
+        private final PrintStream err;
+
+        Options(PrintStream stdout, PrintStream err) {
+            this.stdout = stdout;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            return generate(this, stdout, err);
+        }
+    }
 
     private GenerateCommand() {
     }
@@ -42,60 +70,16 @@ public final class GenerateCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String persons = null;
-        String seed = null;
-        String structure = null;
-        String dir = null;
-        String year = null;
-        int i = 0;
-        if (args.length > 0 && "generate".equals(args[0])) {
-            i = 1;
-        }
-        for (; i < args.length; i++) {
-            String a = args[i];
-            if ("--help".equals(a) || "-h".equals(a)) {
-                out.print(USAGE_TEXT);
-                return OK;
-            }
-            String name = a;
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
-            if (!name.startsWith("--")) {
-                return usage(err, "unexpected argument: " + a);
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    return usage(err, "missing value for " + name);
-                }
-                value = args[++i];
-            }
-            switch (name) {
-                case "--persons" -> persons = value;
-                case "--seed" -> seed = value;
-                case "--structure" -> structure = value;
-                case "--out" -> dir = value;
-                case "--year" -> year = value;
-                default -> {
-                    return usage(err, "unknown option: " + name);
-                }
-            }
-        }
-        if (persons == null) {
-            return usage(err, "--persons is required");
-        }
-        if (seed == null) {
-            return usage(err, "--seed is required");
-        }
-        if (structure == null) {
-            return usage(err, "--structure is required (2025 or 2024)");
-        }
-        if (dir == null) {
-            return usage(err, "--out is required");
-        }
+        String[] rest = args.length > 0 && "generate".equals(args[0]) ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        return vn.hoctap.platform.CommandLines.execute(new Options(out, err), rest, out, err);
+    }
+
+    private static int generate(Options o, PrintStream out, PrintStream err) {
+        String persons = o.persons;
+        String seed = o.seed;
+        String structure = o.structure;
+        String dir = o.out;
+        String year = o.year;
         long n;
         try {
             n = Long.parseLong(persons.replace("_", "").trim());
@@ -212,7 +196,7 @@ public final class GenerateCommand {
 
     private static int usage(PrintStream err, String message) {
         err.println("error: " + message);
-        err.print(USAGE_TEXT);
+        new picocli.CommandLine(new Options(null, null)).usage(err, picocli.CommandLine.Help.Ansi.OFF);
         return USAGE;
     }
 }

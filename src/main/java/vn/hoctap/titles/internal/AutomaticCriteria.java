@@ -16,8 +16,8 @@ import vn.hoctap.titles.core.CriteriaSet;
  * <ul>
  * <li>Gia đình học tập 1.1 "Trẻ em ở độ tuổi phổ cập đều được đến trường" (QĐ 448/QĐ-KHVN tiêu chí 1): from the
  * population education register, the household's children aged 6–14 in the data year (age = year − birth year),
- * each enrolled (enrolment ≠ none) or exempt (a disability recorded, "trừ trường hợp … không có khả năng học
- * tập"): 10 points when all are, 0 otherwise; a household with no child of that age gets the full points.</li>
+ * each enrolled (enrolment ≠ none) or exempt ("trừ trường hợp … không có khả năng học tập": the standards rule file's
+ * {@code exempt}, by default {@code disability = cannot_learn}): 10 points when all are, 0 otherwise; a household with no child of that age gets the full points.</li>
  * <li>Cộng đồng học tập (thôn, TDP) 2.1 "Tỷ lệ hộ đạt Gia đình học tập": from this module's own results, the
  * village's families recognised (decided or published) in campaigns of the same year, over the village's
  * households in the register (persons whose village name is the village's); points = 20 × share / 70 %, at
@@ -108,6 +108,8 @@ public class AutomaticCriteria {
             return new Filled(0, "Chưa có sổ phổ cập cho năm " + year + ": 0 điểm. / No register for the year: 0 points.");
         }
         int[] children = new int[3]; // school age, enrolled, exempt
+        // who cannot learn: the standards rule file's define | exempt (one definition for the register)
+        vn.hoctap.standards.core.expression.PersonTest exemptRule = vn.hoctap.standards.core.RuleSet.defaults().exempt();
         StringBuilder who = new StringBuilder();
         register.forEachPerson(ry, d.communeCode(), (Person p) -> {
             if (!d.householdId().equals(p.householdId())) return;
@@ -115,7 +117,7 @@ public class AutomaticCriteria {
             if (age < 6 || age > 14) return;
             children[0]++;
             boolean enrolled = p.enrolment() != null && p.enrolment() != Person.Enrolment.NONE;
-            boolean exempt = !enrolled && p.disability() == Person.Disability.CANNOT_LEARN;
+            boolean exempt = !enrolled && exemptRule.test(p, ry);
             if (enrolled) children[1]++;
             if (exempt) children[2]++;
             if (who.length() > 0) who.append("; ");

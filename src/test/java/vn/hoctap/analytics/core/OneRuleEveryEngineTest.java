@@ -36,12 +36,14 @@ import vn.hoctap.standards.core.expression.CompiledIndicator;
 import vn.hoctap.standards.core.expression.GroupValue;
 import vn.hoctap.synthetic.core.GeneratorOptions;
 import vn.hoctap.synthetic.core.Structure;
+import vn.hoctap.register.internal.StandardsExports;
+import vn.hoctap.standards.core.Standard;
 
 /**
  * Issue 17: the criteria of Nghị định 20/2014 are defined once, as lines of the rule file. A change of one criterion is
  * a change of one line of the rule text, and every engine follows it: the streaming {@link StandardsEngine}, the
  * columnar engine ({@code QueryPlan}) and the SQL generator ({@link SqlQuery}, run in DuckDB), and the indicator
- * expressions that use the changed name.
+ * expressions that use the changed name. The lines changed: a criterion, a literacy level, and who is exempt.
  */
 class OneRuleEveryEngineTest {
 
@@ -98,6 +100,72 @@ class OneRuleEveryEngineTest {
         assertThat(rows.get("00001")[den]).isEqualTo(6);
     }
 
+    static final String EXEMPT = "define | exempt | disability = cannot_learn | docs/contracts/standards.md (Cohorts and criteria); "
+            + "TT 07/2016/TT-BGDĐT (chưa đọc được văn bản, regulations.md §1.4) | M";
+    static final String EXEMPT_CHANGED = "define | exempt | disability in (can_learn, cannot_learn) | docs/contracts/standards.md (Cohorts and criteria); "
+            + "TT 07/2016/TT-BGDĐT (chưa đọc được văn bản, regulations.md §1.4) | M";
+
+    @Test
+    void aChangedExemptLineChangesEveryEngineByHand() throws Exception {
+        // six-year-olds of commune 00001 in 2025, all in grade 1 except one:
+        //   p0 no disability, grade 1; p1 can_learn, grade 1; p2 can_learn, not enrolled; p3 cannot_learn, grade 1
+        // and one person aged 20 with cannot_learn (exempt under both lines, outside every age-6 cohort)
+        Units units = Units.of(List.of(Unit.city("01", "Thành phố"), Unit.commune("00001", "Xã A", "01", false)));
+        List<Person> persons = List.of(
+                Person.builder("p0", "00001", Y - 6).enrolment(Person.Enrolment.PRIMARY).grade(1).build(),
+                Person.builder("p1", "00001", Y - 6).disability(Person.Disability.CAN_LEARN).enrolment(Person.Enrolment.PRIMARY).grade(1).build(),
+                Person.builder("p2", "00001", Y - 6).disability(Person.Disability.CAN_LEARN).build(),
+                Person.builder("p3", "00001", Y - 6).disability(Person.Disability.CANNOT_LEARN).enrolment(Person.Enrolment.PRIMARY).grade(1).build(),
+                Person.builder("p4", "00001", Y - 20).disability(Person.Disability.CANNOT_LEARN).build());
+        RuleSet changed = changeOneLine(EXEMPT, EXEMPT_CHANGED);
+        // default line: exempt = p3, p4; TH.grade1_age6 over p0, p1, p2 = 2 of 3
+        // changed line: exempt = p1, p2, p3, p4; TH.grade1_age6 over p0 alone = 1 of 1
+        Rate before = new Rate(2, 3), after = new Rate(1, 1);
+
+        StandardsResult s0 = streamed(units, persons, RuleSet.defaults());
+        StandardsResult s1 = streamed(units, persons, changed);
+        assertThat(s0.unit("00001").criteria().get(Criterion.TH_GRADE1_AGE6)).isEqualTo(before);
+        assertThat(s1.unit("00001").criteria().get(Criterion.TH_GRADE1_AGE6)).isEqualTo(after);
+        assertThat(s0.personsExempt()).isEqualTo(2);
+        assertThat(s1.personsExempt()).isEqualTo(4);
+        assertThat(s1.personsCounted()).isEqualTo(5);
+
+        // an indicator that says "not exempt" follows the same line (compiled with the changed rule set's definitions)
+        Map<String, CompiledIndicator> ind = new LinkedHashMap<>();
+        ind.put("g1", CompiledIndicator.compile("count(person where age = 6 and not exempt and grade = 1)"
+                + " / count(person where age = 6 and not exempt)", changed.definitions()));
+        assertThat(ind.get("g1").evaluate(Y, persons).group("00001").aggregates()).containsExactly(1L, 1L);
+
+        ColumnarRegister reg = ColumnarRegister.of(units, persons.stream());
+        ColumnarResult c0 = ColumnarEngine.compute(reg, Y, RuleSet.defaults(), 1);
+        ColumnarResult c1 = ColumnarEngine.of(units, Y, changed, ind).compute(reg, 1);
+        assertThat(c0.rate(0, Criterion.TH_GRADE1_AGE6)).isEqualTo(before);
+        assertThat(c1.rate(0, Criterion.TH_GRADE1_AGE6)).isEqualTo(after);
+        assertThat(c0.exempt(0)).isEqualTo(2);
+        assertThat(c1.exempt(0)).isEqualTo(4);
+        assertThat(c1.indicator(0, 0).aggregates()).containsExactly(1L, 1L);
+
+        SqlQuery sql = SqlQuery.of(Y, changed, ind);
+        Map<String, long[]> rows = inDuckDb(sql, persons);
+        long[] row = rows.get("00001");
+        assertThat(row[sql.columns().indexOf("exempt")]).isEqualTo(4);
+        assertThat(row[sql.columns().indexOf("den_TH.grade1_age6")]).isEqualTo(1);
+        assertThat(row[sql.columns().indexOf("num_TH.grade1_age6")]).isEqualTo(1);
+        assertThat(row[sql.columns().indexOf("g1#0")]).isEqualTo(1);
+        assertThat(row[sql.columns().indexOf("g1#1")]).isEqualTo(1);
+        Map<String, long[]> rows0 = inDuckDb(SqlQuery.of(Y, RuleSet.defaults(), Map.of()), persons);
+        assertThat(rows0.get("00001")[1]).as("exempt, default line").isEqualTo(2);
+
+        // the per-age tables of the exports: at age 6, persons (not exempt) and exempt
+        Map<Integer, long[]> ages0 = StandardsExports.ageTable(new StandardsEngine(units, RuleSet.defaults(), Y), persons, Standard.TH);
+        Map<Integer, long[]> ages1 = StandardsExports.ageTable(new StandardsEngine(units, changed, Y), persons, Standard.TH);
+        List<StandardsExports.AgeColumn> cols = StandardsExports.columns(Standard.TH);
+        int personsCol = cols.indexOf(StandardsExports.AgeColumn.PERSONS), exemptCol = cols.indexOf(StandardsExports.AgeColumn.EXEMPT);
+        int grade1Col = cols.indexOf(StandardsExports.AgeColumn.IN_GRADE1);
+        assertThat(new long[] {ages0.get(6)[personsCol], ages0.get(6)[grade1Col], ages0.get(6)[exemptCol]}).containsExactly(3, 2, 1);
+        assertThat(new long[] {ages1.get(6)[personsCol], ages1.get(6)[grade1Col], ages1.get(6)[exemptCol]}).containsExactly(1, 1, 3);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', value = {
             "criterion | TH.complete_age11   | primary_completed <= year | NĐ 20/2014/NĐ-CP Điều 10, 11 (xã) | V"
@@ -109,6 +177,10 @@ class OneRuleEveryEngineTest {
             // the literacy level used by two criteria and by the indicator lit.rate_15_60
             "define | literate1 | primary_completed <= year or lower_secondary_diploma <= year or upper_secondary_completed <= year or highest_grade_completed >= 3 or literacy_stage_completed >= 1 | NĐ 20/2014/NĐ-CP Điều 19 (biết chữ mức độ 1); register-csv.md (derived facts) | V"
                     + "#define | literate1 | primary_completed <= year or lower_secondary_diploma <= year or upper_secondary_completed <= year or highest_grade_completed >= 5 or literacy_stage_completed >= 1 | NĐ 20/2014/NĐ-CP Điều 19 (biết chữ mức độ 1); register-csv.md (derived facts) | V"
+                    + "#XMC.lit1_15_35",
+            // who is exempt: left out of every criterion and of the indicators that say "not exempt"
+            "define | exempt | disability = cannot_learn | docs/contracts/standards.md (Cohorts and criteria); TT 07/2016/TT-BGDĐT (chưa đọc được văn bản, regulations.md §1.4) | M"
+                    + "#define | exempt | disability in (can_learn, cannot_learn) | docs/contracts/standards.md (Cohorts and criteria); TT 07/2016/TT-BGDĐT (chưa đọc được văn bản, regulations.md §1.4) | M"
                     + "#XMC.lit1_15_35"})
     void everyEngineFollowsAOneLineChangeOnAGeneratedRegister(String oldLine, String newLine, String criterionId,
                                                                @TempDir Path dir) throws Exception {

@@ -50,9 +50,11 @@ class RuleSetTest {
             assertThat(d.cityRule(k).status()).isEqualTo(VerificationStatus.M);
         }
         assertThat(d.cityWithoutDistrictsRule().status()).isEqualTo(VerificationStatus.M);
+        // who is exempt: regulations.md §1.4 "Exclusion of disabled persons from the rates: [NF] in a legal text", [M]
+        assertThat(d.definition(vn.hoctap.standards.core.expression.Field.EXEMPT).status()).isEqualTo(VerificationStatus.M);
         // everything else: V
         long others = d.rules().stream().filter(r -> r.status() != VerificationStatus.V).count();
-        assertThat(others).isEqualTo(2 /* TH3 */ + 1 /* THCS2 */ + 4 /* district/city TH3, THCS2 */ + 2 /* options */);
+        assertThat(others).isEqualTo(2 /* TH3 */ + 1 /* THCS2 */ + 4 /* district/city TH3, THCS2 */ + 2 /* options */ + 1 /* exempt */);
         assertThat(d.rules()).allMatch(r -> r.source() != null && !r.source().isBlank());
     }
 

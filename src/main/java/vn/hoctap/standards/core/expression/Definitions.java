@@ -12,14 +12,15 @@ import vn.hoctap.standards.core.RuleSet;
 
 /**
  * The named conditions of the language whose meaning is law, not code: {@code literate1} and {@code literate2}
- * (biết chữ mức độ 1 / 2, Nghị định 20/2014/NĐ-CP Điều 19), written once as {@code define} lines of the rule file
+ * (biết chữ mức độ 1 / 2, Nghị định 20/2014/NĐ-CP Điều 19) and {@code exempt} (who is left out of the criteria's
+ * denominators: persons with disabilities who cannot learn), written once as {@code define} lines of the rule file
  * ({@code standards/nd20-2014-v1.rules}) and compiled wherever the name is used: by the streaming evaluation
  * ({@link ConditionCompiler}), the columnar engine and the SQL generator. Immutable.
  */
 public final class Definitions {
 
     /** The derived yes/no fields a rule file defines. */
-    public static final Set<Field> DEFINABLE = Collections.unmodifiableSet(EnumSet.of(Field.LITERATE1, Field.LITERATE2));
+    public static final Set<Field> DEFINABLE = Collections.unmodifiableSet(EnumSet.of(Field.LITERATE1, Field.LITERATE2, Field.EXEMPT));
 
     private final Map<Field, Ast.Cond> byField;
 

@@ -47,7 +47,10 @@ public enum Field {
     LITERATE1("literate1", FieldType.BOOLEAN),
     /** Literate at level 2 in the data year: defined by the rule file ({@link Definitions}, NĐ 20/2014 Điều 19). */
     LITERATE2("literate2", FieldType.BOOLEAN),
-    /** {@code disability = cannot_learn} (miễn hoãn). */
+    /**
+     * Left out of the criteria's denominators (miễn: persons with disabilities who cannot learn): defined by the rule
+     * file ({@link Definitions}; the default file: {@code disability = cannot_learn}).
+     */
     EXEMPT("exempt", FieldType.BOOLEAN);
 
     private final String csvName;
@@ -184,8 +187,8 @@ public enum Field {
     int boolValue(Person p, int year) {
         switch (this) {
             case LITERATE1:
-            case LITERATE2: throw new IllegalStateException(csvName + " is defined in the rule file (Definitions), not here");
-            case EXEMPT: return p.disability() == Person.Disability.CANNOT_LEARN ? 1 : 0;
+            case LITERATE2:
+            case EXEMPT: throw new IllegalStateException(csvName + " is defined in the rule file (Definitions), not here");
             default: {
                 Boolean b = (Boolean) raw.apply(p);
                 return b == null ? -1 : b ? 1 : 0;
