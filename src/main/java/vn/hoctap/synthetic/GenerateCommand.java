@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code generate --persons N --seed S --structure 2025|2024 --out DIR [--year Y]}: writes
+ * {@code generate --persons N --seed S --structure 2025|2024|national --out DIR [--year Y]}: writes
  * DIR/units.csv and DIR/persons.csv, a synthetic register for Hà Nội's real units.
  */
 public final class GenerateCommand {
@@ -22,10 +22,11 @@ public final class GenerateCommand {
     public static final int USAGE = 2;
 
     static final String USAGE_TEXT = """
-            usage: generate --persons N --seed S --structure 2025|2024 --out DIR [--year Y]
+            usage: generate --persons N --seed S --structure 2025|2024|national --out DIR [--year Y]
               --persons N      number of persons, at least 1 (Hà Nội: about 8700000)
               --seed S         integer seed; the same arguments give byte-identical files
-              --structure      2025 = city + 126 communes (from 1/7/2025); 2024 = 30 districts, 579 communes
+              --structure      2025 = city + 126 communes (from 1/7/2025); 2024 = 30 districts, 579 communes;
+                               national = SYNTHETIC 34 provinces, 3,321 communes (made-up codes and names)
               --out DIR        output folder (created if missing); writes units.csv and persons.csv
               --year Y         data year (default 2025 for structure 2025, 2024 for 2024)
             """;
@@ -115,7 +116,7 @@ public final class GenerateCommand {
         try {
             st = Structure.parse(structure);
         } catch (IllegalArgumentException e) {
-            return usage(err, "--structure must be 2025 or 2024, got: " + structure);
+            return usage(err, "--structure must be 2025, 2024 or national, got: " + structure);
         }
         int y = st.defaultYear();
         if (year != null) {
