@@ -116,7 +116,7 @@ public final class GenerateCommand {
         try {
             st = Structure.parse(structure);
         } catch (IllegalArgumentException e) {
-            return usage(err, "--structure must be 2025, 2024 or national, got: " + structure);
+            return usage(err, "--structure must be 2025 or 2024 (or national), got: " + structure);
         }
         int y = st.defaultYear();
         if (year != null) {

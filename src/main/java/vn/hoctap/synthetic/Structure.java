@@ -52,6 +52,6 @@ public enum Structure {
                 }
             }
         }
-        throw new IllegalArgumentException("structure must be 2025, 2024 or national, got: " + s);
+        throw new IllegalArgumentException("structure must be 2025 or 2024 (or national), got: " + s);
     }
 }

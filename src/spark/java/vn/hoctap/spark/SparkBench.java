@@ -176,7 +176,7 @@ final class SparkBench implements Callable<Integer> {
             ColumnarRegister cr = EngineCheck.load(dir, units, year, (int) n);
             loadS = (System.nanoTime() - t) / 1e9;
             ColumnarResult er = null;
-            for (int i = 0; i < 3; i++) er = EngineCheck.compute(cr, query, 2);
+            for (int i = 0; i < 5; i++) er = EngineCheck.compute(cr, query, 2);
             double[] ee = new double[Math.max(5, runs)];
             for (int i = 0; i < ee.length; i++) {
                 t = System.nanoTime();

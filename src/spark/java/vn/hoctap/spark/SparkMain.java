@@ -74,6 +74,7 @@ public final class SparkMain implements Callable<Integer> {
         SparkSession.Builder b = SparkSession.builder().appName("hoctap-standards")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "16")
+                .config("spark.sql.debug.maxToStringFields", "1000")
                 .config("spark.sql.session.timeZone", "UTC");
         String m = master != null ? master : System.getProperty("spark.master", "local[*]");
         b.master(m);
@@ -88,11 +89,20 @@ public final class SparkMain implements Callable<Integer> {
      * provider here, pom.xml), warnings only, unless {@code -Dhoctap.spark.log=INFO} (or DEBUG) asks for more.
      */
     static void quiet() {
-        if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx)) return;
-        ch.qos.logback.classic.Level level = ch.qos.logback.classic.Level.toLevel(System.getProperty("hoctap.spark.log", "WARN"));
-        for (String name : new String[] {"org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet",
-                "io.netty", "org.apache.arrow", "org.apache.kerby"}) {
-            ctx.getLogger(name).setLevel(level);
+        // by name: on a cluster (spark-submit) Logback is absent and Spark's own log4j2 configuration applies
+        if (!"ch.qos.logback.classic.LoggerContext".equals(org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName())) return;
+        Logback.warnOnly(System.getProperty("hoctap.spark.log", "WARN"));
+    }
+
+    /** Loaded only when Logback is the SLF4J provider. */
+    private static final class Logback {
+        static void warnOnly(String levelName) {
+            var ctx = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+            ch.qos.logback.classic.Level level = ch.qos.logback.classic.Level.toLevel(levelName);
+            for (String name : new String[] {"org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet",
+                    "io.netty", "org.apache.arrow", "org.apache.kerby"}) {
+                ctx.getLogger(name).setLevel(level);
+            }
         }
     }
 

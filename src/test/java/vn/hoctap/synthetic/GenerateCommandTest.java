@@ -99,6 +99,6 @@ class GenerateCommandTest {
     void helpPrintsUsage() {
         Run r = run("--help");
         assertThat(r.rc()).isZero();
-        assertThat(r.out()).contains("usage: generate --persons N --seed S --structure 2025|2024 --out DIR [--year Y]");
+        assertThat(r.out()).contains("usage: generate --persons N --seed S --structure 2025|2024|national --out DIR [--year Y]");
     }
 }
