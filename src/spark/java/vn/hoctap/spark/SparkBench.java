@@ -98,7 +98,7 @@ final class SparkBench implements Callable<Integer> {
 
     private Figures size(SparkSession spark, SparkQuery query, RuleSet rules, long n, PrintStream out) throws IOException {
         Path dir = root.resolve("n" + n);
-        out.printf(Locale.ROOT, "%n== %,d persons (%s)%n", n, dir);
+        out.printf(Locale.ROOT, "%n== %,d persons (%s)%s%n", n, dir, loadAverage());
         Properties want = new Properties();
         want.setProperty("persons", Long.toString(n));
         want.setProperty("seed", Long.toString(seed));
@@ -232,6 +232,16 @@ final class SparkBench implements Callable<Integer> {
         err.println("LỖI/ERROR " + a + " counts differ from the " + b + "'s (first " + d.size() + "):");
         d.forEach(s -> err.println("  " + s));
         return false;
+    }
+
+    /** The machine's load average (other sessions share its cores), when the system tells it. */
+    private static String loadAverage() {
+        try {
+            String[] l = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return "; load average " + l[0] + " " + l[1] + " " + l[2];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static Properties read(Path marker) throws IOException {
