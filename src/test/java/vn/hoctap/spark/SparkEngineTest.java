@@ -122,7 +122,20 @@ class SparkEngineTest {
         // the same register through the columnar engine, commune by commune
         ColumnarRegister reg = EngineCheck.load(dir, units, 2025, 16);
         ColumnarResult er = EngineCheck.compute(reg, q, 1);
-        assertEquals(List.of(), EngineCheck.differences(q, "Spark", got, "engine", EngineCheck.rows(q, er), 100));
+        Map<String, long[]> engine = EngineCheck.rows(q, er);
+        assertEquals(List.of(), EngineCheck.differences(q, "Spark", got, "engine", engine, 100));
+
+        // one count off in one commune: reported with the commune, the count and both values, and the check fails
+        Map<String, long[]> wrong = new LinkedHashMap<>(got);
+        long[] b1 = got.get("02001").clone();
+        b1[cols.indexOf("num_XMC.lit1_15_35")] = 2;
+        wrong.put("02001", b1);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        boolean same = SparkBench.report(new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8), q, "Spark", wrong, engine, null, null);
+        assertEquals(false, same);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("commune 02001, num_XMC.lit1_15_35: Spark 2, columnar engine 1"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
