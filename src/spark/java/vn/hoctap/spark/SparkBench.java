@@ -35,7 +35,7 @@ import vn.hoctap.standards.Units;
  * difference is printed and makes the exit code 1. Figures: median of the timed runs after one warm-up.
  */
 @Command(name = "bench", sortOptions = false, description = {
-        "Đo Spark, bộ máy cột và DuckDB trên cùng sổ Parquet ở nhiều cỡ.",
+        "Đo Spark, bộ máy theo cột và DuckDB trên cùng sổ Parquet ở nhiều cỡ.",
         "Measure Spark, the columnar engine and DuckDB on the same Parquet register at several sizes."})
 final class SparkBench implements Callable<Integer> {
     @Option(names = "--persons", split = ",", paramLabel = "N[,N…]", description = "các cỡ / sizes, default: 1000000,5000000,20000000")

@@ -113,7 +113,7 @@ public final class SparkMain implements Callable<Integer> {
 
     /** {@code spark generate}. */
     @Command(name = "generate", sortOptions = false, description = {
-            "Tạo sổ đăng bạ tổng hợp toàn quốc (CSV và Parquet theo tỉnh, năm).",
+            "Tạo sổ phổ cập tổng hợp toàn quốc (CSV và Parquet theo tỉnh, năm).",
             "Generate a synthetic national register (CSV, and Parquet by province and year)."})
     static final class Generate implements Callable<Integer> {
         @Option(names = "--persons", required = true, paramLabel = "N", description = "số người / persons, e.g. 1_000_000")
@@ -153,7 +153,7 @@ public final class SparkMain implements Callable<Integer> {
 
     /** {@code spark run}. */
     @Command(name = "run", sortOptions = false, description = {
-            "Tính chuẩn của mọi xã, tỉnh và cả nước từ sổ Parquet; so từng xã với bộ máy cột.",
+            "Tính chuẩn của mọi xã, tỉnh và cả nước từ sổ Parquet; so từng xã với bộ máy theo cột.",
             "Compute the standards of every commune, province and the nation from the Parquet register; check every commune against the columnar engine."})
     static final class Run implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR", description = "thư mục của generate / folder written by generate")
@@ -168,7 +168,7 @@ public final class SparkMain implements Callable<Integer> {
         String rules;
         @Option(names = "--master", paramLabel = "URL", description = "Spark master, default local[*] (or spark-submit's)")
         String master;
-        @Option(names = "--no-check", description = "không so với bộ máy cột / skip the comparison with the columnar engine (needs DIR/persons.csv)")
+        @Option(names = "--no-check", description = "không so với bộ máy theo cột / skip the comparison with the columnar engine (needs DIR/persons.csv)")
         boolean noCheck;
         @Option(names = "--json", paramLabel = "FILE", description = "ghi kết quả JSON (như lệnh standards) / write the result as JSON (as the standards command)")
         Path json;
