@@ -28,6 +28,12 @@ public class HocTapApplication {
             SpringApplication.run(HocTapApplication.class, rest);
             return;
         }
+        if (args.length > 0 && "spark".equals(args[0])) {
+            // Apache Spark is not in this jar (src/spark/java, target/spark-classes, docs/spark.md): bin/hoctap runs it
+            System.err.println("Lệnh spark chạy bằng bin/hoctap (Apache Spark không nằm trong tệp jar của ứng dụng)"
+                    + " / run spark through bin/hoctap: Apache Spark is not in the application's jar (docs/spark.md)");
+            System.exit(2);
+        }
         if (args.length > 0 && BENCH_COMMANDS.contains(args[0])) {
             // the benchmarks are not in this jar (src/bench/java, target/bench-classes): bin/hoctap adds them
             System.err.println("Lệnh " + args[0] + " chạy bằng bin/hoctap (các bộ đo không nằm trong tệp jar của ứng dụng)"

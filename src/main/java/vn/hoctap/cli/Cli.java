@@ -30,9 +30,10 @@ public final class Cli {
               standards --units UNITS.csv --register PERSONS.csv --year Y [--rules FILE] [--verbose]
                                              tính chuẩn PCGD-XMC từ tệp (không cần cơ sở dữ liệu), in JSON
                                              universal-education and literacy standards from the files, as JSON
-              generate --persons N --seed S --structure 2025|2024 --out DIR [--year Y]
-                                             sinh dữ liệu tổng hợp units.csv + persons.csv cho Hà Nội
-                                             synthetic register for Hà Nội's real units
+              generate --persons N --seed S --structure 2025|2024|national --out DIR [--year Y]
+                                             sinh dữ liệu tổng hợp units.csv + persons.csv cho Hà Nội (national:
+                                             34 tỉnh, 3.321 xã tổng hợp) / synthetic register for Hà Nội's real
+                                             units (national: 34 synthetic provinces, 3,321 communes)
               import --register FILE(.csv|.xlsx) --year Y
                                              nhập sổ phổ cập vào cơ sở dữ liệu của nền tảng (tất cả hoặc không)
                                              import a register file into the platform's database (all or nothing)
@@ -58,6 +59,12 @@ public final class Cli {
               bench-fund [--threads 64] [--seconds 10] [--entries 1000000]
                                              đo tốc độ sổ quỹ khuyến học: số bút toán/giây (ghi bền vững) và
                                              báo cáo công khai của quỹ 1 triệu bút toán / fund ledger benchmark
+              spark generate|run|bench [...]
+                                             chuẩn của mọi xã, tỉnh và cả nước trên Apache Spark (local[*]) từ sổ
+                                             Parquet theo tỉnh và năm, so từng xã với bộ máy theo cột; bench: Spark,
+                                             bộ máy theo cột và DuckDB cạnh nhau (docs/spark.md) / the standards of
+                                             every commune, province and the nation on Apache Spark, checked against
+                                             the columnar engine; bench: Spark, the engine and DuckDB side by side
               help                           hướng dẫn này / this help
 
             Biến môi trường / environment: SPRING_DATASOURCE_URL (PostgreSQL ngoài; mặc định: PostgreSQL

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code generate --persons N --seed S --structure 2025|2024 --out DIR [--year Y]}: writes
+ * {@code generate --persons N --seed S --structure 2025|2024|national --out DIR [--year Y]}: writes
  * DIR/units.csv and DIR/persons.csv, a synthetic register for Hà Nội's real units.
  */
 public final class GenerateCommand {
@@ -32,8 +32,8 @@ public final class GenerateCommand {
         @picocli.CommandLine.Option(names = "--seed", required = true, paramLabel = "S",
                 description = "hạt giống (số nguyên); cùng tham số cho cùng tệp / integer seed; the same arguments give byte-identical files")
         String seed;
-        @picocli.CommandLine.Option(names = "--structure", required = true, paramLabel = "2025|2024",
-                description = "2025 = thành phố + 126 xã, phường (từ 1/7/2025) / city + 126 communes (from 1/7/2025); 2024 = 30 quận, huyện, 579 xã / 30 districts, 579 communes")
+        @picocli.CommandLine.Option(names = "--structure", required = true, paramLabel = "2025|2024|national",
+                description = "2025 = thành phố + 126 xã, phường (từ 1/7/2025) / city + 126 communes (from 1/7/2025); 2024 = 30 quận, huyện, 579 xã / 30 districts, 579 communes; national = 34 tỉnh, 3.321 xã GIẢ LẬP (mã và tên tự đặt) / SYNTHETIC 34 provinces, 3,321 communes (made-up codes and names)")
         String structure;
         @picocli.CommandLine.Option(names = "--out", required = true, paramLabel = "DIR",
                 description = "thư mục ra (tạo nếu chưa có) / output folder (created if missing); writes units.csv and persons.csv")
@@ -99,7 +99,7 @@ public final class GenerateCommand {
         try {
             st = Structure.parse(structure);
         } catch (IllegalArgumentException e) {
-            return usage(err, "--structure must be 2025 or 2024, got: " + structure);
+            return usage(err, "--structure must be 2025 or 2024 (or national), got: " + structure);
         }
         int y = st.defaultYear();
         if (year != null) {

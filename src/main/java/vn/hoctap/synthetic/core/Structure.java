@@ -3,13 +3,19 @@ package vn.hoctap.synthetic.core;
 import java.util.Locale;
 
 /**
- * The administrative structure of Hà Nội the register is generated for.
+ * The administrative structure the register is generated for: Hà Nội's real units (2025, 2024), or a synthetic
+ * national structure (34 provinces, 3,321 communes, see {@link NationalData}).
  */
 public enum Structure {
     /** From 1 July 2025: the city and 126 communes (51 phường, 75 xã) directly under it. */
     HANOI_2025("2025", "units-2025.csv", 2025),
     /** Throughout 2024: the city, 30 districts and 579 communes. */
-    HANOI_2024("2024", "units-2024.csv", 2024);
+    HANOI_2024("2024", "units-2024.csv", 2024),
+    /**
+     * SYNTHETIC national structure (issue 18 item 4): 34 provinces directly over 3,321 communes, as Việt Nam since
+     * 1 July 2025, with made-up codes and names ({@link NationalData}); no units file.
+     */
+    NATIONAL_2025("national", null, 2025);
 
     private final String id;
     private final String unitsFile;
@@ -21,7 +27,7 @@ public enum Structure {
         this.defaultYear = defaultYear;
     }
 
-    /** The command-line name: {@code 2025} or {@code 2024}. */
+    /** The command-line name: {@code 2025}, {@code 2024} or {@code national}. */
     public String id() {
         return id;
     }
@@ -36,7 +42,7 @@ public enum Structure {
         return defaultYear;
     }
 
-    /** Parses {@code 2025} or {@code 2024}. */
+    /** Parses {@code 2025}, {@code 2024} or {@code national}. */
     public static Structure parse(String s) {
         if (s != null) {
             String t = s.trim().toLowerCase(Locale.ROOT);
@@ -46,6 +52,6 @@ public enum Structure {
                 }
             }
         }
-        throw new IllegalArgumentException("structure must be 2025 or 2024, got: " + s);
+        throw new IllegalArgumentException("structure must be 2025 or 2024 (or national), got: " + s);
     }
 }

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
 
 /**
  * Generates a synthetic education register (units.csv and persons.csv, see
- * docs/contracts/register-csv.md) for Hà Nội's real units.
+ * docs/contracts/register-csv.md) for Hà Nội's real units, or for a synthetic national structure of 34 provinces
+ * and 3,321 communes ({@link Structure#NATIONAL_2025}, {@link NationalData}).
  *
  * <p>Deterministic: the same options give the same characters. Each commune draws from its own
  * {@link SplittableRandom} seeded from (seed, commune code). Streaming: persons are written as they
@@ -131,12 +132,12 @@ public final class SyntheticRegister {
     public static Map<String, String> communeProfiles(long seed, Structure structure) {
         Map<String, String> out = new LinkedHashMap<>();
         List<HanoiData.Unit> communes = new ArrayList<>();
-        for (HanoiData.Unit u : HanoiData.units(structure)) {
+        for (HanoiData.Unit u : units(structure)) {
             if (u.isCommune()) {
                 communes.add(u);
             }
         }
-        profiles(communes, seed, structure).forEach((k, v) -> out.put(k, v.label()));
+        profiles(communes, seed, disadvantaged(structure)).forEach((k, v) -> out.put(k, v.label()));
         return out;
     }
 
@@ -147,9 +148,21 @@ public final class SyntheticRegister {
                         int[] villages, Map<String, CommuneProfile> profiles) {
     }
 
+    private static List<HanoiData.Unit> units(Structure structure) {
+        return structure == Structure.NATIONAL_2025 ? NationalData.units() : HanoiData.units(structure);
+    }
+
+    private static Set<String> disadvantaged(Structure structure) {
+        return switch (structure) {
+            case HANOI_2025 -> DISADVANTAGED_2025;
+            case HANOI_2024 -> DISADVANTAGED_2024;
+            case NATIONAL_2025 -> NationalData.disadvantaged();
+        };
+    }
+
     private static Plan plan(GeneratorOptions o) {
-        List<HanoiData.Unit> units = HanoiData.units(o.structure());
-        Map<String, Double> weights = HanoiData.weights(o.structure());
+        List<HanoiData.Unit> units = units(o.structure());
+        Map<String, Double> weights = o.structure() == Structure.NATIONAL_2025 ? NationalData.weights() : HanoiData.weights(o.structure());
         List<HanoiData.Unit> communes = new ArrayList<>();
         for (HanoiData.Unit u : units) {
             if (u.isCommune()) {
@@ -165,7 +178,7 @@ public final class SyntheticRegister {
             villages[i] = (int) Math.max(6, Math.min(60, Math.round(w[i] / 1500.0)));
         }
         return new Plan(units, communes, allocate(o.persons(), w), villages,
-                profiles(communes, o.seed(), o.structure()));
+                profiles(communes, o.seed(), disadvantaged(o.structure())));
     }
 
     /** Largest-remainder apportionment of {@code n} over the weights (ties to the earlier commune). */
@@ -202,8 +215,7 @@ public final class SyntheticRegister {
         return counts;
     }
 
-    static Map<String, CommuneProfile> profiles(List<HanoiData.Unit> communes, long seed, Structure structure) {
-        Set<String> disadvantaged = structure == Structure.HANOI_2025 ? DISADVANTAGED_2025 : DISADVANTAGED_2024;
+    static Map<String, CommuneProfile> profiles(List<HanoiData.Unit> communes, long seed, Set<String> disadvantaged) {
         Map<String, CommuneProfile> profiles = new LinkedHashMap<>();
         List<String> candidates = new ArrayList<>();
         for (HanoiData.Unit c : communes) {

@@ -103,6 +103,6 @@ class GenerateCommandTest {
         Run r = run("--help");
         assertThat(r.rc()).isZero();
         assertThat(r.out()).contains("Usage: generate").contains("--persons=N").contains("--seed=S")
-                .contains("--structure=2025|2024").contains("--out=DIR").contains("[--year=Y]");
+                .contains("--structure=2025|2024|national").contains("--out=DIR").contains("[--year=Y]");
     }
 }
