@@ -80,7 +80,7 @@ class GenerateCommandTest {
             {new String[] {"--persons", "10", "--seed", "1", "--structure", "2025"}, "Missing required option: '--out=DIR'"},
             {new String[] {"--seed", "1", "--structure", "2025", "--out", out}, "Missing required option: '--persons=N'"},
             {new String[] {"--persons", "10", "--structure", "2025", "--out", out}, "Missing required option: '--seed=S'"},
-            {new String[] {"--persons", "10", "--seed", "1", "--out", out}, "Missing required option: '--structure=2025|2024'"},
+            {new String[] {"--persons", "10", "--seed", "1", "--out", out}, "Missing required option: '--structure=2025|2024|national'"},
             {new String[] {"--persons", "10", "--seed", "1", "--structure", "2025", "--out", file.toString()}, "is a file"},
             {new String[] {"--persons", "10", "--seed", "1", "--structure", "2025", "--out", file.resolve("sub").toString()}, "cannot be created"},
             {new String[] {"--persons", "10", "--seed", "1", "--structure", "2025", "--out", out, "--year", "1700"}, "year must be between"},
