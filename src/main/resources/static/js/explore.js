@@ -1,6 +1,7 @@
 /*
  * Khám phá số liệu (Explore): the bar chart of the breakdown and the communes' map (commune-map.js), drawn from the
- * answer's <script type="application/json" id="explore-data"> block, at page load and after each htmx swap of the
+ * answer's <div id="explore-data" data-chart="…"> (not a script block: htmx drops
+ * script elements it swaps in), at page load and after each htmx swap of the
  * answer. Picking a register indicator copies its expression into the text box. A click on a commune of the map asks
  * the same question by village for that commune. Kept out of the page for the strict Content-Security-Policy.
  */
@@ -16,7 +17,7 @@
     if (!dataEl || !root || typeof echarts === 'undefined') {
       return;
     }
-    const cfg = JSON.parse(dataEl.textContent);
+    const cfg = JSON.parse(dataEl.dataset.chart);
     const show = v => fmt(v) + (cfg.share ? '%' : '');
     const chartEl = document.getElementById('explore-chart');
     if (chartEl) {

@@ -27,6 +27,8 @@ import vn.hoctap.platform.ValidationException;
 @Controller
 class ExploreController {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final Exploration exploration;
     private final MessageSource messages;
 
@@ -136,7 +138,8 @@ class ExploreController {
         }
         chart.put("rows", map ? mapData : List.of());
         chart.put("valueLabel", messages.getMessage(r.share() ? "explore.value.share" : "explore.value.number", null, locale));
-        model.addAttribute("chart", chart);
+        // in a data attribute, not a <script> block: htmx (allowScriptTags=false) drops script elements it swaps in
+        model.addAttribute("chartJson", JSON.writeValueAsString(chart));
     }
 
     private static Row row(ExploreQuery.Group g, String label, boolean share, Locale locale) {

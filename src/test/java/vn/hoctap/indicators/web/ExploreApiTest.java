@@ -67,7 +67,7 @@ class ExploreApiTest extends IntegrationTest {
     }
 
     private static String q(String expression, String breakdown) {
-        return "?year=" + YEAR + "&breakdown=" + breakdown + "&expression=" + java.net.URLEncoder.encode(expression, StandardCharsets.UTF_8);
+        return "?year=" + YEAR + "&breakdown=" + breakdown + "&expression=" + java.net.URLEncoder.encode(expression, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static Map<String, JsonNode> byKey(JsonNode lines) {
