@@ -46,32 +46,12 @@
 
   const rows = cfg.rows || [];
   const mapEl = document.getElementById('map');
-  if (mapEl && rows.length) {
-    fetch(cfg.geo).then(r => r.json()).then(geo => {
-      echarts.registerMap('hanoi', geo);
-      const m = echarts.init(mapEl);
-      // only finite numbers are drawn (a value may arrive as "NaN" or "Infinity" text when a denominator is 0)
-      const data = rows.filter(r => r.value && Number.isFinite(Number(r.value.value)))
-          .map(r => ({name: r.code, value: Math.round(Number(r.value.value) * 100) / 100, label: r.name}));
-      const vals = data.map(x => x.value);
-      const lo = vals.length ? Math.min(...vals) : 0;
-      const hi = vals.length ? Math.max(...vals) : 100;
-      m.setOption({
-        animation: false,
-        tooltip: {trigger: 'item', formatter: p => (p.data ? p.data.label + ': ' + pct(p.data.value) : p.name)},
-        visualMap: {min: lo, max: hi > lo ? hi : lo + 1, calculable: true, left: 10, bottom: 10,
-                    formatter: v => fmt(v), inRange: {color: ['#fde0dd', '#c51b8a', '#49006a']}},
-        series: [{type: 'map', map: 'hanoi', nameProperty: 'code', roam: true, data: data,
-                  itemStyle: {borderColor: '#fff', borderWidth: 0.5}, emphasis: {label: {show: false}}}]
-      });
-      // a click on a commune opens the commune's dashboard
-      m.on('click', p => {
-        if (p && p.name) {
+  if (mapEl && rows.length && window.HocTapMap) {
+    // the shared map (commune-map.js); a click on a commune opens the commune's dashboard
+    HocTapMap.draw(mapEl, cfg.geo, rows.map(r => ({code: r.code, name: r.name, value: r.value ? r.value.value : null})), pct,
+        code => {
           const sep = cfg.unitLink.indexOf('?') < 0 ? '?' : '&';
-          window.location.href = cfg.unitLink + sep + 'unit=' + encodeURIComponent(p.name);
-        }
-      });
-      mapEl.dataset.ready = 'true';
-    });
+          window.location.href = cfg.unitLink + sep + 'unit=' + encodeURIComponent(code);
+        });
   }
 }());

@@ -34,7 +34,7 @@ public final class BenchMain {
     }
 
     /** The parts of {@code bench}, in the order they run. */
-    static final List<String> PARTS = List.of("platform", "record", "fund");
+    static final List<String> PARTS = List.of("platform", "explore", "record", "fund");
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -64,14 +64,17 @@ public final class BenchMain {
         Map<String, Part> parts = new LinkedHashMap<>();
         // the platform starts itself (random port, throw-away database) next to the other engines
         parts.put("platform", (a, o, e) -> vn.hoctap.analytics.live.PlatformBench.run(HocTapApplication.class, a, o, e));
+        // Khám phá số liệu: a new expression over the generated register, in-process (issue 18)
+        parts.put("explore", vn.hoctap.analytics.ExploreBench::run);
         parts.put("record", (a, o, e) -> vn.hoctap.learning.LearningBench.run(HocTapApplication.class, a, o, e));
         parts.put("fund", (a, o, e) -> vn.hoctap.fund.FundBench.run(HocTapApplication.class, a, o, e));
         return parts;
     }
 
     /**
-     * {@code bench [--only platform|record|fund[,…]] [platform options]}: runs the selected parts in the order of
-     * {@link #PARTS}, the platform part with the other options, the record and fund parts with their defaults.
+     * {@code bench [--only platform|explore|record|fund[,…]] [platform options]}: runs the selected parts in the order
+     * of {@link #PARTS}, the platform and explore parts with the other options, the record and fund parts with their
+     * defaults.
      */
     static int bench(String[] args, Map<String, Part> parts, PrintStream out, PrintStream err) {
         return CommandLines.execute(new BenchOptions(parts, out, err), args, out, err);
@@ -117,7 +120,7 @@ public final class BenchMain {
                 }
             }
             List<String> selected = PARTS.stream().filter(p -> only.isEmpty() || only.stream().anyMatch(o -> o.strip().equals(p))).toList();
-            if (!platformArgs.isEmpty() && !selected.contains("platform")) {
+            if (!platformArgs.isEmpty() && !selected.contains("platform") && !selected.contains("explore")) {
                 throw new CommandLines.UsageException("Tham số không hợp lệ / the options " + String.join(" ", platformArgs)
                         + " are the platform part's; run bench-record or bench-fund to give the others options");
             }
@@ -133,7 +136,7 @@ public final class BenchMain {
                 out.println();
                 out.println("=== bench: " + p + " (" + (selected.indexOf(p) + 1) + "/" + selected.size() + ") ===");
             }
-            String[] partArgs = p.equals("platform") ? platformArgs : new String[0];
+            String[] partArgs = p.equals("platform") || p.equals("explore") ? platformArgs : new String[0];
             int code;
             try {
                 code = parts.get(p).run(partArgs, out, err);

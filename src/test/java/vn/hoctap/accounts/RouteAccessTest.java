@@ -291,6 +291,10 @@ class RouteAccessTest extends IntegrationTest {
             known.put("/register/export", s -> "/register/export?year=" + YEAR + "&commune=" + code);
             known.put("/register/{year}/{personId}", s -> "/register/" + YEAR + "/" + (other ? personOther : personMine));
             known.put("/dashboard", s -> "/dashboard?year=" + YEAR + "&unit=" + code);
+            // Khám phá số liệu by village of one commune: another commune's is refused, and no village of it shows
+            known.put("/explore", s -> "/explore?year=" + YEAR + "&breakdown=VILLAGE&expression=count(person)&unit=" + code);
+            known.put("/explore/result", s -> "/explore/result?year=" + YEAR + "&breakdown=VILLAGE&expression=count(person)&unit=" + code);
+            known.put("/api/explore", s -> "/api/explore?year=" + YEAR + "&breakdown=village&expression=count(person)&unit=" + code);
             known.put("/admin/audit", s -> "/admin/audit?unitCode=" + code);
             known.put("/api/admin/audit", s -> "/api/admin/audit?unitCode=" + code);
             Organisation org = other ? orgB : sibling ? orgA2 : orgA;

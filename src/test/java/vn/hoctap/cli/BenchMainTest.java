@@ -26,6 +26,7 @@ class BenchMainTest {
     private Map<String, BenchMain.Part> parts(int platformCode, int recordCode, int fundCode) {
         Map<String, BenchMain.Part> parts = new LinkedHashMap<>();
         parts.put("platform", stand("platform", platformCode));
+        parts.put("explore", stand("explore", 0));
         parts.put("record", stand("record", recordCode));
         parts.put("fund", stand("fund", fundCode));
         return parts;
@@ -50,13 +51,15 @@ class BenchMainTest {
     }
 
     @Test
-    void withoutOnlyEveryPartRunsInOrderAndOnlyThePlatformGetsTheOptions() {
+    void withoutOnlyEveryPartRunsInOrderAndOnlyThePlatformAndExploreGetTheOptions() {
         Run r = bench(parts(0, 0, 0), "--persons", "1000", "--engine-only");
         assertThat(r.code()).isZero();
-        assertThat(calls).containsExactly("platform [--persons, 1000, --engine-only]", "record []", "fund []");
-        assertThat(r.out()).containsSubsequence("=== bench: platform (1/3) ===", "platform figures",
-                "=== bench: record (2/3) ===", "record figures", "=== bench: fund (3/3) ===", "fund figures",
-                "=== bench: platform ok; record ok; fund ok; ===");
+        assertThat(calls).containsExactly("platform [--persons, 1000, --engine-only]", "explore [--persons, 1000, --engine-only]",
+                "record []", "fund []");
+        assertThat(r.out()).containsSubsequence("=== bench: platform (1/4) ===", "platform figures",
+                "=== bench: explore (2/4) ===", "explore figures",
+                "=== bench: record (3/4) ===", "record figures", "=== bench: fund (4/4) ===", "fund figures",
+                "=== bench: platform ok; explore ok; record ok; fund ok; ===");
     }
 
     @Test
@@ -70,14 +73,17 @@ class BenchMainTest {
         calls.clear();
         assertThat(bench(parts(0, 0, 0), "--only", "fund,platform", "--persons", "5000").code()).isZero();
         assertThat(calls).containsExactly("platform [--persons, 5000]", "fund []");
+        calls.clear();
+        assertThat(bench(parts(0, 0, 0), "--only", "explore", "--persons", "5000").code()).isZero();
+        assertThat(calls).containsExactly("explore [--persons, 5000]");
     }
 
     @Test
     void anyFailingPartFailsTheWholeRunButTheOthersStillRun() {
         Run r = bench(parts(0, 1, 0));
         assertThat(r.code()).isEqualTo(1);
-        assertThat(calls).containsExactly("platform []", "record []", "fund []");
-        assertThat(r.out()).contains("=== bench: platform ok; record FAILED (exit 1); fund ok; ===");
+        assertThat(calls).containsExactly("platform []", "explore []", "record []", "fund []");
+        assertThat(r.out()).contains("=== bench: platform ok; explore ok; record FAILED (exit 1); fund ok; ===");
         calls.clear();
         // the first failure's code is the run's: the platform's 1 (engines disagree) before the fund's 2
         assertThat(bench(parts(1, 0, 2)).code()).isEqualTo(1);
@@ -89,14 +95,14 @@ class BenchMainTest {
         Run t = bench(throwing);
         assertThat(t.code()).isEqualTo(1);
         assertThat(t.err()).contains("bench record failed: java.lang.IllegalStateException: no database");
-        assertThat(calls).containsExactly("platform []", "fund []");
+        assertThat(calls).containsExactly("platform []", "explore []", "fund []");
     }
 
     @Test
     void badOnlyValuesAndPlatformOptionsWithoutThePlatformAreUsageErrors() {
         Run unknown = bench(parts(0, 0, 0), "--only", "ledger");
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("ledger").contains("platform|record|fund");
+        assertThat(unknown.err()).contains("ledger").contains("platform|explore|record|fund");
         assertThat(bench(parts(0, 0, 0), "--only").code()).isEqualTo(2);
         Run misplaced = bench(parts(0, 0, 0), "--only", "record", "--persons", "1000");
         assertThat(misplaced.code()).isEqualTo(2);
@@ -106,8 +112,8 @@ class BenchMainTest {
 
     @Test
     void benchCommandsGoThroughTheirEntryPointAndTheHelpListsThem() {
-        assertThat(BenchMain.parts()).containsOnlyKeys("platform", "record", "fund");
-        assertThat(BenchMain.PARTS).containsExactly("platform", "record", "fund");
+        assertThat(BenchMain.parts()).containsOnlyKeys("platform", "explore", "record", "fund");
+        assertThat(BenchMain.PARTS).containsExactly("platform", "explore", "record", "fund");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // a bad --only reaches BenchMain.bench through the command dispatch (and runs nothing)
@@ -116,7 +122,7 @@ class BenchMainTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--only nothing");
         String help = CliUnitsTest.run("help").out();
-        assertThat(help).containsPattern("(?m)^  bench \\[--only platform\\|record\\|fund\\]")
+        assertThat(help).containsPattern("(?m)^  bench \\[--only platform\\|explore\\|record\\|fund\\]")
                 .contains("bench-record").contains("bench-fund")
                 .contains("the learning record (as bench-record) and the fund ledger (as");
     }

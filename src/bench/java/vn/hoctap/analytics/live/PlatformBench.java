@@ -711,7 +711,15 @@ public final class PlatformBench {
 
     /** The generated register for the options, from the cache or generated into it. */
     private Path data(GeneratorOptions go) throws IOException {
-        String base = opts.dataDir != null ? opts.dataDir : (System.getenv().getOrDefault("HOCTAP_DATA_DIR", System.getProperty("user.home") + "/.hoctap"));
+        return generatedRegister(go, opts.dataDir, out);
+    }
+
+    /**
+     * The generated register of the options in {@code dataDir/bench} (default $HOCTAP_DATA_DIR or ~/.hoctap), generated
+     * into it the first time; shared by the bench parts.
+     */
+    public static Path generatedRegister(GeneratorOptions go, String dataDir, PrintStream out) throws IOException {
+        String base = dataDir != null ? dataDir : System.getenv().getOrDefault("HOCTAP_DATA_DIR", System.getProperty("user.home") + "/.hoctap");
         Path dir = Path.of(base, "bench", "hanoi-" + go.year() + "-n" + go.persons() + "-s" + go.seed());
         if (Files.isRegularFile(dir.resolve("complete"))) {
             out.printf(Locale.ROOT, "generated register: cached in %s (%,d MB)%n", dir, Files.size(dir.resolve("persons.csv")) >> 20);

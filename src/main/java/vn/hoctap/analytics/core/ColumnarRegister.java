@@ -16,7 +16,8 @@ import vn.hoctap.standards.core.Units;
  *
  * <p>The columns do not depend on a data year: completion years are kept (as a byte offset from 1899), so
  * "completed by Y" is decided when {@link ColumnarEngine} compiles its query for Y, and one register serves
- * every year. Text columns (names, village, ethnicity, household) are not kept. Not thread-safe for writes;
+ * every year. Text columns (names, ethnicity, household) are not kept; the village is kept as a dictionary id per row
+ * (2 bytes a resident), for Explore's breakdown by village ({@link ExploreQuery}), not for conditions. Not thread-safe for writes;
  * {@link ColumnarAggregates} is the way to change it.
  */
 public final class ColumnarRegister {

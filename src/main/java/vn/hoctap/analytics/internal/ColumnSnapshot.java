@@ -25,7 +25,7 @@ import java.util.zip.CRC32C;
 public final class ColumnSnapshot {
 
     /** The in-memory layout the file mirrors; change it whenever {@link Columns} or {@link IdIndex} change shape. */
-    public static final String LAYOUT = "columns-v2:commune,birthYear,bytes[" + Columns.BYTE_COLUMNS + "],idHash;index-int-table;householdHash";
+    public static final String LAYOUT = "columns-v3:commune,birthYear,bytes[" + Columns.BYTE_COLUMNS + "],idHash;index-int-table;householdHash;village,villageDictionary";
 
     private static final byte[] MAGIC = "HOCTAP-COLUMNS\n".getBytes(StandardCharsets.US_ASCII);
     private static final int CHUNK = 1 << 20;
@@ -74,6 +74,17 @@ public final class ColumnSnapshot {
                 out.putInt(id.length);
                 out.bytes(id, 0, id.length);
                 out.putInt(e.getValue());
+            }
+            // the village of each row and the dictionary of (commune, village) pairs (issue 18, Explore)
+            out.chars(c.village, n);
+            VillageDictionary v = c.villages;
+            out.putInt(v.size());
+            out.putInt(v.overflowed() ? 1 : 0);
+            for (int i = 1; i < v.size(); i++) {
+                byte[] name = v.name(i).getBytes(StandardCharsets.UTF_8);
+                out.putInt(v.commune(i));
+                out.putInt(name.length);
+                out.bytes(name, 0, name.length);
             }
             out.finish();
             ch.force(true);
@@ -141,6 +152,32 @@ public final class ColumnSnapshot {
                 in.bytes(id, id.length);
                 overflow.put(new String(id, StandardCharsets.UTF_8), in.getInt());
             }
+            c.village = new char[Math.max(n, 1)];
+            in.chars(c.village, n);
+            int villages = in.getInt();
+            boolean villagesOverflowed = in.getInt() != 0;
+            if (villages < 1 || villages > VillageDictionary.MAX + 1) {
+                return null;
+            }
+            VillageDictionary dict = new VillageDictionary();
+            for (int i = 1; i < villages; i++) {
+                int commune = in.getInt();
+                byte[] name = new byte[in.getInt()];
+                in.bytes(name, name.length);
+                if (commune < 0 || commune >= communes) {
+                    return null;
+                }
+                dict.restore(commune, new String(name, StandardCharsets.UTF_8));
+            }
+            if (villagesOverflowed) {
+                dict.markOverflowed();
+            }
+            for (int r = 0; r < n; r++) {
+                if (c.village[r] >= villages || (c.village[r] == 0 && !villagesOverflowed)) {
+                    return null;
+                }
+            }
+            c.villages = dict;
             if (!in.checksumMatches()) {
                 return null;
             }
@@ -190,6 +227,17 @@ public final class ColumnSnapshot {
                 room(2);
                 int k = Math.min(n - i, buf.remaining() / 2);
                 buf.asShortBuffer().put(a, i, k);
+                buf.position(buf.position() + 2 * k);
+                i += k;
+            }
+        }
+
+        void chars(char[] a, int n) throws IOException {
+            int i = 0;
+            while (i < n) {
+                room(2);
+                int k = Math.min(n - i, buf.remaining() / 2);
+                buf.asCharBuffer().put(a, i, k);
                 buf.position(buf.position() + 2 * k);
                 i += k;
             }
@@ -297,6 +345,17 @@ public final class ColumnSnapshot {
                 need(2);
                 int k = Math.min(n - i, buf.remaining() / 2);
                 buf.asShortBuffer().get(a, i, k);
+                buf.position(buf.position() + 2 * k);
+                i += k;
+            }
+        }
+
+        void chars(char[] a, int n) throws IOException {
+            int i = 0;
+            while (i < n) {
+                need(2);
+                int k = Math.min(n - i, buf.remaining() / 2);
+                buf.asCharBuffer().get(a, i, k);
                 buf.position(buf.position() + 2 * k);
                 i += k;
             }

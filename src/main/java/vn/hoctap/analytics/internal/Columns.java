@@ -12,6 +12,10 @@ import vn.hoctap.standards.core.Person;
  * true = 2), small numbers (grade, highest grade, literacy stage) value + 1 (0..254), calendar years
  * (completion years, learning_citizen_year) year − {@value #YEAR_BASE} (1900..2154). Nothing depends on the
  * data year: "completed by year Y" is decided when a query is compiled for Y.
+ *
+ * <p>The village (thôn, tổ dân phố: free text of the register) is kept for the breakdown by village (Explore, issue
+ * 18): a {@code char} per row, the id of the (commune, village text) pair in {@link #villages} (an empty or missing
+ * village is its own entry per commune), 2 bytes a row.
  */
 public final class Columns {
 
@@ -41,6 +45,9 @@ public final class Columns {
     public short[] birthYear;
     public final byte[][] bytes = new byte[BYTE_COLUMNS][];
     public long[] idHash;
+    /** Per row: the id of its (commune, village) in {@link #villages}. */
+    public char[] village;
+    public VillageDictionary villages = new VillageDictionary();
     public final IdIndex index = new IdIndex();
 
     public Columns(int communeCount, int capacity) {
@@ -54,6 +61,7 @@ public final class Columns {
         birthYear = birthYear == null ? new short[cap] : Arrays.copyOf(birthYear, cap);
         for (int c = 0; c < BYTE_COLUMNS; c++) bytes[c] = bytes[c] == null ? new byte[cap] : Arrays.copyOf(bytes[c], cap);
         idHash = idHash == null ? new long[cap] : Arrays.copyOf(idHash, cap);
+        village = village == null ? new char[cap] : Arrays.copyOf(village, cap);
     }
 
     public int capacity() { return commune.length; }
@@ -87,6 +95,7 @@ public final class Columns {
             birthYear[row] = birthYear[last];
             for (int c = 0; c < BYTE_COLUMNS; c++) bytes[c][row] = bytes[c][last];
             idHash[row] = idHash[last];
+            village[row] = village[last];
             index.moved(this, last, row);
         }
         size--;
@@ -100,7 +109,7 @@ public final class Columns {
         if (idHash[row] != hash(p.personId()) || commune[row] != (short) communeOrdinal || birthYear[row] != (short) p.birthYear()) return false;
         byte[] enc = encode(p);
         for (int c = 0; c < BYTE_COLUMNS; c++) if (bytes[c][row] != enc[c]) return false;
-        return true;
+        return village[row] == villages.find(communeOrdinal, p.village());
     }
 
     private void write(int row, Person p, int communeOrdinal) {
@@ -114,6 +123,7 @@ public final class Columns {
         byte[] enc = encode(p);
         for (int c = 0; c < BYTE_COLUMNS; c++) bytes[c][row] = enc[c];
         idHash[row] = hash(p.personId());
+        village[row] = villages.id(communeOrdinal, p.village());
     }
 
     /** The 13 byte codes of a person. */
@@ -170,7 +180,8 @@ public final class Columns {
 
     /** Bytes held by the arrays (headers of 16 bytes each included), the index and its overflow included. */
     public long heapBytes() {
-        long b = 16L + 2L * commune.length + 16 + 2L * birthYear.length + 16 + 8L * idHash.length;
+        long b = 16L + 2L * commune.length + 16 + 2L * birthYear.length + 16 + 8L * idHash.length + 16 + 2L * village.length
+                + villages.heapBytes();
         for (byte[] c : bytes) b += 16 + c.length;
         return b + index.heapBytes();
     }

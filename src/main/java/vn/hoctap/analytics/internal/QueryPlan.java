@@ -46,15 +46,19 @@ public final class QueryPlan {
         defs = rules.definitions();
         int notExempt = pb.not(test(Field.EXEMPT)); // the rule file's define | exempt
         int[] den = new int[NC], num = new int[NC];
-        for (Criterion c : Criterion.values()) {
-            RuleSet.CohortRule r = rules.cohort(c);
-            int min = r.minAge(), max = r.maxAge();
-            den[c.ordinal()] = pb.and(notExempt, birth(Field.AGE, v -> v >= min && v <= max));
-            num[c.ordinal()] = pb.and(den[c.ordinal()], numerator(rules, c));
+        if (rules != null) {
+            for (Criterion c : Criterion.values()) {
+                RuleSet.CohortRule r = rules.cohort(c);
+                int min = r.minAge(), max = r.maxAge();
+                den[c.ordinal()] = pb.and(notExempt, birth(Field.AGE, v -> v >= min && v <= max));
+                num[c.ordinal()] = pb.and(den[c.ordinal()], numerator(rules, c));
+            }
         }
         if (pb.countFresh(pb.all()) != 0) throw new IllegalStateException("aggregate layout");
-        for (int c = 0; c < NC; c++) pb.countFresh(den[c]);
-        for (int c = 0; c < NC; c++) pb.countFresh(num[c]);
+        if (rules != null) {
+            for (int c = 0; c < NC; c++) pb.countFresh(den[c]);
+            for (int c = 0; c < NC; c++) pb.countFresh(num[c]);
+        }
         this.ids = new ArrayList<>(indicators.keySet());
         this.indicators = new ArrayList<>(indicators.values());
         indicatorAggs = new int[ids.size()][];
@@ -66,6 +70,21 @@ public final class QueryPlan {
         }
         this.exemptAgg = pb.count(pb.not(notExempt));
         this.program = pb.build();
+    }
+
+    /**
+     * Only the aggregates of one expression, after the count of all persons (aggregate 0), without the criteria: the
+     * plan of a one-off query (Explore, issue 18); {@link #indicatorAggregates(int) indicatorAggregates(0)} are the
+     * expression's.
+     * @throws UnsupportedOperationException when the expression reads a field the register does not keep
+     */
+    public static QueryPlan expression(Units units, int year, CompiledIndicator indicator) {
+        return new QueryPlan(units, null, year, Map.of("expression", indicator));
+    }
+
+    /** The fields a condition or a sum may read here (the others are not kept by the columns). */
+    public static boolean kept(Field f) {
+        return f == Field.AGE || f == Field.BIRTH_YEAR || f == Field.COMMUNE_CODE || f.derived() || sub(f) != null;
     }
 
     public int year() { return year; }

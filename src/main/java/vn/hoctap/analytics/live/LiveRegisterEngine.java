@@ -47,7 +47,7 @@ import vn.hoctap.standards.core.Units;
  * one of the year's units, a value outside the columns' ranges). Logs only counts and sizes, never personal data.
  */
 @Component
-class LiveRegisterEngine implements RegisterEngine, RegisterCounts {
+class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.analytics.core.RegisterExplorer {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRegisterEngine.class);
 
@@ -155,6 +155,27 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts {
             out.put(id, new LinkedHashMap<>(byCommune));
         }
         return out;
+    }
+
+    /**
+     * Compiles and counts the expression over the year's columns under the year's lock, so that no edit moves rows while
+     * they are scanned (an edit waits for the scan, tens of milliseconds at most).
+     */
+    @Override
+    public vn.hoctap.analytics.core.ExploreQuery.Result explore(int year, CompiledIndicator expression,
+                                                           vn.hoctap.analytics.core.ExploreQuery.Breakdown breakdown,
+                                                           Collection<String> communeCodes) {
+        Year y = ready(year);
+        if (y == null) {
+            return null;
+        }
+        synchronized (y) {
+            ColumnarAggregates a = y.aggregates;
+            if (a == null) {
+                return null;
+            }
+            return vn.hoctap.analytics.core.ExploreQuery.compile(y.units, year, expression, breakdown, communeCodes).run(a.register(), threads);
+        }
     }
 
     @Override

@@ -25,7 +25,9 @@ public final class ExpressionException extends RuntimeException {
         /** Well-formed, but the types do not fit (ordering an unordered enum, a number compared with text, …). */
         TYPE,
         /** Nesting deeper than {@link Parser#MAX_NESTING}. */
-        TOO_DEEP
+        TOO_DEEP,
+        /** Valid, but the engine asked cannot compute it (e.g. a field the columnar register does not keep). */
+        UNSUPPORTED
     }
 
     private final Kind kind;
