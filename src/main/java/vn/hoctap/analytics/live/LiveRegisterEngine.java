@@ -88,9 +88,14 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts {
         return t;
     });
     private final java.util.concurrent.atomic.AtomicBoolean saveScheduled = new java.util.concurrent.atomic.AtomicBoolean();
-    /** How long after a change the columns are saved (later changes within it are saved with it), ms. */
+    /**
+     * How long after a change the columns are saved (later changes within it are saved with it), ms; saves are at
+     * least six times this apart.
+     */
     private final long saveDelayMs;
     private volatile int savesAfterChanges;
+    /** When the columns were last saved after changes (ms since the epoch; 0: never). */
+    private volatile long lastSave;
 
     LiveRegisterEngine(RegisterStandards register, ObjectProvider<RegisterPrograms> programSources,
                        @Value("${hoctap.analytics.engine:columnar}") String engine,
@@ -130,6 +135,9 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts {
     /** Saves the loaded years' columns {@code saveDelayMs} after a change (once for every change in between). */
     private void scheduleSave() {
         if (snapshots != null && saveScheduled.compareAndSet(false, true)) {
+            // at most one save every six delays, a minute by default (each writes every loaded year: 254 MB a year at
+            // 8.7 million residents), however often persons are edited
+            long wait = Math.max(saveDelayMs, lastSave + 6 * saveDelayMs - System.currentTimeMillis());
             saver.schedule(() -> {
                 saveScheduled.set(false);
                 boolean done;
@@ -142,7 +150,7 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts {
                 if (!done) {
                     scheduleSave(); // a writer was open or wrote meanwhile: try again later
                 }
-            }, saveDelayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }, wait, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 
@@ -185,6 +193,7 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts {
             int n = written.size();
             written.clear();
             savesAfterChanges++;
+            lastSave = System.currentTimeMillis();
             log.info("columnar register: columns of {} year(s) saved after changes in {} ms", n,
                     (System.nanoTime() - start) / 1_000_000);
             return true;

@@ -49,7 +49,7 @@ class SavedColumnsTest extends IntegrationTest {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
 
-    static final String EDITED = "00238";   // used by no other test
+    static final String EDITED = "00175";   // used by no other test
 
     /**
      * A new engine started on a copy of the platform's saved columns (so that it cannot save any of its own there):
