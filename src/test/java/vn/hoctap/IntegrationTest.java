@@ -26,7 +26,8 @@ import vn.hoctap.accounts.Role;
         "hoctap.embedded-db.ephemeral=true",
         "hoctap.demo=false",
         "hoctap.data-dir=target/test-data",
-        "hoctap.admin.username=admin"})
+        "hoctap.admin.username=admin",
+        "hoctap.analytics.snapshot-delay-ms=200"})
 @AutoConfigureMockMvc
 public abstract class IntegrationTest {
 

@@ -22,7 +22,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The no-install default database: a real PostgreSQL 17 started by the application itself when no
  * JDBC URL is configured ({@code spring.datasource.url} or the environment variable
  * {@code SPRING_DATASOURCE_URL}). Its data directory survives restarts ({@code hoctap.data-dir}/pgdata),
- * with fsync and synchronous commit on, so nothing acknowledged is lost on a crash.
+ * with fsync and synchronous commit on, so nothing acknowledged is lost on a crash. {@code wal_level} is
+ * {@code minimal} by default ({@code hoctap.embedded-db.wal-level=replica} for PostgreSQL's own default): a table
+ * filled in the transaction that emptied it — a first register import — is then written without WAL and forced to
+ * disk at commit (issue 18); the server is not replicated or archived either way.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -32,12 +35,20 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${hoctap.data-dir}") String dataDir,
-                                      @Value("${hoctap.embedded-db.ephemeral:false}") boolean ephemeral) throws IOException {
+                                      @Value("${hoctap.embedded-db.ephemeral:false}") boolean ephemeral,
+                                      @Value("${hoctap.embedded-db.wal-level:minimal}") String walLevel) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100");
+        if (walLevel.equals("minimal")) {
+            // no WAL for a table filled in the transaction that emptied it (a first register import): its files are
+            // forced to disk at commit instead, so a crash loses nothing acknowledged; no replication or archiving
+            builder.setServerConfig("wal_level", "minimal").setServerConfig("max_wal_senders", "0");
+        } else if (!walLevel.equals("replica")) {
+            throw new IllegalArgumentException("hoctap.embedded-db.wal-level: '" + walLevel + "' — use replica or minimal");
+        }
         if (ephemeral) {
             builder.setCleanDataDirectory(true);
             log.info("Embedded PostgreSQL: ephemeral data directory (tests)");

@@ -208,7 +208,7 @@ public class Register {
                     "a register import of this year is running; try again in a few minutes")));
         }
         jdbc.update("delete from register_person where year = ? and person_id = ?", year, personId);
-        store.stage(new java.io.StringReader(PersonColumns.copyLine(year, p) + "\n"));
+        store.stage(new java.io.StringReader(PersonColumns.stagedLine(year, p) + "\n"));
         jdbc.update("insert into register_person select * from import_person");
         jdbc.update("update register_person set version = ? where year = ? and person_id = ?", before.version() + 1, year, personId);
         audit.record("update", "register_person", year + ":" + personId, p.communeCode(),

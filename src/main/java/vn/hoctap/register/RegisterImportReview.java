@@ -227,8 +227,9 @@ public class RegisterImportReview {
                     communes.size() == 1 ? communes.iterator().next() : null,
                     Map.of("inserted", s.inserted(), "updated", s.updated(), "deleted", s.deleted()), after,
                     "Hoàn tác lần nhập sổ năm " + s.year() + ": " + s.fileName());
+            // inside the transaction, delivered after commit (see RegisterStandards.settledState)
+            events.publishEvent(new RegisterChanged(s.year(), new java.util.TreeSet<>(communes)));
         });
-        events.publishEvent(new RegisterChanged(s.year(), new java.util.TreeSet<>(communes)));
         return find(id);
     }
 

@@ -119,6 +119,8 @@ public class RegisterImports {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** A first import into an empty table drops and rebuilds its indexes ({@link RegisterStore#open}). */
+    private final boolean rebuildIndexes;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "register-import");
@@ -127,7 +129,9 @@ public class RegisterImports {
     });
 
     public RegisterImports(RegisterStore store, RegisterStandards standards, AccessGuard guard, AuditLog audit,
-                           TransactionTemplate tx, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+                           TransactionTemplate tx, JdbcTemplate jdbc, ApplicationEventPublisher events,
+                           @org.springframework.beans.factory.annotation.Value("${hoctap.register.import.rebuild-indexes:true}") boolean rebuildIndexes) {
+        this.rebuildIndexes = rebuildIndexes;
         this.store = store;
         this.standards = standards;
         this.guard = guard;
@@ -270,6 +274,10 @@ public class RegisterImports {
                 Result r = readAndSave(job, u, writable, source, total);
                 if (!r.ok()) {
                     status.setRollbackOnly();
+                } else if (!r.changedNothing()) {
+                    // published inside the transaction, delivered after commit (RegisterStandards counts it as pending
+                    // from now until it is applied, so columns saved meanwhile cannot miss it)
+                    events.publishEvent(new RegisterChanged(job.year(), r.communes()));
                 }
                 return r;
             });
@@ -278,9 +286,6 @@ public class RegisterImports {
                 job.progress = 100;
             }
             job.state = saved.ok() ? State.DONE : State.FAILED;
-            if (saved.ok() && !saved.changedNothing()) {
-                events.publishEvent(new RegisterChanged(job.year(), saved.communes()));
-            }
         } catch (IOException | UncheckedIOException e) {
             log.warn("register import {} could not read its file: {}", job.id(), e.getClass().getSimpleName());
             job.failure = "register.import.unreadable";
@@ -308,7 +313,8 @@ public class RegisterImports {
             throw new IllegalStateException(e);
         }
         ImportReport report;
-        RegisterStore.Copy copy = store.open(job.year());
+        long started = System.nanoTime();
+        RegisterStore.Copy copy = store.open(job.year(), rebuildIndexes);
         boolean finished = false;
         try {
             try (InputStream raw = Files.newInputStream(csv);
@@ -330,7 +336,7 @@ public class RegisterImports {
                         return;
                     }
                     communes.add(p.communeCode());
-                    copy.write(PersonColumns.copyLine(job.year(), p));
+                    copy.write(PersonColumns.stagedLine(job.year(), p));
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -345,8 +351,12 @@ public class RegisterImports {
                         0, 0, 0, communes, digest);
             }
             job.state = State.SAVING;
+            long copied = System.nanoTime();
             long stored = copy.finish();
             finished = true;
+            log.info("register import {}: {} rows read, checked and copied in {} ms; COPY ended{} in {} ms", job.id(),
+                    stored, (copied - started) / 1_000_000, copy.rebuildsIndexes() ? " and indexes built" : "",
+                    (System.nanoTime() - copied) / 1_000_000);
             if (copy.direct()) {
                 // the year's first import: every row is new, nothing to update or delete (undoing it empties the year)
                 long importId = recordImport(job, report, communes, digest, true);
@@ -361,6 +371,11 @@ public class RegisterImports {
     }
 
     private Result save(Job job, Set<String> communes, ImportReport report, String digest) {
+        // one pass over the staged and the stored rows: what is new, changed (by the rows' hashes), no longer there
+        long t = System.nanoTime();
+        RegisterStore.MergeCounts diff = store.diff(job.year(), communes);
+        log.info("register import {}: compared with the register in {} ms ({} new, {} changed, {} gone)", job.id(),
+                (System.nanoTime() - t) / 1_000_000, diff.inserted(), diff.updated(), diff.deleted());
         List<ImportIssue> moved = new ArrayList<>();
         for (String[] m : store.stagedFromOtherCommunes()) {
             if (!guard.can(DataKind.PERSON_ROWS, AccessAction.WRITE, m[1])) {
@@ -373,10 +388,14 @@ public class RegisterImports {
             return new Result(false, report.rows(), moved.size(), moved, report.warningCount(), report.warnings(),
                     0, 0, 0, communes, digest);
         }
+        if (diff.changedNothing()) {
+            // the same register again: no statement writes register_person, nothing is logged or audited
+            return saved(job, report, communes, digest, diff, -1);
+        }
         long importId = recordImport(job, report, communes, digest, false);
         // the before-images of the persons the merge will change or delete, for the diff page and the undo
-        store.keepBeforeImages(importId, job.year(), communes);
-        return saved(job, report, communes, digest, store.merge(job.year(), communes), importId);
+        store.keepBeforeImages(importId, job.year());
+        return saved(job, report, communes, digest, store.merge(job.year(), diff), importId);
     }
 
     private long recordImport(Job job, ImportReport report, Set<String> communes, String digest, boolean firstOfYear) {
@@ -391,7 +410,9 @@ public class RegisterImports {
     private Result saved(Job job, ImportReport report, Set<String> communes, String digest, RegisterStore.MergeCounts counts,
                          long importId) {
         if (counts.changedNothing()) {
-            jdbc.update("delete from register_import where id = ?", importId);
+            if (importId >= 0) {
+                jdbc.update("delete from register_import where id = ?", importId);
+            }
         } else {
             jdbc.update("update register_import set inserted = ?, updated = ?, deleted = ? where id = ?",
                     counts.inserted(), counts.updated(), counts.deleted(), importId);

@@ -116,8 +116,12 @@ public class RegisterStandards {
     void registerChanged(RegisterChanged e) {
         RegisterEngine en = engine.getIfAvailable();
         try {
-            if (en != null) {
-                en.changed(e);
+            try {
+                if (en != null) {
+                    en.changed(e);
+                }
+            } finally {
+                writesSettled.incrementAndGet();
             }
         } finally {
             if (mayChangeYears(e)) {
@@ -127,6 +131,40 @@ public class RegisterStandards {
             // also when the engine failed: readers must drop what they hold (the engine reloads the year)
             events.publishEvent(new RegisterCountsChanged(e.year(), e.communes()));
         }
+    }
+
+    /** {@link RegisterChanged} events published (every writer of the register publishes one inside its transaction). */
+    private final java.util.concurrent.atomic.AtomicLong writesPublished = new java.util.concurrent.atomic.AtomicLong();
+    /** Of those, the ones applied after commit ({@link #registerChanged}) or whose transaction rolled back. */
+    private final java.util.concurrent.atomic.AtomicLong writesSettled = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Counts a {@link RegisterChanged} when it is published, inside the writer's transaction: until it has been
+     * applied after commit (or the transaction rolled back), the register in the database may be ahead of what this
+     * process holds, so {@link #settledState()} answers empty.
+     */
+    @org.springframework.context.event.EventListener
+    void registerChangePublished(RegisterChanged e) {
+        writesPublished.incrementAndGet();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            if (status != STATUS_COMMITTED) {
+                                writesSettled.incrementAndGet(); // rolled back: registerChanged will not run
+                            }
+                        }
+                    });
+        }
+    }
+
+    /**
+     * How many {@link RegisterChanged} events were published so far: equal before and after a piece of work (with
+     * {@link #settledState()} equal too) means no write of this process happened in between.
+     */
+    public long writeGeneration() {
+        return writesPublished.get();
     }
 
     /** An import may add or empty a year; an edit of a person (before and after) cannot. */
@@ -176,6 +214,9 @@ public class RegisterStandards {
      * saved on disk still describe the register (issue 18, item 1).
      */
     public java.util.Optional<String> settledState() {
+        if (writesPublished.get() != writesSettled.get()) {
+            return java.util.Optional.empty(); // a write of this process committed (or is open) and is not applied yet
+        }
         Integer writers = jdbc.queryForObject("""
                 select count(*) from pg_locks l join pg_class c on c.oid = l.relation
                 where c.relname = 'register_person' and l.pid <> pg_backend_pid()

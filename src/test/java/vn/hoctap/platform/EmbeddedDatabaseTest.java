@@ -22,7 +22,7 @@ class EmbeddedDatabaseTest {
     @Test
     void dataSurvivesARestartAndIsDurable() throws Exception {
         EmbeddedDatabaseConfiguration config = new EmbeddedDatabaseConfiguration();
-        try (EmbeddedPostgres pg = config.embeddedPostgres(dir.toString(), false);
+        try (EmbeddedPostgres pg = config.embeddedPostgres(dir.toString(), false, "replica");
              Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create table kept (v text)");
             s.execute("insert into kept values ('Hà Nội')");
@@ -30,7 +30,7 @@ class EmbeddedDatabaseTest {
             assertThat(show(s, "synchronous_commit")).isEqualTo("on");
         }
         assertThat(Files.isDirectory(dir.resolve("pgdata"))).isTrue();
-        try (EmbeddedPostgres pg = config.embeddedPostgres(dir.toString(), false);
+        try (EmbeddedPostgres pg = config.embeddedPostgres(dir.toString(), false, "replica");
              Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select v from kept")) {
             assertThat(rs.next()).isTrue();

@@ -201,6 +201,7 @@ public final class PlatformBench {
         props.put("spring.main.banner-mode", "off");
         props.put("logging.level.root", "WARN");
         props.put("logging.level.vn.hoctap.analytics.live", "INFO");
+        props.put("logging.level.vn.hoctap.register.RegisterImports", "INFO");
         props.put("spring.jdbc.template.query-timeout", "3600s");
         if (opts.pgUrl != null) {
             props.put("spring.datasource.url", opts.pgUrl);
@@ -272,6 +273,8 @@ public final class PlatformBench {
         out.printf(Locale.ROOT, "platform re-import of the same file (read + check, COPY into staging, merge: no change): %,d rows in %.1f s = %,.0f rows/s%n",
                 again.result().rows(), againS, again.result().rows() / againS);
         row("register re-import of the same file (no change)", String.format(Locale.ROOT, "%,.0f rows/s", again.result().rows() / againS), "");
+        row("re-import / COPY", String.format(Locale.ROOT, "%.2f", again.result().rows() / againS / copyRate), "≥ 0.3");
+        startUp(ctx, year, register, standards, sql);
         if (opts.importOnly) {
             return;
         }
@@ -660,6 +663,109 @@ public final class PlatformBench {
 
     private static String s(Object o) {
         return o == null ? "" : o.toString();
+    }
+
+    /**
+     * The engine's start-up paths (issue 18, item 1), each a new engine on one data directory as a restarted platform
+     * would be: loading the year from PostgreSQL (and saving its columns); reading the saved columns while the register
+     * is unchanged; after 100 edits through the edit form's service, the columns saved again in the background and read
+     * at the next start; and three years (the saved year written again as the two following years — the database
+     * holds one — so the figure is three reads and counts).
+     */
+    private void startUp(ConfigurableApplicationContext ctx, int year, Register register, RegisterStandards standards,
+                         SqlQuery sql) throws Exception {
+        var programs = ctx.getBeanProvider(vn.hoctap.analytics.core.RegisterPrograms.class);
+        Path dataDir = Files.createTempDirectory("hoctap-bench-start-");
+        try {
+            java.util.function.Supplier<LiveRegisterEngine> start = () -> new LiveRegisterEngine(standards, programs, "columnar", "bench",
+                    dataDir.toString(), true, 3_600_000);
+            LiveRegisterEngine fromDb = start.get();
+            long t = System.nanoTime();
+            var loaded = fromDb.snapshot(year);
+            double dbS = (System.nanoTime() - t) / 1e9;
+            out.printf(Locale.ROOT, "engine start, year from PostgreSQL (columns saved after it): %,d residents in %.1f s%n", loaded.personsTotal(), dbS);
+            row("engine start: a year from PostgreSQL", String.format(Locale.ROOT, "%.1f s", dbS), "");
+
+            LiveRegisterEngine unchanged = start.get();
+            t = System.nanoTime();
+            var read = unchanged.snapshot(year);
+            double readS = (System.nanoTime() - t) / 1e9;
+            if (unchanged.savedReads(year) != 1) {
+                differences.add("the saved columns were not read at an unchanged start");
+            }
+            compare("start from the saved columns vs from PostgreSQL", sql.rows(loaded), sql.rows(read), sql);
+            out.printf(Locale.ROOT, "engine start, register unchanged: saved columns read and counted in %.2f s%n", readS);
+            row("engine start: a year from its saved columns (register unchanged)", String.format(Locale.ROOT, "%.2f s", readS), "≤ 5 s");
+
+            // 100 edits (the edit form's service), applied to the engine as the platform applies them after commit
+            List<String> ids = jdbc(ctx).queryForList("select person_id from register_person where year = ? and employed and qualification = 'none'"
+                    + " order by person_id limit 100", String.class, year);
+            for (String id : ids) {
+                Register.Entry entry = register.get(year, id);
+                Map<String, String> cells = cells(entry.person());
+                cells.put("qualification", "short_course");
+                Register.Entry saved = register.update(year, id, cells, entry.version());
+                fromDb.changed(new vn.hoctap.register.RegisterChanged(year, Set.of(saved.person().communeCode()),
+                        List.of(new vn.hoctap.register.RegisterChanged.Change(entry.person(), saved.person()))));
+            }
+            t = System.nanoTime();
+            boolean savedAfterEdits = fromDb.saveChangedYears();
+            double saveS = (System.nanoTime() - t) / 1e9;
+            LiveRegisterEngine afterEdits = start.get();
+            t = System.nanoTime();
+            var edited = afterEdits.snapshot(year);
+            double editedS = (System.nanoTime() - t) / 1e9;
+            if (!savedAfterEdits || afterEdits.savedReads(year) != 1) {
+                differences.add("the columns saved after edits were not read at the next start");
+            }
+            compare("start after " + ids.size() + " edits: saved columns vs the engine that applied the edits",
+                    sql.rows(fromDb.snapshot(year)), sql.rows(edited), sql);
+            out.printf(Locale.ROOT, "engine start after %d edits: columns saved again in %.2f s (background), read and counted in %.2f s%n",
+                    ids.size(), saveS, editedS);
+            row("engine start: a year after " + ids.size() + " edits (columns saved again in the background)",
+                    String.format(Locale.ROOT, "%.2f s (saving took %.2f s)", editedS, saveS), "≤ 5 s");
+            // put the persons back, so that the rest of the bench counts the generated register
+            for (String id : ids) {
+                Register.Entry entry = register.get(year, id);
+                Map<String, String> cells = cells(entry.person());
+                cells.put("qualification", "none");
+                register.update(year, id, cells, entry.version());
+            }
+
+            // three years: the saved year written again as year + 1 and year + 2, when they have the same communes
+            Units units = standards.unitsFor(year);
+            String state = standards.settledState().orElseThrow();
+            var savedYear = vn.hoctap.analytics.core.ColumnarRegister.readSnapshot(units,
+                    dataDir.resolve("columns").resolve("register-" + year + ".columns"), Map.of("year", Integer.toString(year), "state", state));
+            java.util.function.IntFunction<List<String>> codes = y -> standards.unitsFor(y).communes().stream().map(c -> c.code()).toList();
+            boolean same = savedYear != null && codes.apply(year + 1).equals(codes.apply(year)) && codes.apply(year + 2).equals(codes.apply(year));
+            if (same) {
+                for (int y = year + 1; y <= year + 2; y++) {
+                    savedYear.register().writeSnapshot(dataDir.resolve("columns").resolve("register-" + y + ".columns"),
+                            Map.of("year", Integer.toString(y), "state", state), savedYear.households());
+                }
+                LiveRegisterEngine three = start.get();
+                t = System.nanoTime();
+                for (int y = year; y <= year + 2; y++) {
+                    three.snapshot(y);
+                }
+                double threeS = (System.nanoTime() - t) / 1e9;
+                int reads = three.savedReads(year) + three.savedReads(year + 1) + three.savedReads(year + 2);
+                out.printf(Locale.ROOT, "engine start, three years from saved columns (%d read): %.2f s%n", reads, threeS);
+                row("engine start: three years from saved columns", String.format(Locale.ROOT, "%.2f s", threeS), "≤ 10 s");
+                if (reads != 3) {
+                    differences.add("three saved years were not all read");
+                }
+            } else {
+                out.println("engine start, three years: NOT MEASURED (the following years have other communes)");
+            }
+        } finally {
+            deleteTree(dataDir);
+        }
+    }
+
+    private static JdbcTemplate jdbc(ConfigurableApplicationContext ctx) {
+        return ctx.getBean(JdbcTemplate.class);
     }
 
     private void compare(String what, Map<String, long[]> expected, Map<String, long[]> actual, SqlQuery sql) {

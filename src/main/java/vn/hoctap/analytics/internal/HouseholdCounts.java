@@ -37,6 +37,47 @@ public final class HouseholdCounts {
         return h;
     }
 
+    /**
+     * Household hashes for the rows of {@code register} from which {@link #of} builds these counts again: each
+     * commune's multiset (every household hash as many times as persons hold it) handed out to that commune's rows.
+     * Which row gets which hash is not kept (nothing reads it: a change removes one member of the person's
+     * household hash from the person's commune). Used to save the columns after edits. @throws
+     * IllegalArgumentException when a commune's members do not match its rows (the counts are not this register's)
+     */
+    public long[] rowHashes(vn.hoctap.analytics.core.ColumnarRegister register) {
+        int n = register.size();
+        int[] perCommune = new int[communes.length];
+        for (int r = 0; r < n; r++) {
+            perCommune[register.communeOf(r)]++;
+        }
+        // each commune's members, expanded, in one array; then handed out row by row
+        long[][] expanded = new long[communes.length][];
+        for (int c = 0; c < communes.length; c++) {
+            Table t = communes[c];
+            long[] e = new long[perCommune[c]];
+            int k = 0;
+            for (int j = 0; j < t.keys.length; j++) {
+                for (int m = 0; m < t.members[j]; m++) {
+                    if (k == e.length) {
+                        throw new IllegalArgumentException("commune " + c + " holds more household members than rows");
+                    }
+                    e[k++] = t.keys[j];
+                }
+            }
+            if (k != e.length) {
+                throw new IllegalArgumentException("commune " + c + " holds fewer household members than rows");
+            }
+            expanded[c] = e;
+        }
+        int[] next = new int[communes.length];
+        long[] out = new long[n];
+        for (int r = 0; r < n; r++) {
+            int c = register.communeOf(r);
+            out[r] = expanded[c][next[c]++];
+        }
+        return out;
+    }
+
     /** The household hash of each row, in the order rows are added. */
     public static final class Hashes {
         private long[] a = new long[1024];

@@ -81,11 +81,28 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
 
     /** Where each year's columns are kept between runs (null: not kept). */
     private final java.nio.file.Path snapshots;
+    /** Saves the loaded years' columns again after changes, in the background ({@link #saveChangedYears}). */
+    private final java.util.concurrent.ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "columnar-register-save");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean saveScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * How long after a change the columns are saved (later changes within it are saved with it), ms; saves are at
+     * least six times this apart.
+     */
+    private final long saveDelayMs;
+    private volatile int savesAfterChanges;
+    /** When the columns were last saved after changes (ms since the epoch; 0: never). */
+    private volatile long lastSave;
 
     LiveRegisterEngine(RegisterStandards register, ObjectProvider<RegisterPrograms> programSources,
                        @Value("${hoctap.analytics.engine:columnar}") String engine,
                        @Value("${hoctap.command:}") String command, @Value("${hoctap.data-dir}") String dataDir,
-                       @Value("${hoctap.analytics.snapshots:true}") boolean snapshots) {
+                       @Value("${hoctap.analytics.snapshots:true}") boolean snapshots,
+                       @Value("${hoctap.analytics.snapshot-delay-ms:10000}") long saveDelayMs) {
+        this.saveDelayMs = saveDelayMs;
         this.programSources = programSources;
         this.snapshots = snapshots ? java.nio.file.Path.of(dataDir).toAbsolutePath().resolve("columns") : null;
         if (!engine.equals("columnar") && !engine.equals("streaming")) {
@@ -112,6 +129,79 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
     @PreDestroy
     void stop() {
         loader.shutdownNow();
+        saver.shutdownNow();
+    }
+
+    /** Saves the loaded years' columns {@code saveDelayMs} after a change (once for every change in between). */
+    private void scheduleSave() {
+        if (snapshots != null && saveScheduled.compareAndSet(false, true)) {
+            // at most one save every six delays, a minute by default (each writes every loaded year: 254 MB a year at
+            // 8.7 million residents), however often persons are edited
+            long wait = Math.max(saveDelayMs, lastSave + 6 * saveDelayMs - System.currentTimeMillis());
+            saver.schedule(() -> {
+                saveScheduled.set(false);
+                boolean done;
+                try {
+                    done = saveChangedYears();
+                } catch (RuntimeException | java.io.IOException ex) {
+                    log.info("columnar register: columns not saved after changes ({})", ex.getClass().getSimpleName());
+                    done = false;
+                }
+                if (!done) {
+                    scheduleSave(); // a writer was open or wrote meanwhile: try again later
+                }
+            }, wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Writes every loaded year's columns (as changed by edits since they were loaded) to disk, labelled with the
+     * database's settled state — only when that label provably describes them: the label is read with no writer
+     * open and no write of this process pending (published, not yet applied), and it and the count of published
+     * writes are the same again after the files were written; only then are the files renamed into place. An edit of
+     * any year changes the one label, so every loaded year is written again. Returns false when it must be tried
+     * again later.
+     */
+    boolean saveChangedYears() throws java.io.IOException {
+        long generation = register.writeGeneration();
+        String state = register.settledState().orElse(null);
+        if (state == null) {
+            return false;
+        }
+        long start = System.nanoTime();
+        Map<Integer, java.nio.file.Path> written = new TreeMap<>();
+        try {
+            for (var e : new TreeMap<>(years).entrySet()) {
+                Year y = e.getValue();
+                synchronized (y) {
+                    if (y.snapshot == null) {
+                        continue; // not loaded (or being reloaded: its load saves it)
+                    }
+                    java.nio.file.Path pending = pendingFile(e.getKey());
+                    y.aggregates.register().writeSnapshot(pending, Map.of("year", Integer.toString(e.getKey()), "state", state),
+                            y.households.rowHashes(y.aggregates.register()));
+                    written.put(e.getKey(), pending);
+                }
+            }
+            if (!state.equals(register.settledState().orElse(null)) || generation != register.writeGeneration()) {
+                return false; // written meanwhile: the files may not be that state
+            }
+            for (var e : written.entrySet()) {
+                java.nio.file.Files.move(e.getValue(), snapshotFile(e.getKey()), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            int n = written.size();
+            written.clear();
+            savesAfterChanges++;
+            lastSave = System.currentTimeMillis();
+            log.info("columnar register: columns of {} year(s) saved after changes in {} ms", n,
+                    (System.nanoTime() - start) / 1_000_000);
+            return true;
+        } finally {
+            for (java.nio.file.Path p : written.values()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
     }
 
     @Override
@@ -240,6 +330,7 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
                     y.snapshot = y.aggregates.result();
                     y.householdSnapshot = householdSnapshot(y.units, y.households, y.snapshot);
                     y.standards = null;
+                    scheduleSave();
                     return;
                 } catch (RuntimeException ex) {
                     // the change does not fit what is held (e.g. a load raced with the edit: IllegalArgumentException):
@@ -256,6 +347,7 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
         }
         int year = e.year();
         loader.submit(() -> snapshot(year));
+        scheduleSave(); // the other loaded years' files carry the label this write changed
     }
 
     /** The year's counts, loading it first when needed; null when the engine is off or cannot hold the year. */
@@ -296,8 +388,11 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
             }
             if (saved != null) {
                 y.savedReads++;
-                count(year, y, saved.register(), HouseholdCounts.of(units.communeCount(), saved.register(), saved.households()), start,
-                        "read from the saved columns");
+                long read = System.nanoTime();
+                HouseholdCounts households = HouseholdCounts.of(units.communeCount(), saved.register(), saved.households());
+                long hh = System.nanoTime();
+                count(year, y, saved.register(), households, start, String.format(java.util.Locale.ROOT,
+                        "read from the saved columns (file %d ms, households %d ms)", (read - start) / 1_000_000, (hh - read) / 1_000_000));
                 return;
             }
         }
@@ -334,11 +429,22 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
             } catch (java.io.IOException | RuntimeException ex) {
                 log.info("columnar register {}: columns not saved ({})", year, ex.getClass().getSimpleName());
             }
+        } else if (snapshots != null) {
+            scheduleSave(); // written while it was read (or a write was pending): saved once settled
         }
     }
 
     private java.nio.file.Path snapshotFile(int year) {
         return snapshots.resolve("register-" + year + ".columns");
+    }
+
+    private java.nio.file.Path pendingFile(int year) {
+        return snapshots.resolve("register-" + year + ".columns.pending");
+    }
+
+    /** How many times the columns were saved after changes (for tests). */
+    int savesAfterChanges() {
+        return savesAfterChanges;
     }
 
     private void count(int year, Year y, ColumnarRegister reg, HouseholdCounts households, long start, String how) {

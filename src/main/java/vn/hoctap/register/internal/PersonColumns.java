@@ -107,6 +107,37 @@ public final class PersonColumns {
         return quote(sb, searchKey(p)).toString();
     }
 
+    /** The columns of a staged line ({@link #stagedLine}): {@link #COLUMNS} and the row's hash. */
+    public static final List<String> STAGED_COLUMNS = java.util.stream.Stream.concat(COLUMNS.stream(), java.util.stream.Stream.of("row_hash")).toList();
+
+    /**
+     * {@link #copyLine} followed by its {@link #rowHash}: what an import and an edit write, so that a later import
+     * can tell an unchanged person by comparing one number instead of 23 columns.
+     */
+    public static String stagedLine(int year, Person p) {
+        String line = copyLine(year, p);
+        return line + ',' + rowHash(line);
+    }
+
+    /**
+     * A 64-bit hash of a person's columns as written by {@link #copyLine} (FNV-1a over the characters, then
+     * MurmurHash3's finaliser): equal rows give equal hashes; two different rows give the same hash with a
+     * probability of about 2⁻⁶⁴.
+     */
+    public static long rowHash(String copyLine) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < copyLine.length(); i++) {
+            h ^= copyLine.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
     /** A number or boolean cell (never needs quotes) and its comma; empty when null. */
     private static void cell(StringBuilder sb, Object value) {
         if (value != null) {

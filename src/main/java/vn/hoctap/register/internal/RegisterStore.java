@@ -28,9 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoctap.standards.core.Person;
 
 /**
- * The register's table. Imports go through PostgreSQL's COPY into a temporary table and are then
- * merged in one statement each (insert or update what differs, delete what the file no longer has for
- * its communes), inside the caller's transaction: all or nothing.
+ * The register's table. Imports go through PostgreSQL's COPY (straight into the table for a year's first import,
+ * otherwise into a temporary table that is compared with the year in one pass and merged: insert or update what
+ * differs, delete what the file no longer has for its communes), inside the caller's transaction: all or nothing.
  */
 @Component
 public class RegisterStore {
@@ -43,6 +43,8 @@ public class RegisterStore {
     }
 
     private static final String DATA_COLUMNS = String.join(", ", PersonColumns.COLUMNS);
+    /** What an import or an edit COPYs: the data columns and the row's hash. */
+    private static final String STAGED_COLUMNS = String.join(", ", PersonColumns.STAGED_COLUMNS);
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -65,12 +67,20 @@ public class RegisterStore {
         private final boolean direct;
         private final PGCopyOutputStream stream;
         private final Writer out;
+        /** Run after the COPY ended (the indexes dropped for a first import are built again), or null. */
+        private final Runnable afterCopy;
         private long lines;
 
-        private Copy(boolean direct, PGCopyOutputStream stream) {
+        private Copy(boolean direct, PGCopyOutputStream stream, Runnable afterCopy) {
             this.direct = direct;
             this.stream = stream;
+            this.afterCopy = afterCopy;
             this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        /** True when the table's indexes were dropped for this COPY and are built again when it ends. */
+        public boolean rebuildsIndexes() {
+            return afterCopy != null;
         }
 
         /** True when the rows go straight into {@code register_person} (the year had no persons). */
@@ -89,11 +99,15 @@ public class RegisterStore {
             }
         }
 
-        /** Ends the COPY; returns the rows PostgreSQL stored. */
+        /** Ends the COPY (and builds the dropped indexes again); returns the rows PostgreSQL stored. */
         public long finish() {
             try {
                 out.flush();
-                return stream.endCopy();
+                long n = stream.endCopy();
+                if (afterCopy != null) {
+                    afterCopy.run();
+                }
+                return n;
             } catch (SQLException e) {
                 throw new IllegalStateException("COPY of the register failed: " + e.getMessage(), e);
             } catch (IOException e) {
@@ -123,21 +137,35 @@ public class RegisterStore {
      * the rows go straight into {@code register_person}: nothing could be updated or deleted, so no merge is
      * needed, and a person id twice in the file is already refused by the reader (a duplicate that slipped
      * through would fail the primary key and roll the whole import back). Otherwise they are staged in a
-     * temporary table for {@link #merge}.
+     * temporary table for {@link #diff} and {@link #merge}.
+     *
+     * <p>When the whole table is empty (the installation's first import) and {@code rebuildIndexes} is set, the
+     * table is locked, its primary key and indexes are dropped for the COPY and built again, one sort each, when it
+     * ends ({@link Copy#finish}): PostgreSQL then stores rows without maintaining three B-trees row by row. All of it
+     * is in the caller's transaction: a failed or cancelled import rolls the drop back with the rows.
      */
-    public Copy open(int year) {
+    public Copy open(int year, boolean rebuildIndexes) {
         jdbc.execute("select pg_advisory_xact_lock(7007, " + year + ")");
         Boolean any = jdbc.queryForObject("select exists (select 1 from register_person where year = ?)", Boolean.class, year);
         boolean direct = !Boolean.TRUE.equals(any);
         String table = direct ? "register_person" : "import_person";
+        Runnable afterCopy = null;
         if (!direct) {
             jdbc.execute("create temporary table if not exists import_person (like register_person including defaults) on commit drop");
             jdbc.execute("truncate import_person");
+        } else if (rebuildIndexes && !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from register_person)", Boolean.class))) {
+            jdbc.execute("lock table register_person in access exclusive mode");
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from register_person)", Boolean.class))) {
+                // emptied in this transaction (it is empty): with wal_level = minimal PostgreSQL then writes no WAL for
+                // the COPY and the index builds, and forces the table's files to disk at commit
+                jdbc.execute("truncate register_person");
+                afterCopy = dropIndexes();
+            }
         }
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
             return new Copy(direct, new PGCopyOutputStream(c.unwrap(PGConnection.class),
-                    "copy " + table + " (" + DATA_COLUMNS + ") from stdin (format csv)", 1 << 16));
+                    "copy " + table + " (" + STAGED_COLUMNS + ") from stdin (format csv)", 1 << 16), afterCopy);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {
@@ -146,7 +174,44 @@ public class RegisterStore {
     }
 
     /**
-     * Stages the rows of {@code copyCsv} (lines of {@link PersonColumns#copyLine}) in a temporary table
+     * Drops the primary key, unique constraints and indexes of {@code register_person} (caller holds the table's
+     * exclusive lock, in a transaction) and returns what builds them again, from their own definitions as
+     * PostgreSQL prints them (so an index a later migration adds is built again too).
+     */
+    private Runnable dropIndexes() {
+        List<String[]> constraints = jdbc.query("""
+                select c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
+                where c.conrelid = 'register_person'::regclass and c.contype in ('p', 'u') order by c.contype, c.conname""",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
+        List<String[]> indexes = jdbc.query("""
+                select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
+                where i.indrelid = 'register_person'::regclass
+                  and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+                order by 1""", (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
+        for (String[] ix : indexes) {
+            jdbc.execute("drop index " + ix[0]);
+        }
+        for (String[] con : constraints) {
+            jdbc.execute("alter table register_person drop constraint " + quoteIdent(con[0]));
+        }
+        return () -> {
+            // one sort per index, with room to sort in memory (transaction-scoped setting)
+            jdbc.execute("set local maintenance_work_mem = '512MB'");
+            for (String[] con : constraints) {
+                jdbc.execute("alter table register_person add constraint " + quoteIdent(con[0]) + " " + con[1]);
+            }
+            for (String[] ix : indexes) {
+                jdbc.execute(ix[1]);
+            }
+        };
+    }
+
+    private static String quoteIdent(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Stages the rows of {@code copyCsv} (lines of {@link PersonColumns#stagedLine}) in a temporary table
      * for {@link #merge}. Must run inside the same transaction as the merge.
      */
     public void stage(Reader copyCsv) {
@@ -155,7 +220,7 @@ public class RegisterStore {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
             c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy import_person (" + DATA_COLUMNS + ") from stdin (format csv)", copyCsv);
+                    .copyIn("copy import_person (" + STAGED_COLUMNS + ") from stdin (format csv)", copyCsv);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into import_person failed: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -166,47 +231,67 @@ public class RegisterStore {
     }
 
     /**
-     * Replaces the register of {@code communes} for {@code year} by the staged rows: inserts new persons,
-     * updates those whose data differ, deletes the persons of those communes that the file no longer has.
+     * Compares the staged rows with the year's register in one pass and keeps what differs in the temporary table
+     * {@code import_diff} (person_id, change 'I' new / 'U' changed / 'D' no longer in the file for one of
+     * {@code communes}, commune before and after). Unchanged persons cost no row. A stored row with a hash
+     * ({@link PersonColumns#rowHash}) is compared by its hash, one written before hashes were kept by its columns.
+     * Same transaction as {@link #merge}; returns what the merge will do.
      */
-    public MergeCounts merge(int year, Collection<String> communes) {
-        String[] communeArray = communes.toArray(String[]::new);
-        List<Boolean> upserted = jdbc.queryForList("""
-                insert into register_person as r (%s)
-                select %s from import_person
-                on conflict (year, person_id) do update set
-                  household_id = excluded.household_id, commune_code = excluded.commune_code, village = excluded.village,
-                  birth_date = excluded.birth_date, birth_year = excluded.birth_year, sex = excluded.sex,
-                  ethnicity = excluded.ethnicity, residence = excluded.residence, disability = excluded.disability,
-                  enrolment = excluded.enrolment, grade = excluded.grade, preschool_completed = excluded.preschool_completed,
-                  primary_completed = excluded.primary_completed, lower_secondary_diploma = excluded.lower_secondary_diploma,
-                  upper_secondary_completed = excluded.upper_secondary_completed,
-                  highest_grade_completed = excluded.highest_grade_completed,
-                  literacy_stage_completed = excluded.literacy_stage_completed, employed = excluded.employed,
-                  qualification = excluded.qualification, digital_skills = excluded.digital_skills,
-                  information_literacy = excluded.information_literacy, life_skills = excluded.life_skills,
-                  learning_citizen_year = excluded.learning_citizen_year, search_key = excluded.search_key,
-                  version = r.version + 1, updated_at = now()
-                where (r.household_id, r.commune_code, r.village, r.birth_date, r.birth_year, r.sex, r.ethnicity,
-                       r.residence, r.disability, r.enrolment, r.grade, r.preschool_completed, r.primary_completed,
-                       r.lower_secondary_diploma, r.upper_secondary_completed, r.highest_grade_completed,
-                       r.literacy_stage_completed, r.employed, r.qualification, r.digital_skills,
-                       r.information_literacy, r.life_skills, r.learning_citizen_year)
-                  is distinct from
-                      (excluded.household_id, excluded.commune_code, excluded.village, excluded.birth_date,
-                       excluded.birth_year, excluded.sex, excluded.ethnicity, excluded.residence, excluded.disability,
-                       excluded.enrolment, excluded.grade, excluded.preschool_completed, excluded.primary_completed,
-                       excluded.lower_secondary_diploma, excluded.upper_secondary_completed,
-                       excluded.highest_grade_completed, excluded.literacy_stage_completed, excluded.employed,
-                       excluded.qualification, excluded.digital_skills, excluded.information_literacy,
-                       excluded.life_skills, excluded.learning_citizen_year)
-                returning (xmax = 0)""".formatted(DATA_COLUMNS, DATA_COLUMNS), Boolean.class);
-        int inserted = (int) upserted.stream().filter(Boolean::booleanValue).count();
-        int updated = upserted.size() - inserted;
-        int deleted = jdbc.update("""
-                delete from register_person r where r.year = ? and r.commune_code = any (?)
-                  and not exists (select 1 from import_person i where i.year = r.year and i.person_id = r.person_id)""",
-                year, communeArray);
+    public MergeCounts diff(int year, Collection<String> communes) {
+        // a temporary table has no statistics until analysed (autovacuum never sees it): without them the planner
+        // guesses a few hundred rows and may probe the primary key millions of times instead of one hash join
+        jdbc.execute("analyze import_person");
+        jdbc.execute("set local work_mem = '512MB'");
+        String r = COMPARED.stream().map(c -> "r." + c).collect(java.util.stream.Collectors.joining(", "));
+        String i = COMPARED.stream().map(c -> "i." + c).collect(java.util.stream.Collectors.joining(", "));
+        jdbc.execute("drop table if exists import_diff");
+        jdbc.update("""
+                create temporary table import_diff on commit drop as
+                select coalesce(i.person_id, r.person_id) as person_id,
+                       case when r.person_id is null then 'I' when i.person_id is null then 'D' else 'U' end as change,
+                       r.commune_code as commune_before, i.commune_code as commune_after, r.row_hash is null as unhashed
+                from import_person i
+                full join (select person_id, commune_code, row_hash from register_person where year = ?) r on r.person_id = i.person_id
+                where r.person_id is null
+                   or (i.person_id is null and r.commune_code = any (?))
+                   or (i.person_id is not null and r.person_id is not null and (r.row_hash is null or r.row_hash <> i.row_hash))""",
+                year, communes.toArray(String[]::new));
+        // rows stored without a hash: a candidate only; unchanged when every column is equal
+        jdbc.update("""
+                delete from import_diff d using import_person i, register_person r
+                where d.unhashed and d.change = 'U' and i.person_id = d.person_id and r.year = ? and r.person_id = d.person_id
+                  and (%s) is not distinct from (%s)""".formatted(r, i), year);
+        return jdbc.query("""
+                select count(*) filter (where change = 'I'), count(*) filter (where change = 'U'),
+                       count(*) filter (where change = 'D') from import_diff""",
+                rs -> {
+                    rs.next();
+                    return new MergeCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+                });
+    }
+
+    /**
+     * Applies {@link #diff}: inserts the new persons, updates the changed ones (version + 1), deletes the persons of
+     * the file's communes that the file no longer has. Runs no statement when nothing differs.
+     */
+    public MergeCounts merge(int year, MergeCounts diff) {
+        if (diff.changedNothing()) {
+            return diff;
+        }
+        String set = PersonColumns.STAGED_COLUMNS.stream().filter(c -> !c.equals("year") && !c.equals("person_id"))
+                .map(c -> c + " = i." + c).collect(java.util.stream.Collectors.joining(", "));
+        int inserted = diff.inserted() == 0 ? 0 : jdbc.update("""
+                insert into register_person (%s)
+                select %s from import_person i join import_diff d on d.person_id = i.person_id and d.change = 'I'"""
+                .formatted(STAGED_COLUMNS, PersonColumns.STAGED_COLUMNS.stream().map(c -> "i." + c)
+                        .collect(java.util.stream.Collectors.joining(", "))));
+        int updated = diff.updated() == 0 ? 0 : jdbc.update("""
+                update register_person r set %s, version = r.version + 1, updated_at = now()
+                from import_person i join import_diff d on d.person_id = i.person_id and d.change = 'U'
+                where r.year = ? and r.person_id = i.person_id""".formatted(set), year);
+        int deleted = diff.deleted() == 0 ? 0 : jdbc.update("""
+                delete from register_person r using import_diff d
+                where d.change = 'D' and r.year = ? and r.person_id = d.person_id""", year);
         return new MergeCounts(inserted, updated, deleted);
     }
 
@@ -215,36 +300,26 @@ public class RegisterStore {
             .filter(c -> !c.equals("year") && !c.equals("person_id") && !c.equals("search_key")).toList();
 
     /**
-     * Keeps, before {@link #merge}, what the merge will replace: for each staged person that differs from the stored
-     * one its stored row ('U'), for each stored person of {@code communes} the file no longer has its row ('D'), and
-     * the ids of the new persons ('I'). Unchanged persons cost no row. Same transaction as the merge.
+     * Keeps, before {@link #merge}, what the merge will replace (from {@link #diff}): for each changed person its
+     * stored row ('U'), for each person the file no longer has its row ('D'), and the ids of the new persons ('I').
+     * Unchanged persons cost no row. Same transaction as the merge.
      */
-    public void keepBeforeImages(long importId, int year, Collection<String> communes) {
-        String r = COMPARED.stream().map(c -> "r." + c).collect(java.util.stream.Collectors.joining(", "));
-        String i = COMPARED.stream().map(c -> "i." + c).collect(java.util.stream.Collectors.joining(", "));
+    public void keepBeforeImages(long importId, int year) {
         jdbc.update("""
                 insert into register_import_change (import_id, person_id, change, before)
-                select ?, r.person_id, 'U', to_jsonb(r) from register_person r
-                join import_person i on i.year = r.year and i.person_id = r.person_id
-                where r.year = ? and (%s) is distinct from (%s)""".formatted(r, i), importId, year);
-        jdbc.update("""
-                insert into register_import_change (import_id, person_id, change, before)
-                select ?, r.person_id, 'D', to_jsonb(r) from register_person r
-                where r.year = ? and r.commune_code = any (?)
-                  and not exists (select 1 from import_person i where i.year = r.year and i.person_id = r.person_id)""",
-                importId, year, communes.toArray(String[]::new));
+                select ?, r.person_id, d.change, to_jsonb(r) from import_diff d
+                join register_person r on r.year = ? and r.person_id = d.person_id
+                where d.change in ('U', 'D')""", importId, year);
         jdbc.update("""
                 insert into register_import_change (import_id, person_id, change)
-                select ?, i.person_id, 'I' from import_person i
-                where not exists (select 1 from register_person r where r.year = i.year and r.person_id = i.person_id)""",
-                importId);
+                select ?, d.person_id, 'I' from import_diff d where d.change = 'I'""", importId);
     }
 
-    /** Staged persons already registered for the year under another commune: (person_id, that commune). */
+    /** Changed persons ({@link #diff}) registered for the year under another commune: (person_id, that commune). */
     public List<String[]> stagedFromOtherCommunes() {
         return jdbc.query("""
-                select i.person_id, r.commune_code from import_person i
-                join register_person r on r.year = i.year and r.person_id = i.person_id and r.commune_code <> i.commune_code
+                select d.person_id, d.commune_before from import_diff d
+                where d.change = 'U' and d.commune_before <> d.commune_after
                 limit 1000""", (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
     }
 

@@ -33,8 +33,118 @@ class SavedColumnsTest extends IntegrationTest {
     @TempDir
     Path dataDir;
 
+    /** The platform's own engine (data directory target/test-data, columns saved 200 ms after a change). */
+    @Autowired
+    LiveRegisterEngine live;
+
+    @Autowired
+    vn.hoctap.register.Register register;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    static final String EDITED = "00175";   // used by no other test
+
+    /**
+     * A new engine started on a copy of the platform's saved columns (so that it cannot save any of its own there):
+     * whether it read them, and what it serves.
+     */
+    LiveRegisterEngine startOnCopyOfPlatformColumns(Path dir) throws Exception {
+        Path from = Path.of("target/test-data/columns/register-" + YEAR + ".columns");
+        Files.createDirectories(dir.resolve("columns"));
+        if (Files.exists(from)) {
+            Files.copy(from, dir.resolve("columns").resolve(from.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        LiveRegisterEngine e = new LiveRegisterEngine(standards, programs, "columnar", "test", dir.toString(), true, 100);
+        e.snapshot(YEAR);
+        return e;
+    }
+
+    @Test
+    void columnsSavedAfterAnEditAreReadAtTheNextStartAndEqualTheDatabaseLoad() throws Exception {
+        importRegister("person_id,household_id,commune_code,birth_date,sex,enrolment,grade\n"
+                + "SE1,HE1," + EDITED + ",2019-02-02,F,primary,1\n"
+                + "SE2,HE1," + EDITED + ",2019-03-03,M,preschool,\n"
+                + "SE3,HE2," + EDITED + ",2019-04-04,F,preschool,\n", YEAR);
+        live.snapshot(YEAR);
+        int ci = live.snapshot(YEAR).units().communeIndex(EDITED);
+        assertThat(live.snapshot(YEAR).numerator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(1);
+
+        // SE2 moves to grade 1 through the edit form's service, and to SE3's household
+        var operator = new vn.hoctap.accounts.CurrentUser(0, "test-operator", "Test", vn.hoctap.accounts.Role.CITY_ADMIN, java.util.Set.of("01"));
+        var principal = new vn.hoctap.accounts.AccountPrincipal(operator, "", true);
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        try {
+            int version = jdbc.queryForObject("select version from register_person where year = ? and person_id = 'SE2'", Integer.class, YEAR);
+            register.update(YEAR, "SE2", java.util.Map.of("household_id", "HE2", "commune_code", EDITED, "birth_date", "2019-03-03",
+                    "sex", "M", "enrolment", "primary", "grade", "1"), version);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        // applied in memory at once; saved in the background shortly after
+        assertThat(live.snapshot(YEAR).numerator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(2);
+        LiveRegisterEngine next = null;
+        for (int i = 0; i < 100 && (next == null || next.savedReads(YEAR) == 0); i++) {
+            Thread.sleep(100);
+            next = startOnCopyOfPlatformColumns(Files.createTempDirectory(dataDir, "start"));
+        }
+        assertThat(next.savedReads(YEAR)).as("the next start reads the columns saved after the edit").isEqualTo(1);
+        assertThat(next.loads(YEAR)).isEqualTo(1);
+
+        // the same as an engine loading the database (saved columns off)
+        LiveRegisterEngine fromDatabase = new LiveRegisterEngine(standards, programs, "columnar", "test",
+                Files.createTempDirectory(dataDir, "db").toString(), false, 100);
+        ColumnarResult db = fromDatabase.snapshot(YEAR);
+        ColumnarResult saved = next.snapshot(YEAR);
+        assertThat(saved.numerator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(2).isEqualTo(db.numerator(ci, Criterion.TH_GRADE1_AGE6));
+        assertThat(saved.denominator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(3);
+        assertThat(saved.personsTotal()).isEqualTo(db.personsTotal());
+        assertThat(next.standards(YEAR).toJson()).isEqualTo(fromDatabase.standards(YEAR).toJson());
+        // SE1 and SE2 in HE1 … now SE2 in HE2: still two households
+        assertThat(next.households(YEAR)).isEqualTo(fromDatabase.households(YEAR));
+        assertThat(next.households(YEAR).get(EDITED)).isEqualTo(2L);
+        java.util.List<String> ids = saved.indicatorIds();
+        for (String id : ids) {
+            var a = next.counts(YEAR, java.util.List.of(id)).get(id);
+            var b = fromDatabase.counts(YEAR, java.util.List.of(id)).get(id);
+            assertThat(a.keySet()).isEqualTo(b.keySet());
+            a.forEach((commune, v) -> assertThat(v).as(id + " " + commune).containsExactly(b.get(commune)));
+        }
+
+        // a write the platform did not see (no event): the saved columns no longer describe the database
+        jdbc.update("update register_person set grade = null, enrolment = 'preschool' where year = ? and person_id = 'SE1'", YEAR);
+        LiveRegisterEngine afterForeignWrite = startOnCopyOfPlatformColumns(Files.createTempDirectory(dataDir, "foreign"));
+        assertThat(afterForeignWrite.savedReads(YEAR)).isZero();
+        assertThat(afterForeignWrite.snapshot(YEAR).numerator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(1);
+        // put back for the other tests, and let the platform reload the year
+        jdbc.update("update register_person set grade = 1, enrolment = 'primary' where year = ? and person_id = 'SE1'", YEAR);
+        events.publishEvent(new vn.hoctap.register.RegisterChanged(YEAR, java.util.Set.of(EDITED)));
+    }
+
+    @Test
+    void nothingIsSavedWhileAWriteIsPublishedButNotYetApplied() throws Exception {
+        tx.executeWithoutResult(status -> {
+            events.publishEvent(new vn.hoctap.register.RegisterChanged(YEAR, java.util.Set.of(EDITED)));
+            // committed a moment later, applied after commit: until then the database may be ahead of the columns
+            assertThat(standards.settledState()).isEmpty();
+            try {
+                assertThat(live.saveChangedYears()).isFalse();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(standards.settledState()).isPresent();
+    }
+
     LiveRegisterEngine start() {
-        return new LiveRegisterEngine(standards, programs, "columnar", "test", dataDir.toString(), true);
+        return new LiveRegisterEngine(standards, programs, "columnar", "test", dataDir.toString(), true, 100);
     }
 
     @Test
