@@ -41,15 +41,18 @@ public final class Cli {
                                              giá trị, chỉ tiêu và trạng thái các chỉ tiêu NQ 23 của thành phố
                                              the city's Resolution 23 indicators: value, target, status
               bench [--only platform|explore|record|fund] [--persons N] [--seed S] [--clients C] [--pg-url URL]
-                    [--duckdb-jar JAR] [--engine-only]
+                    [--duckdb-jar JAR] [--engine-only] [--import-only] [--no-http-import]
+                    [--load-generator wrk|java|both] [--load-seconds S]
                                              đo tốc độ (mặc định 8,7 triệu người): bộ máy theo cột, cùng phép tính
-                                             bằng SQL trong PostgreSQL và DuckDB, nhập sổ so với COPY, API; một biểu
+                                             bằng SQL trong PostgreSQL và DuckDB, nhập sổ (trong tiến trình và qua
+                                             HTTP) so với COPY, API dưới tải từ một tiến trình riêng; một biểu
                                              thức mới của Khám phá số liệu (explore); sau đó
                                              hồ sơ học tập (như bench-record) và sổ quỹ (như bench-fund) với cỡ mặc
                                              định; --only chỉ chạy phần đã chọn (platform, explore, record, fund)
                                              benchmark (default 8.7 million): columnar engine, the same in
-                                             PostgreSQL and DuckDB SQL, import vs COPY, the API under load; a new
-                                             Explore expression (explore); then
+                                             PostgreSQL and DuckDB SQL, import (in-process and over HTTP) vs COPY,
+                                             the API loaded by a separate process (wrk); a new Explore expression
+                                             (explore); every goal beside its measured value; then
                                              the learning record (as bench-record) and the fund ledger (as
                                              bench-fund) at their default sizes; --only runs the chosen parts
               soak --password P [--url URL] [--user U] [--seconds 60] [--clients 64] [--year Y]

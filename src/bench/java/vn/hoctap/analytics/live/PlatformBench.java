@@ -104,6 +104,14 @@ public final class PlatformBench {
         @CommandLine.Option(names = "--import-only",
                 description = "chỉ đo nhập sổ / only the register import figures (first import, re-import, plain COPY)")
         boolean importOnly;
+        @CommandLine.Option(names = "--load-generator", paramLabel = "wrk|java|both",
+                description = "tiến trình riêng tạo tải cho API / the separate process that loads the API: wrk, java (a Java client in its own JVM) or both (default wrk when installed, else java)")
+        String loadGenerator;
+        @CommandLine.Option(names = "--load-seconds", paramLabel = "S", converter = CommandLines.PositiveWholeNumber.class,
+                description = "thời gian mỗi lần tạo tải / how long each separate-process load runs (default ${DEFAULT-VALUE})")
+        int loadSeconds = 15;
+        @CommandLine.Option(names = "--no-http-import", description = "không đo nhập qua HTTP / skip the imports through HTTP (tus upload, plain POST)")
+        boolean noHttpImport;
         @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "hướng dẫn / this help")
         boolean help;
 
@@ -119,6 +127,9 @@ public final class PlatformBench {
 
         @Override
         public Integer call() {
+            if (loadGenerator != null && !List.of("wrk", "java", "both").contains(loadGenerator)) {
+                throw new CommandLines.UsageException("--load-generator: wrk, java hoặc both / wrk, java or both, not " + loadGenerator);
+            }
             try {
                 return new PlatformBench(out, this).run(application);
             } catch (Exception e) {
@@ -133,6 +144,45 @@ public final class PlatformBench {
     private final Options opts;
     private final List<String> differences = new ArrayList<>();
     private final Map<String, String> table = new LinkedHashMap<>();
+
+    // ---- the goals of issue 18, each printed next to its measured value at the end ("not measured" when the run did not)
+    static final String GOAL_IMPORT = "first register import / plain COPY of the same file";
+    static final String GOAL_REIMPORT = "re-import of the same file (nothing changes) / COPY";
+    static final String GOAL_START_SAVED = "start-up load of a year (register unchanged since the last run)";
+    static final String GOAL_START_PG = "start-up load of a year read from PostgreSQL";
+    static final String GOAL_START_THREE = "start-up load with three years";
+    static final String GOAL_STATUS = "GET /api/indicators/status p99, 64 clients, separate-process generator";
+    static final String GOAL_STATUS_WRITER = "the same while one writer edits 10/s";
+    /** The Explore figure (issue 18 item 3): its bench part reports here with {@link #goal}. */
+    static final String GOAL_EXPLORE = "Explore: a new expression over the register";
+    static final String GOAL_EQUAL = "all engines' counts equal";
+    private static final Map<String, String> GOALS = new LinkedHashMap<>();
+    static {
+        GOALS.put(GOAL_IMPORT, "≥ 0.5");
+        GOALS.put(GOAL_REIMPORT, "≥ 0.3");
+        GOALS.put(GOAL_START_SAVED, "≤ 5 s");
+        GOALS.put(GOAL_START_PG, "≤ 5 s");
+        GOALS.put(GOAL_START_THREE, "≤ 10 s");
+        GOALS.put(GOAL_STATUS, "≤ 100 ms");
+        GOALS.put(GOAL_STATUS_WRITER, "≤ 200 ms");
+        GOALS.put(GOAL_EXPLORE, "≤ 100 ms");
+        GOALS.put(GOAL_EQUAL, "yes");
+    }
+    /** Goal → measured value and whether it is met (null: not judged). */
+    private final Map<String, Map.Entry<String, Boolean>> goals = new LinkedHashMap<>();
+    private double firstImportRate;
+    private double reImportRate;
+    private double copyRate;
+    private double httpImportRate;
+    private double httpReImportRate;
+
+    /** Records the measured value of one of the goals above ({@code met} null when it cannot be judged). */
+    void goal(String goal, String measured, Boolean met) {
+        if (!GOALS.containsKey(goal)) {
+            throw new IllegalArgumentException("not a goal of the bench: " + goal);
+        }
+        goals.put(goal, new java.util.AbstractMap.SimpleImmutableEntry<>(measured, met));
+    }
 
     private PlatformBench(PrintStream out, Options opts) {
         this.out = out;
@@ -263,6 +313,8 @@ public final class PlatformBench {
         row("register import, platform", String.format(Locale.ROOT, "%,.0f rows/s", importRate), "");
         row("plain PostgreSQL COPY of the same file", String.format(Locale.ROOT, "%,.0f rows/s", copyRate), "");
         row("import / COPY", String.format(Locale.ROOT, "%.2f", importRate / copyRate), "≥ 0.5");
+        firstImportRate = importRate;   // issue 18 goals (summary)
+        this.copyRate = copyRate;
         // the same file again: staged and merged, nothing changes (no update, no audit event)
         t = System.nanoTime();
         RegisterImports.Job again = imports.importNow(personsCsv, "bench-" + n + ".csv", year);
@@ -274,7 +326,11 @@ public final class PlatformBench {
                 again.result().rows(), againS, again.result().rows() / againS);
         row("register re-import of the same file (no change)", String.format(Locale.ROOT, "%,.0f rows/s", again.result().rows() / againS), "");
         row("re-import / COPY", String.format(Locale.ROOT, "%.2f", again.result().rows() / againS / copyRate), "≥ 0.3");
+        reImportRate = again.result().rows() / againS;   // issue 18 goals (summary)
         startUp(ctx, year, register, standards, sql);
+        if (!opts.noHttpImport) {
+            httpImports(jdbc, port, password, year, personsCsv, n);
+        }
         if (opts.importOnly) {
             return;
         }
@@ -291,6 +347,7 @@ public final class PlatformBench {
                 snapshot.personsTotal(), loadS, live.heapBytes() / (double) snapshot.personsTotal());
         row("platform start: load the register from PostgreSQL into the engine", String.format(Locale.ROOT, "%.1f s", loadS), "");
         compare("platform engine (loaded from PostgreSQL) vs in-process engine", engineRows, sql.rows(snapshot), sql);
+        startUp(ctx, year, engineRows, sql);
         t = System.nanoTime();
         String streamed = standards.resultStreaming(year).toJson();
         double streamS = (System.nanoTime() - t) / 1e9;
@@ -356,6 +413,82 @@ public final class PlatformBench {
     }
 
     private final List<double[]> ratios = new ArrayList<>();
+
+    /**
+     * A start of the platform, measured on a fresh engine over the same database and data folder (issue 18 item 1): with
+     * the columns an earlier load saved (valid only for the exact register state they were made from), and without
+     * them (every resident read from PostgreSQL). Both must count what the in-process engine counted.
+     */
+    private void startUp(ConfigurableApplicationContext ctx, int year, Map<String, long[]> engineRows, SqlQuery sql) {
+        RegisterStandards standards = ctx.getBean(RegisterStandards.class);
+        String dataDir = ctx.getEnvironment().getProperty("hoctap.data-dir");
+        for (boolean saved : new boolean[] {true, false}) {
+            LiveRegisterEngine fresh = new LiveRegisterEngine(standards, ctx.getBeanProvider(vn.hoctap.analytics.core.RegisterPrograms.class),
+                    "columnar", "bench", dataDir, saved);
+            try {
+                long t = System.nanoTime();
+                var r = fresh.snapshot(year);
+                double s = (System.nanoTime() - t) / 1e9;
+                if (r == null) {
+                    differences.add("a fresh engine could not hold " + year);
+                    continue;
+                }
+                boolean read = fresh.savedReads(year) > 0;
+                String how = read ? "read from the saved columns (register unchanged since they were saved)"
+                        : saved ? "read from PostgreSQL: no valid saved columns" : "read from PostgreSQL (saved columns off)";
+                out.printf(Locale.ROOT, "a fresh start of the engine: %,d residents %s and counted in %.2f s%n", r.personsTotal(), how, s);
+                compare("fresh engine (" + (read ? "saved columns" : "PostgreSQL") + ") vs in-process engine", engineRows, sql.rows(r), sql);
+                String label = read ? "start-up load of a year, register unchanged (saved columns)" : "start-up load of a year from PostgreSQL (fresh engine)";
+                row(label, String.format(Locale.ROOT, "%.2f s", s), "≤ 5 s");
+                goal(read ? GOAL_START_SAVED : GOAL_START_PG, String.format(Locale.ROOT, "%.2f s", s), s <= 5);
+            } finally {
+                fresh.stop();
+            }
+        }
+        goal(GOAL_START_THREE, "not measured: the bench imports one year", null);
+    }
+
+    /**
+     * The imports through HTTP (issue 18): the year emptied, then the register sent by the resumable upload (tus) as
+     * a first import, again by tus (re-import: nothing changes), and as the body of a plain POST (re-import); each
+     * timed from the first byte sent to the import job's end, beside the in-process figures of the same run.
+     */
+    private void httpImports(JdbcTemplate jdbc, int port, String password, int year, Path personsCsv, int n) throws Exception {
+        HttpImport client = new HttpImport("http://127.0.0.1:" + port, "admin", password);
+        long t = System.nanoTime();
+        // TRUNCATE when the benchmark's year is the only one in the table (the throw-away database), else DELETE
+        Boolean others = jdbc.queryForObject("select exists (select 1 from register_person where year <> ?)", Boolean.class, year);
+        if (Boolean.TRUE.equals(others)) {
+            jdbc.update("delete from register_person where year = ?", year);
+        } else {
+            jdbc.execute("truncate register_person");
+        }
+        out.printf(Locale.ROOT, "emptied %d for the import through HTTP in %.1f s%n", year, (System.nanoTime() - t) / 1e9);
+        int piece = 16 << 20;
+        HttpImport.Result first = client.tus(personsCsv, "bench-" + n + ".csv", year, piece);
+        if (first.rows() != n || first.changedNothing()) {
+            throw new IllegalStateException("the import through HTTP did not add the " + n + " persons: " + first.summary());
+        }
+        out.printf(Locale.ROOT, "platform import through HTTP, first of the year (tus: %d pieces of %d MB, upload %.1f s; then the job): %,d rows in %.1f s = %,.0f rows/s (%s)%n",
+                first.pieces(), piece >> 20, first.uploadSeconds(), first.rows(), first.totalSeconds(), first.rate(), first.summary());
+        row("register import through HTTP (tus upload + job)", String.format(Locale.ROOT, "%,.0f rows/s", first.rate()), "");
+        httpImportRate = first.rate();
+        HttpImport.Result again = client.tus(personsCsv, "bench-" + n + ".csv", year, piece);
+        if (!again.changedNothing()) {
+            throw new IllegalStateException("re-importing the same register through HTTP changed it: " + again.summary());
+        }
+        out.printf(Locale.ROOT, "platform re-import through HTTP (tus, upload %.1f s; merge: no change): %,d rows in %.1f s = %,.0f rows/s%n",
+                again.uploadSeconds(), again.rows(), again.totalSeconds(), again.rate());
+        row("register re-import through HTTP (tus upload + job, no change)", String.format(Locale.ROOT, "%,.0f rows/s", again.rate()), "");
+        HttpImport.Result post = client.plainPost(personsCsv, "bench-" + n + ".csv", year);
+        if (!post.changedNothing()) {
+            throw new IllegalStateException("re-importing the same register by a plain POST changed it: " + post.summary());
+        }
+        out.printf(Locale.ROOT, "platform re-import through HTTP (plain POST /api/register/imports, upload %.1f s; merge: no change): %,d rows in %.1f s = %,.0f rows/s%n",
+                post.uploadSeconds(), post.rows(), post.totalSeconds(), post.rate());
+        row("register re-import through HTTP (plain POST body + job, no change)", String.format(Locale.ROOT, "%,.0f rows/s", post.rate()), "");
+        httpReImportRate = Math.max(again.rate(), post.rate());
+    }
 
     /** COPY of the generated file into a bare table (every column text, no index): PostgreSQL's best case. */
     private double plainCopy(DataSource ds, Path csv, int n) throws SQLException, IOException {
@@ -474,10 +607,31 @@ public final class PlatformBench {
             }
 
             // reads while one writer edits 10 times a second (each edit drops the cached dashboard values)
-            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Writer writer = new Writer(register, year, candidates);
+            long[] mixed = load(pool, http, reqs, perClient);
+            int edited = writer.stop();
+            out.printf(Locale.ROOT, "GET /api/indicators/status, %d clients while one writer edited %d times (10 a second): p50 %.1f ms, p99 %.1f ms%n",
+                    clients, edited, mixed[mixed.length / 2] / 1e6, mixed[(int) (mixed.length * 0.99)] / 1e6);
+            row("dashboard API p50 / p99, " + clients + " clients, 10 edits/s",
+                    String.format(Locale.ROOT, "%.1f ms / %.1f ms", mixed[mixed.length / 2] / 1e6, mixed[(int) (mixed.length * 0.99)] / 1e6), "p99 ≤ 200 ms");
+
+            // ---- the same load generated by a separate process (issue 18 item 2): the in-process rows above are the baseline
+            List<String> cookies = reqs.stream().map(q -> q.headers().firstValue("Cookie").orElseThrow()).toList();
+            external(status.toString(), cookies, clients, register, year, candidates);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One writer editing a person 10 times a second through {@code Register.update} (as the edit form does), until stopped. */
+    private final class Writer {
+        private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicInteger edits = new java.util.concurrent.atomic.AtomicInteger();
+        private final Thread thread;
+
+        Writer(Register register, int year, List<Map<String, Object>> candidates) {
             var authentication = SecurityContextHolder.getContext().getAuthentication();
-            int[] edits = {0};
-            Thread writer = new Thread(() -> {
+            thread = new Thread(() -> {
                 var sc = SecurityContextHolder.createEmptyContext();
                 sc.setAuthentication(authentication);
                 SecurityContextHolder.setContext(sc);
@@ -488,7 +642,7 @@ public final class PlatformBench {
                     Map<String, String> c = cells(en.person());
                     c.put("qualification", "short_course".equals(c.get("qualification")) ? "none" : "short_course");
                     register.update(year, id, c, en.version());
-                    edits[0]++;
+                    edits.incrementAndGet();
                     try {
                         Thread.sleep(100);
                     } catch (InterruptedException e) {
@@ -496,17 +650,70 @@ public final class PlatformBench {
                     }
                 }
             }, "bench-writer");
-            writer.setUncaughtExceptionHandler((th, ex) -> differences.add("writer failed: " + ex));
-            writer.start();
-            long[] mixed = load(pool, http, reqs, perClient);
+            thread.setUncaughtExceptionHandler((th, ex) -> differences.add("writer failed: " + ex));
+            thread.start();
+        }
+
+        /** Stops the writer; returns the number of edits it made. */
+        int stop() throws InterruptedException {
             stop.set(true);
-            writer.join();
-            out.printf(Locale.ROOT, "GET /api/indicators/status, %d clients while one writer edited %d times (10 a second): p50 %.1f ms, p99 %.1f ms%n",
-                    clients, edits[0], mixed[mixed.length / 2] / 1e6, mixed[(int) (mixed.length * 0.99)] / 1e6);
-            row("dashboard API p50 / p99, " + clients + " clients, 10 edits/s",
-                    String.format(Locale.ROOT, "%.1f ms / %.1f ms", mixed[mixed.length / 2] / 1e6, mixed[(int) (mixed.length * 0.99)] / 1e6), "p99 ≤ 100 ms");
-        } finally {
-            pool.shutdownNow();
+            thread.join();
+            return edits.get();
+        }
+    }
+
+    /**
+     * {@code GET /api/indicators/status} loaded by a separate process ({@link ExternalLoad}: wrk, or a Java client in its
+     * own JVM): plain GETs and conditional ones (ETag sent back, 304 answers), read only and while one writer edits 10
+     * times a second. The goals of issue 18 are judged on these figures.
+     */
+    private void external(String url, List<String> cookies, int clients, Register register, int year,
+                          List<Map<String, Object>> candidates) throws Exception {
+        int seconds = opts.loadSeconds;
+        String which = opts.loadGenerator != null ? opts.loadGenerator : (ExternalLoad.wrk() != null ? "wrk" : "java");
+        List<ExternalLoad.Tool> tools = switch (which) {
+            case "both" -> List.of(ExternalLoad.Tool.WRK, ExternalLoad.Tool.JAVA);
+            case "java" -> List.of(ExternalLoad.Tool.JAVA);
+            default -> List.of(ExternalLoad.Tool.WRK);
+        };
+        if (tools.contains(ExternalLoad.Tool.WRK) && ExternalLoad.wrk() == null) {
+            out.println("wrk: NOT MEASURED — not installed (apt-get install wrk); --load-generator java uses a Java client in its own JVM");
+            row("dashboard API, wrk", "not measured (wrk not installed)", "");
+            tools = tools.stream().filter(x -> x != ExternalLoad.Tool.WRK).toList();
+        }
+        Double worstRead = null;
+        Double worstWriter = null;
+        for (ExternalLoad.Tool tool : tools) {
+            for (boolean withWriter : new boolean[] {false, true}) {
+                for (boolean conditional : new boolean[] {false, true}) {
+                    Writer writer = withWriter ? new Writer(register, year, candidates) : null;
+                    ExternalLoad.Result r = ExternalLoad.run(tool, url, clients, seconds, cookies, conditional);
+                    int edited = writer == null ? 0 : writer.stop();
+                    String kind = (conditional ? "conditional GETs (If-None-Match)" : "plain GETs")
+                            + (withWriter ? ", one writer editing 10/s (" + edited + " edits)" : ", read only");
+                    out.printf(Locale.ROOT, "GET /api/indicators/status, %d clients, %s, %s, %d s: %s%n", clients, tool.label(), kind, seconds,
+                            ExternalLoad.describe(r));
+                    if (r.errors() > 0) {
+                        differences.add("status API under load (" + tool.label() + ", " + kind + "): " + r.errors() + " errors");
+                    }
+                    if (conditional && !withWriter && r.notModified() == 0) {
+                        differences.add("conditional GETs of the status API were never answered 304");
+                    }
+                    row("status API p50 / p99, " + clients + " clients, " + (tool == ExternalLoad.Tool.WRK ? "wrk" : "Java in own JVM") + ", "
+                                    + (conditional ? "conditional" : "plain") + (withWriter ? ", 10 edits/s" : ""),
+                            String.format(Locale.ROOT, "%.1f ms / %.1f ms (%,.0f req/s)", r.p50(), r.p99(), r.perSecond()),
+                            withWriter ? "p99 ≤ 200 ms" : "p99 ≤ 100 ms");
+                    if (withWriter) {
+                        worstWriter = worstWriter == null ? r.p99() : Math.max(worstWriter, r.p99());
+                    } else {
+                        worstRead = worstRead == null ? r.p99() : Math.max(worstRead, r.p99());
+                    }
+                }
+            }
+        }
+        if (worstRead != null) {
+            goal(GOAL_STATUS, String.format(Locale.ROOT, "%.1f ms (worst of plain / conditional)", worstRead), worstRead <= 100);
+            goal(GOAL_STATUS_WRITER, String.format(Locale.ROOT, "%.1f ms (worst of plain / conditional)", worstWriter), worstWriter <= 200);
         }
     }
 
@@ -795,6 +1002,25 @@ public final class PlatformBench {
             if (engine2 != null && engine2 > 0) {
                 out.printf(Locale.ROOT, "  %-72s %.1f×%n", (r[1] == 1 ? "PostgreSQL" : "DuckDB") + " / engine (2 threads), same computation", r[0] / engine2);
             }
+        }
+        if (copyRate > 0 && firstImportRate > 0) {
+            double r = firstImportRate / copyRate;
+            goal(GOAL_IMPORT, String.format(Locale.ROOT, "%.2f in-process%s", r, httpImportRate > 0
+                    ? String.format(Locale.ROOT, ", %.2f through HTTP (tus)", httpImportRate / copyRate) : ""), r >= 0.5);
+        }
+        if (copyRate > 0 && reImportRate > 0) {
+            double r = reImportRate / copyRate;
+            goal(GOAL_REIMPORT, String.format(Locale.ROOT, "%.2f in-process%s", r, httpReImportRate > 0
+                    ? String.format(Locale.ROOT, ", %.2f through HTTP", httpReImportRate / copyRate) : ""), r >= 0.3);
+        }
+        goal(GOAL_EQUAL, differences.isEmpty() ? "yes" : "NO (" + differences.size() + " differences, below)", differences.isEmpty());
+        out.println();
+        out.println("== goals of issue 18 (measured in this run; printed, not asserted)");
+        out.printf(Locale.ROOT, "  %-72s %-10s %s%n", "goal", "target", "measured");
+        for (var g : GOALS.entrySet()) {
+            var m = goals.get(g.getKey());
+            String measured = m == null ? "not measured in this run" : m.getKey() + (m.getValue() == null ? "" : m.getValue() ? "  — met" : "  — NOT met");
+            out.printf(Locale.ROOT, "  %-72s %-10s %s%n", g.getKey(), g.getValue(), measured);
         }
         if (!differences.isEmpty()) {
             out.println();

@@ -56,12 +56,20 @@ class StatusAnswers {
         Key key = new Key(year, values.version(), targets.version());
         Answer a = answers.get(key);
         if (a == null) {
-            List<Map<String, Object>> lines = IndicatorApiController.statusLines(status.city(year), year);
-            String etag = "\"st-" + RUN + "-" + year + "-" + key.values() + "-" + key.targets() + "\"";
-            a = new Answer(etag, json.writeValueAsBytes(lines));
-            // only the answers of current versions are kept (one per year asked)
-            answers.keySet().removeIf(k -> k.values() != key.values() || k.targets() != key.targets());
-            answers.put(key, a);
+            // one computation at a time: after a change the requests arriving together (64 dashboards while a writer
+            // edits) wait for the one answer instead of each computing the year's status (issue 18)
+            synchronized (this) {
+                Key now = new Key(year, values.version(), targets.version());
+                a = answers.get(now);
+                if (a == null) {
+                    List<Map<String, Object>> lines = IndicatorApiController.statusLines(status.city(year), year);
+                    String etag = "\"st-" + RUN + "-" + year + "-" + now.values() + "-" + now.targets() + "\"";
+                    a = new Answer(etag, json.writeValueAsBytes(lines));
+                    // only the answers of current versions are kept (one per year asked)
+                    answers.keySet().removeIf(k -> k.values() != now.values() || k.targets() != now.targets());
+                    answers.put(now, a);
+                }
+            }
         }
         if (request.checkNotModified(a.etag())) {
             return null;   // Spring answers 304 with the ETag

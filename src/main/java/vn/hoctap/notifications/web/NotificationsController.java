@@ -65,8 +65,9 @@ class NotificationsController {
         }
 
         @ModelAttribute("unreadNotifications")
-        Integer unread() {
-            return notifications.unread();
+        Integer unread(jakarta.servlet.http.HttpServletRequest request) {
+            // an API answer has no header: no query for it
+            return vn.hoctap.platform.PageRequests.answersWithBody(request) ? null : notifications.unread();
         }
     }
 }

@@ -5,19 +5,23 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
+import vn.hoctap.platform.PageRequests;
 
-/** What every page's layout needs: the links that switch language on the current page. */
+/**
+ * What every page's layout needs: the links that switch language on the current page (not computed for an API answer,
+ * which has no layout: {@link PageRequests}).
+ */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class PageModel {
 
     @ModelAttribute("langViUrl")
     String langViUrl(HttpServletRequest request) {
-        return withLang(request, "vi");
+        return PageRequests.answersWithBody(request) ? null : withLang(request, "vi");
     }
 
     @ModelAttribute("langEnUrl")
     String langEnUrl(HttpServletRequest request) {
-        return withLang(request, "en");
+        return PageRequests.answersWithBody(request) ? null : withLang(request, "en");
     }
 
     @ModelAttribute("currentPath")

@@ -110,6 +110,33 @@ public final class SyntheticRegister {
     }
 
     /**
+     * Writes the persons file (header and rows) of one commune exactly as {@link #generate(GeneratorOptions, Writer,
+     * Writer)} would write that commune's rows for the same options, without generating the others (each commune has a
+     * generator and a seed of its own): e.g. Phường Ba Đình's 66,955 persons of the 8.7-million register, for an upload
+     * of one commune's register. Returns the number of persons written; the writer is flushed, not closed.
+     *
+     * @throws IllegalArgumentException when {@code communeCode} is not a commune of the options' structure
+     */
+    public static long commune(GeneratorOptions options, String communeCode, Writer persons) throws IOException {
+        Plan plan = plan(options);
+        for (int i = 0; i < plan.communes.size(); i++) {
+            HanoiData.Unit c = plan.communes.get(i);
+            if (c.code().equals(communeCode)) {
+                persons.write(PERSONS_HEADER);
+                persons.write('\n');
+                long[] written = {0};
+                if (plan.counts[i] > 0) {
+                    new CommuneGenerator(c.code(), plan.profiles.get(c.code()), options.year(),
+                            communeSeed(options.seed(), c.code()), plan.villages[i], persons).generate(plan.counts[i], n -> written[0] += n);
+                }
+                persons.flush();
+                return plan.counts[i];
+            }
+        }
+        throw new IllegalArgumentException("not a commune of structure " + options.structure() + ": " + communeCode);
+    }
+
+    /**
      * Writes {@code dir/units.csv} and {@code dir/persons.csv} (UTF-8, {@code \n}), creating the
      * directory if needed.
      */

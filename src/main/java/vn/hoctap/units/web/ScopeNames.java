@@ -28,7 +28,10 @@ class ScopeNames {
     }
 
     @ModelAttribute("scopeNames")
-    String scopeNames() {
+    String scopeNames(jakarta.servlet.http.HttpServletRequest request) {
+        if (vn.hoctap.platform.PageRequests.answersWithBody(request)) {
+            return null;   // an API answer has no header
+        }
         return guard.currentUser().map(CurrentUser::scopes).map(scopes -> {
             List<String> names = scopes.stream().map(this::name).sorted(VietnameseText.ORDER).toList();
             return String.join(", ", names);
@@ -38,7 +41,8 @@ class ScopeNames {
     /** The unit picker of the account pages: the city and the communes in force today, in Vietnamese order. */
     @ModelAttribute("unitChoices")
     List<UnitVersion> unitChoices(jakarta.servlet.http.HttpServletRequest request) {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/admin/accounts")) {
+        if (vn.hoctap.platform.PageRequests.answersWithBody(request)
+                || !request.getRequestURI().startsWith(request.getContextPath() + "/admin/accounts")) {
             return List.of();
         }
         List<UnitVersion> all = units.history().unitsOn(HanoiTime.today());
@@ -51,7 +55,8 @@ class ScopeNames {
     /** Unit names by code for the pages that list accounts' units. */
     @ModelAttribute("unitNames")
     java.util.Map<String, String> unitNames(jakarta.servlet.http.HttpServletRequest request) {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/admin/accounts")) {
+        if (vn.hoctap.platform.PageRequests.answersWithBody(request)
+                || !request.getRequestURI().startsWith(request.getContextPath() + "/admin/accounts")) {
             return java.util.Map.of();
         }
         java.util.Map<String, String> m = new java.util.HashMap<>();

@@ -48,6 +48,23 @@ class SyntheticRegisterTest {
     }
 
     @Test
+    void oneCommuneIsWrittenExactlyAsItsRowsInTheWholeRegister() throws Exception {
+        GeneratorOptions o = GeneratorOptions.of(30_000, 5, Structure.HANOI_2025);
+        TestSupport.Register whole = TestSupport.generate(o);
+        // the rows of Phường Ba Đình (00004, the third column) in the whole register, in their order
+        List<String> expected = whole.persons().lines().skip(1).filter(l -> l.split(",", -1)[2].equals("00004")).toList();
+        assertThat(expected).isNotEmpty();
+        java.io.StringWriter one = new java.io.StringWriter();
+        long n = SyntheticRegister.commune(o, "00004", one);
+        List<String> lines = one.toString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(SyntheticRegister.PERSONS_HEADER);
+        assertThat(lines.subList(1, lines.size())).isEqualTo(expected);
+        assertThat(n).isEqualTo(expected.size());
+        assertThatThrownBy(() -> SyntheticRegister.commune(o, "01", new java.io.StringWriter()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void everyRowOf200000PersonsIsValid() {
         TestSupport.Register r = TestSupport.generate(GeneratorOptions.of(200_000, 42, Structure.HANOI_2025));
         RegisterValidator v = r.validate(2025);
