@@ -81,6 +81,42 @@ class MessageBundlesTest {
         }
     }
 
+    /**
+     * A message with arguments is formatted by {@link java.text.MessageFormat}, where a lone apostrophe starts quoted
+     * text: "The contract's default ({2})" would print "The contracts default ({2})" with the argument left out. Such
+     * messages write an apostrophe twice ('').
+     */
+    @Test
+    void messagesWithArgumentsKeepTheirApostrophesAndArguments() throws IOException {
+        for (String bundle : new String[] {"", "_en"}) {
+            Properties p = loadAll(bundle);
+            for (String k : p.stringPropertyNames()) {
+                String v = p.getProperty(k);
+                java.util.regex.Matcher args = java.util.regex.Pattern.compile("\\{(\\d)").matcher(v);
+                int most = -1;
+                while (args.find()) {
+                    most = Math.max(most, Integer.parseInt(args.group(1)));
+                }
+                if (most < 0) {
+                    continue;
+                }
+                // each argument a number no text contains (a {n,number} argument takes it as well as a plain {n})
+                Object[] values = new Object[most + 1];
+                for (int i = 0; i <= most; i++) {
+                    values[i] = 987_650 + i;
+                }
+                String out = new java.text.MessageFormat(v, java.util.Locale.ROOT).format(values).replace(",", "");
+                for (int i = 0; i <= most; i++) {
+                    if (v.contains("{" + i + "}") || v.contains("{" + i + ",number")) {
+                        assertThat(out).as(bundle + ": " + k).contains(String.valueOf(987_650 + i));
+                    }
+                }
+                assertThat(out.chars().filter(ch -> ch == '\'').count()).as(bundle + ": " + k + " (write '' for an apostrophe)")
+                        .isEqualTo(v.replace("''", "'").chars().filter(ch -> ch == '\'').count());
+            }
+        }
+    }
+
     @Test
     void vietnameseIsWrittenWithDiacritics() throws IOException {
         Properties vi = load("messages.properties");

@@ -424,7 +424,7 @@ public final class PlatformBench {
         String dataDir = ctx.getEnvironment().getProperty("hoctap.data-dir");
         for (boolean saved : new boolean[] {true, false}) {
             LiveRegisterEngine fresh = new LiveRegisterEngine(standards, ctx.getBeanProvider(vn.hoctap.analytics.core.RegisterPrograms.class),
-                    "columnar", "bench", dataDir, saved);
+                    "columnar", "bench", dataDir, saved, 3_600_000);
             try {
                 long t = System.nanoTime();
                 var r = fresh.snapshot(year);

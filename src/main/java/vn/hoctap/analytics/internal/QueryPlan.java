@@ -43,7 +43,8 @@ public final class QueryPlan {
         this.year = year;
         this.units = units;
         this.pb = new Program.Builder(year);
-        defs = rules.definitions();
+        // a one-off expression (rules == null) still reads the rule file's named conditions (exempt, literate1, …)
+        defs = (rules != null ? rules : RuleSet.defaults()).definitions();
         int notExempt = pb.not(test(Field.EXEMPT)); // the rule file's define | exempt
         int[] den = new int[NC], num = new int[NC];
         if (rules != null) {
