@@ -68,7 +68,33 @@ public final class Program {
         for (int base = from; base < to; base += 64) {
             final int n = Math.min(64, to - base);
             final long valid = n == 64 ? -1L : (1L << n) - 1;
-            masks(bytes, by, com, base, n, valid, slot, false);
+            for (int i = 0; i < nOps; i++) {
+                long m = 0;
+                switch (kind[i]) {
+                    case BYTE: {
+                        final byte[] col = bytes[a[i]];
+                        final long[] t = table[i];
+                        for (int k = 0; k < n; k++) m |= t[col[base + k] & 0xff] << k;
+                        break;
+                    }
+                    case BIRTH: {
+                        final long[] t = table[i];
+                        for (int k = 0; k < n; k++) m |= t[by[base + k] - Columns.BIRTH_BASE] << k;
+                        break;
+                    }
+                    case COMMUNE: {
+                        final long[] t = table[i];
+                        for (int k = 0; k < n; k++) m |= t[com[base + k]] << k;
+                        break;
+                    }
+                    case AND: m = slot[a[i]] & slot[b[i]]; break;
+                    case OR: m = slot[a[i]] | slot[b[i]]; break;
+                    case NOT: m = ~slot[a[i]] & valid; break;
+                    case ALL: m = valid; break;
+                    default: m = 0;
+                }
+                slot[i] = m;
+            }
             final int c0 = com[base];
             boolean uniform = true;
             for (int k = 1; k < n; k++) {
@@ -177,7 +203,33 @@ public final class Program {
                 if (gm == 0) continue;
                 valid = gm;
             }
-            masks(bytes, by, com, base, n, valid, slot, true);
+            for (int i = 0; i < nOps; i++) {
+                long m = 0;
+                switch (kind[i]) {
+                    case BYTE: {
+                        final byte[] col = bytes[a[i]];
+                        final long[] t = table[i];
+                        for (int k = 0; k < n; k++) m |= t[col[base + k] & 0xff] << k;
+                        break;
+                    }
+                    case BIRTH: {
+                        final long[] t = table[i];
+                        for (int k = 0; k < n; k++) m |= t[by[base + k] - Columns.BIRTH_BASE] << k;
+                        break;
+                    }
+                    case COMMUNE: {
+                        final long[] t = table[i];
+                        for (int k = 0; k < n; k++) m |= t[com[base + k]] << k;
+                        break;
+                    }
+                    case AND: m = slot[a[i]] & slot[b[i]]; break;
+                    case OR: m = slot[a[i]] | slot[b[i]]; break;
+                    case NOT: m = ~slot[a[i]] & valid; break;
+                    case ALL: m = valid; break;
+                    default: m = 0;
+                }
+                slot[i] = m & valid;
+            }
             // the groups of the block: nd distinct groups with their rows (dg, dm), or nd = -1 and each row's in grp
             final int c0 = com[base];
             boolean uniform = true;
@@ -376,40 +428,5 @@ public final class Program {
         }
 
         public Program build() { return new Program(this); }
-    }
-
-    /**
-     * The masks of one block of at most 64 rows: {@code slot[i]} holds bit k when operation i holds for row
-     * {@code base + k}; with {@code onlyValid} every mask is limited to the rows of {@code valid} (a gate).
-     */
-    private void masks(byte[][] bytes, short[] by, short[] com, int base, int n, long valid, long[] slot, boolean onlyValid) {
-        final int nOps = kind.length;
-        for (int i = 0; i < nOps; i++) {
-            long m = 0;
-            switch (kind[i]) {
-                case BYTE: {
-                    final byte[] col = bytes[a[i]];
-                    final long[] t = table[i];
-                    for (int k = 0; k < n; k++) m |= t[col[base + k] & 0xff] << k;
-                    break;
-                }
-                case BIRTH: {
-                    final long[] t = table[i];
-                    for (int k = 0; k < n; k++) m |= t[by[base + k] - Columns.BIRTH_BASE] << k;
-                    break;
-                }
-                case COMMUNE: {
-                    final long[] t = table[i];
-                    for (int k = 0; k < n; k++) m |= t[com[base + k]] << k;
-                    break;
-                }
-                case AND: m = slot[a[i]] & slot[b[i]]; break;
-                case OR: m = slot[a[i]] | slot[b[i]]; break;
-                case NOT: m = ~slot[a[i]] & valid; break;
-                case ALL: m = valid; break;
-                default: m = 0;
-            }
-            slot[i] = onlyValid ? m & valid : m;
-        }
     }
 }
