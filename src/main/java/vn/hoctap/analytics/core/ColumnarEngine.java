@@ -57,27 +57,40 @@ public final class ColumnarEngine {
 
     long[] counts(ColumnarRegister register, int threads) {
         Program p = plan.program();
-        int width = p.aggregates();
-        int n = register.size();
-        int communes = plan.units().communeCount();
+        int size = plan.units().communeCount() * p.aggregates();
+        return inParallel(register.size(), threads, size, "columnar",
+                (from, to, counts) -> p.run(register.columns, from, to, counts, 1));
+    }
+
+    /** Counts rows {@code [from, to)} into {@code counts}. */
+    interface RangeCount {
+        void run(int from, int to, long[] counts);
+    }
+
+    /**
+     * Splits {@code n} rows into blocks of whole 64-row words over at most {@code threads} threads (one per 65,536
+     * rows at the least), counts each block into its own array of {@code size} and returns their sum. Shared by the
+     * standing program and Explore's one-off questions.
+     */
+    static long[] inParallel(int n, int threads, int size, String name, RangeCount count) {
         int t = Math.max(1, Math.min(threads, (n + 65535) / 65536));
         if (t == 1) {
-            long[] c = new long[communes * width];
-            p.run(register.columns, 0, n, c, 1);
+            long[] c = new long[size];
+            count.run(0, n, c);
             return c;
         }
-        long[][] parts = new long[t][communes * width];
+        long[][] parts = new long[t][size];
         int chunk = ((n / t) + 63) & ~63;
         Thread[] workers = new Thread[t - 1];
         Throwable[] failure = new Throwable[1];
         for (int i = 1; i < t; i++) {
             int from = Math.min(n, i * chunk), to = i == t - 1 ? n : Math.min(n, (i + 1) * chunk);
             long[] c = parts[i];
-            workers[i - 1] = new Thread(() -> p.run(register.columns, from, to, c, 1), "columnar-" + i);
+            workers[i - 1] = new Thread(() -> count.run(from, to, c), name + "-" + i);
             workers[i - 1].setUncaughtExceptionHandler((th, e) -> failure[0] = e);
             workers[i - 1].start();
         }
-        p.run(register.columns, 0, Math.min(n, chunk), parts[0], 1);
+        count.run(0, Math.min(n, chunk), parts[0]);
         for (Thread w : workers) {
             try {
                 w.join();

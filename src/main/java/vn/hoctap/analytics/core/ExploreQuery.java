@@ -319,38 +319,7 @@ public final class ExploreQuery {
     }
 
     private long[] scan(Columns c, int n, int threads, int size) {
-        int t = Math.max(1, Math.min(threads, (n + 65535) / 65536));
-        if (t == 1) {
-            long[] counts = new long[size];
-            program.runGrouped(c, 0, n, gate, grouping, counts);
-            return counts;
-        }
-        long[][] parts = new long[t][size];
-        int chunk = ((n / t) + 63) & ~63;
-        Thread[] workers = new Thread[t - 1];
-        Throwable[] failure = new Throwable[1];
-        for (int i = 1; i < t; i++) {
-            int from = Math.min(n, i * chunk), to = i == t - 1 ? n : Math.min(n, (i + 1) * chunk);
-            long[] part = parts[i];
-            workers[i - 1] = new Thread(() -> program.runGrouped(c, from, to, gate, grouping, part), "explore-" + i);
-            workers[i - 1].setUncaughtExceptionHandler((th, e) -> failure[0] = e);
-            workers[i - 1].start();
-        }
-        program.runGrouped(c, 0, Math.min(n, chunk), gate, grouping, parts[0]);
-        for (Thread w : workers) {
-            try {
-                w.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-        if (failure[0] != null) throw new IllegalStateException("worker failed", failure[0]);
-        long[] sum = parts[0];
-        for (int i = 1; i < t; i++) {
-            long[] p = parts[i];
-            for (int k = 0; k < sum.length; k++) sum[k] += p[k];
-        }
-        return sum;
+        return ColumnarEngine.inParallel(n, threads, size, "explore",
+                (from, to, counts) -> program.runGrouped(c, from, to, gate, grouping, counts));
     }
 }
