@@ -17,8 +17,10 @@ public final class VietnameseText {
         if (text == null) {
             return "";
         }
-        // ASCII text (person and household ids) is its own NFD: skip the normaliser, the costliest step
-        String decomposed = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFD);
+        if (isAscii(text)) {
+            return foldAscii(text);
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         boolean lastSpace = true;
         for (int i = 0; i < decomposed.length(); i++) {
@@ -44,6 +46,45 @@ public final class VietnameseText {
             out.setLength(len - 1);
         }
         return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * {@link #fold} of an ASCII text (person and household ids: a register import folds two a person): no marks to
+     * remove, no normalisation; lower case and white space collapsed as for any text, and the text itself, without a
+     * copy, when there is nothing to change.
+     */
+    private static String foldAscii(String text) {
+        int n = text.length();
+        boolean unchanged = true;
+        boolean lastSpace = true;
+        for (int i = 0; i < n && unchanged; i++) {
+            char c = text.charAt(i);
+            boolean space = Character.isWhitespace(c);
+            unchanged = !(c >= 'A' && c <= 'Z') && (!space || (c == ' ' && !lastSpace && i < n - 1));
+            lastSpace = space;
+        }
+        if (unchanged) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(n);
+        lastSpace = true;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (!lastSpace) {
+                    out.append(' ');
+                }
+                lastSpace = true;
+                continue;
+            }
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            lastSpace = false;
+        }
+        int len = out.length();
+        if (len > 0 && out.charAt(len - 1) == ' ') {
+            out.setLength(len - 1);
+        }
+        return out.toString();
     }
 
     private static boolean isAscii(String s) {

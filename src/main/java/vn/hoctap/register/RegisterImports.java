@@ -121,6 +121,8 @@ public class RegisterImports {
     private final Clock clock;
     /** A first import into an empty table drops and rebuilds its indexes ({@link RegisterStore#open}). */
     private final boolean rebuildIndexes;
+    /** Persons go to PostgreSQL in its binary COPY form ({@link RegisterStore#open(int, boolean, boolean)}). */
+    private final boolean binaryCopy;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "register-import");
@@ -130,8 +132,10 @@ public class RegisterImports {
 
     public RegisterImports(RegisterStore store, RegisterStandards standards, AccessGuard guard, AuditLog audit,
                            TransactionTemplate tx, JdbcTemplate jdbc, ApplicationEventPublisher events,
-                           @org.springframework.beans.factory.annotation.Value("${hoctap.register.import.rebuild-indexes:true}") boolean rebuildIndexes) {
+                           @org.springframework.beans.factory.annotation.Value("${hoctap.register.import.rebuild-indexes:true}") boolean rebuildIndexes,
+                           @org.springframework.beans.factory.annotation.Value("${hoctap.register.import.binary-copy:true}") boolean binaryCopy) {
         this.rebuildIndexes = rebuildIndexes;
+        this.binaryCopy = binaryCopy;
         this.store = store;
         this.standards = standards;
         this.guard = guard;
@@ -314,7 +318,7 @@ public class RegisterImports {
         }
         ImportReport report;
         long started = System.nanoTime();
-        RegisterStore.Copy copy = store.open(job.year(), rebuildIndexes);
+        RegisterStore.Copy copy = store.open(job.year(), rebuildIndexes, binaryCopy);
         boolean finished = false;
         try {
             try (InputStream raw = Files.newInputStream(csv);
@@ -336,7 +340,7 @@ public class RegisterImports {
                         return;
                     }
                     communes.add(p.communeCode());
-                    copy.write(PersonColumns.stagedLine(job.year(), p));
+                    copy.write(job.year(), p);
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -21,4 +21,17 @@ class VietnameseTextTest {
         assertThat(VietnameseText.fold(decomposed)).isEqualTo("hoan kiem");
         assertThat(VietnameseText.nfc(decomposed)).isEqualTo("Hoàn Kiếm");
     }
+
+    @Test
+    void asciiIdsFoldToLowerCaseWithWhiteSpaceCollapsed() {
+        assertThat(VietnameseText.fold("P00004-1")).isEqualTo("p00004-1");
+        assertThat(VietnameseText.fold(" H01\tX  y ")).isEqualTo("h01 x y");
+        assertThat(VietnameseText.fold("a  b")).isEqualTo("a b");
+        assertThat(VietnameseText.fold(" a")).isEqualTo("a");
+        assertThat(VietnameseText.fold("a ")).isEqualTo("a");
+        assertThat(VietnameseText.fold("a\nb")).isEqualTo("a b");
+        assertThat(VietnameseText.fold("")).isEmpty();
+        String folded = "p00004-1 h2";
+        assertThat(VietnameseText.fold(folded)).isSameAs(folded);
+    }
 }

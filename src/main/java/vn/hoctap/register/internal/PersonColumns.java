@@ -79,7 +79,12 @@ public final class PersonColumns {
      * writes one per person.
      */
     public static String copyLine(int year, Person p) {
-        StringBuilder sb = new StringBuilder(200).append(year).append(',');
+        return appendCopyLine(new StringBuilder(200), year, p, searchKey(p)).toString();
+    }
+
+    /** Appends {@link #copyLine} to {@code sb} (given the person's {@link #searchKey}): an import reuses one builder. */
+    static StringBuilder appendCopyLine(StringBuilder sb, int year, Person p, String searchKey) {
+        sb.append(year).append(',');
         quote(sb, p.personId()).append(',');
         quote(sb, p.householdId()).append(',');
         quote(sb, p.communeCode()).append(',');
@@ -104,7 +109,7 @@ public final class PersonColumns {
         cell(sb, p.informationLiteracy());
         cell(sb, p.lifeSkills());
         cell(sb, p.learningCitizenYear());
-        return quote(sb, searchKey(p)).toString();
+        return quote(sb, searchKey);
     }
 
     /** The columns of a staged line ({@link #stagedLine}): {@link #COLUMNS} and the row's hash. */
@@ -124,7 +129,7 @@ public final class PersonColumns {
      * MurmurHash3's finaliser): equal rows give equal hashes; two different rows give the same hash with a
      * probability of about 2⁻⁶⁴.
      */
-    public static long rowHash(String copyLine) {
+    public static long rowHash(CharSequence copyLine) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < copyLine.length(); i++) {
             h ^= copyLine.charAt(i);
@@ -164,8 +169,11 @@ public final class PersonColumns {
     }
 
     private static StringBuilder quote(StringBuilder sb, String s) {
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+            }
         }
         return sb.append(s);
     }

@@ -35,6 +35,8 @@ import vn.hoctap.standards.core.Person;
 @Component
 public class RegisterStore {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegisterStore.class);
+
     /** What a merge changed. */
     public record MergeCounts(int inserted, int updated, int deleted) {
         public boolean changedNothing() {
@@ -66,16 +68,57 @@ public class RegisterStore {
     public static final class Copy {
         private final boolean direct;
         private final PGCopyOutputStream stream;
+        /** The CSV form's writer, or null when persons are sent in the binary form. */
         private final Writer out;
+        /** The binary form's encoder, or null for the CSV form. */
+        private final BinaryPersonRows rows;
         /** Run after the COPY ended (the indexes dropped for a first import are built again), or null. */
         private final Runnable afterCopy;
         private long lines;
 
-        private Copy(boolean direct, PGCopyOutputStream stream, Runnable afterCopy) {
+        private Copy(boolean direct, PGCopyOutputStream stream, Runnable afterCopy, boolean binary) {
             this.direct = direct;
             this.stream = stream;
             this.afterCopy = afterCopy;
-            this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            if (binary) {
+                this.rows = new BinaryPersonRows();
+                this.out = null;
+                try {
+                    stream.write(BinaryPersonRows.HEADER);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                this.rows = null;
+                this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            }
+        }
+
+        /** True when the persons go to PostgreSQL in its binary COPY form ({@link BinaryPersonRows}). */
+        public boolean binary() {
+            return rows != null;
+        }
+
+        /** Adds one person of {@code year}, in the form this COPY was opened with. */
+        public void write(int year, Person p) {
+            if (rows == null) {
+                write(PersonColumns.stagedLine(year, p));
+                return;
+            }
+            rows.add(year, p);
+            lines++;
+            if (rows.length() >= 1 << 16) {
+                send();
+            }
+        }
+
+        private void send() {
+            try {
+                stream.write(rows.bytes(), 0, rows.length());
+                rows.clear();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** True when the table's indexes were dropped for this COPY and are built again when it ends. */
@@ -90,6 +133,9 @@ public class RegisterStore {
 
         /** Adds one person (a line of {@link PersonColumns#copyLine}, without newline). */
         public void write(String copyLine) {
+            if (rows != null) {
+                throw new IllegalStateException("this COPY takes persons in the binary form, not CSV lines");
+            }
             try {
                 out.write(copyLine);
                 out.write('\n');
@@ -102,7 +148,12 @@ public class RegisterStore {
         /** Ends the COPY (and builds the dropped indexes again); returns the rows PostgreSQL stored. */
         public long finish() {
             try {
-                out.flush();
+                if (rows != null) {
+                    send();
+                    stream.write(BinaryPersonRows.TRAILER);
+                } else {
+                    out.flush();
+                }
                 long n = stream.endCopy();
                 if (afterCopy != null) {
                     afterCopy.run();
@@ -145,6 +196,16 @@ public class RegisterStore {
      * is in the caller's transaction: a failed or cancelled import rolls the drop back with the rows.
      */
     public Copy open(int year, boolean rebuildIndexes) {
+        return open(year, rebuildIndexes, false);
+    }
+
+    /**
+     * {@link #open(int, boolean)}, the persons sent in PostgreSQL's binary COPY form when {@code binary} is set and
+     * the table's column types are those the form is written for ({@link BinaryPersonRows#TYPES}; otherwise the CSV
+     * form, with a warning in the log: a later migration that changes a column's type makes no import fail).
+     */
+    public Copy open(int year, boolean rebuildIndexes, boolean binary) {
+        boolean useBinary = binary && binaryFormFits();
         jdbc.execute("select pg_advisory_xact_lock(7007, " + year + ")");
         Boolean any = jdbc.queryForObject("select exists (select 1 from register_person where year = ?)", Boolean.class, year);
         boolean direct = !Boolean.TRUE.equals(any);
@@ -165,12 +226,30 @@ public class RegisterStore {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
             return new Copy(direct, new PGCopyOutputStream(c.unwrap(PGConnection.class),
-                    "copy " + table + " (" + STAGED_COLUMNS + ") from stdin (format csv)", 1 << 16), afterCopy);
+                    "copy " + table + " (" + STAGED_COLUMNS + ") from stdin (format " + (useBinary ? "binary" : "csv") + ")",
+                    1 << 16), afterCopy, useBinary);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(c, dataSource);
         }
+    }
+
+    /** Whether {@code register_person}'s staged columns have the types {@link BinaryPersonRows} writes. */
+    private boolean binaryFormFits() {
+        java.util.Map<String, String> actual = new java.util.HashMap<>();
+        jdbc.query("""
+                select a.attname, t.typname from pg_attribute a join pg_type t on t.oid = a.atttypid
+                where a.attrelid = 'register_person'::regclass and a.attnum > 0 and not a.attisdropped""",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> actual.put(rs.getString(1), rs.getString(2)));
+        for (var column : BinaryPersonRows.TYPES.entrySet()) {
+            if (!column.getValue().equals(actual.get(column.getKey()))) {
+                log.warn("register import: column {} of register_person is {}, not {}: the import uses COPY's CSV form",
+                        column.getKey(), actual.get(column.getKey()), column.getValue());
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -124,7 +124,28 @@ public final class CsvParser implements Closeable {
                     else if (c == separator) { fields.add(""); }
                     else if (c == '\n' || c == '\r') { newline(c); fields.add(""); return true; }
                     else if (c == ' ' || c == '\t') { /* leading whitespace: trimmed */ }
-                    else { sb.append(c); state = UNQUOTED; }
+                    else {
+                        // fast path: an unquoted cell that ends in the buffer becomes a string of the buffer's chars,
+                        // without being copied char by char (the same cell as the slow path below gives)
+                        int start = pos - 1;
+                        int k = pos;
+                        char sep = separator;
+                        while (k < lim) {
+                            char d = buf[k];
+                            if (d == sep || d == '\n' || d == '\r') break;
+                            k++;
+                        }
+                        if (k < lim) {
+                            fields.add(trimmed(buf, start, k));
+                            pos = k + 1;
+                            char d = buf[k];
+                            if (d == sep) break;
+                            newline(d);
+                            return true;
+                        }
+                        sb.append(c);
+                        state = UNQUOTED;
+                    }
                     break;
                 case UNQUOTED:
                     if (c == separator) { fields.add(cell()); state = START; }
@@ -164,6 +185,13 @@ public final class CsvParser implements Closeable {
             if (pos < lim && buf[pos] == '\n') pos++;
         }
         line++;
+    }
+
+    /** The chars [start, end) of {@code a} without surrounding whitespace, as {@link #cell} trims them. */
+    private static String trimmed(char[] a, int start, int end) {
+        while (start < end && isWs(a[start])) start++;
+        while (end > start && isWs(a[end - 1])) end--;
+        return start == end ? "" : new String(a, start, end - start);
     }
 
     private String cell() {

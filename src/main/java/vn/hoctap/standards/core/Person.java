@@ -55,9 +55,17 @@ public record Person(
     public interface Coded { String code(); }
 
     static <E extends Enum<E> & Coded> E parse(Class<E> type, String s) {
-        for (E e : type.getEnumConstants()) if (e.code().equals(s)) return e;
+        // the constants kept once per type (getEnumConstants copies the array at every call: once per cell of an import)
+        for (Object e : CONSTANTS.get(type)) if (((Coded) e).code().equals(s)) return type.cast(e);
         return null;
     }
+
+    private static final ClassValue<Object[]> CONSTANTS = new ClassValue<>() {
+        @Override
+        protected Object[] computeValue(Class<?> type) {
+            return type.getEnumConstants();
+        }
+    };
 
     static <E extends Enum<E> & Coded> String allowed(Class<E> type) {
         StringBuilder sb = new StringBuilder();
