@@ -42,7 +42,6 @@ final class BinaryPersonRows {
 
     private byte[] buf = new byte[1 << 17];
     private int len;
-    private final StringBuilder line = new StringBuilder(256);
 
     /** The encoded bytes not yet taken ({@link #bytes}[0, {@link #length})). */
     byte[] bytes() {
@@ -61,9 +60,9 @@ final class BinaryPersonRows {
     /** Appends one person of {@code year}. */
     void add(int year, Person p) {
         String searchKey = PersonColumns.searchKey(p);
-        line.setLength(0);
-        long hash = PersonColumns.rowHash(PersonColumns.appendCopyLine(line, year, p, searchKey));
-        ensure(2 + 27 * 4 + 3 * line.length() + 64);
+        long hash = PersonColumns.copyLineHash(year, p, searchKey);
+        // room for the field count, every length and every fixed-size value (texts make their own room)
+        ensure(2 + 27 * 4 + 64);
         int16(PersonColumns.STAGED_COLUMNS.size());
         int4(year);
         text(p.personId());

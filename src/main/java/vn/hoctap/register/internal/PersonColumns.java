@@ -79,37 +79,122 @@ public final class PersonColumns {
      * writes one per person.
      */
     public static String copyLine(int year, Person p) {
-        return appendCopyLine(new StringBuilder(200), year, p, searchKey(p)).toString();
+        Text line = new Text(new StringBuilder(200));
+        copyLine(line, year, p, searchKey(p));
+        return line.sb.toString();
     }
 
-    /** Appends {@link #copyLine} to {@code sb} (given the person's {@link #searchKey}): an import reuses one builder. */
-    static StringBuilder appendCopyLine(StringBuilder sb, int year, Person p, String searchKey) {
-        sb.append(year).append(',');
-        quote(sb, p.personId()).append(',');
-        quote(sb, p.householdId()).append(',');
-        quote(sb, p.communeCode()).append(',');
-        quote(sb, p.village() == null ? "" : p.village()).append(',');
-        quote(sb, p.birthDate()).append(',');
-        sb.append(p.birthYear()).append(',');
-        quote(sb, p.sex() == null ? "" : p.sex().code()).append(',');
-        quote(sb, p.ethnicity() == null ? "" : p.ethnicity()).append(',');
-        quote(sb, p.residence().code()).append(',');
-        quote(sb, p.disability().code()).append(',');
-        quote(sb, p.enrolment().code()).append(',');
-        cell(sb, p.grade());
-        cell(sb, p.preschoolCompleted());
-        cell(sb, p.primaryCompleted());
-        cell(sb, p.lowerSecondaryDiploma());
-        cell(sb, p.upperSecondaryCompleted());
-        cell(sb, p.highestGradeCompleted());
-        cell(sb, p.literacyStageCompleted());
-        cell(sb, p.employed());
-        quote(sb, p.qualification() == null ? "" : p.qualification().code()).append(',');
-        quote(sb, p.digitalSkills() == null ? "" : p.digitalSkills().code()).append(',');
-        cell(sb, p.informationLiteracy());
-        cell(sb, p.lifeSkills());
-        cell(sb, p.learningCitizenYear());
-        return quote(sb, searchKey);
+    /**
+     * {@link #rowHash} of {@link #copyLine}, computed from the characters as they are produced, without building the
+     * line (an import hashes every person; {@link BinaryPersonRows}).
+     */
+    static long copyLineHash(int year, Person p, String searchKey) {
+        Hash h = new Hash();
+        copyLine(h, year, p, searchKey);
+        return h.value();
+    }
+
+    /** The characters of {@link #copyLine}, given the person's {@link #searchKey}, to {@code out}. */
+    private static void copyLine(Line out, int year, Person p, String searchKey) {
+        out.put(year).put(',');
+        quote(out, p.personId()).put(',');
+        quote(out, p.householdId()).put(',');
+        quote(out, p.communeCode()).put(',');
+        quote(out, p.village() == null ? "" : p.village()).put(',');
+        quote(out, p.birthDate()).put(',');
+        out.put(p.birthYear()).put(',');
+        quote(out, p.sex() == null ? "" : p.sex().code()).put(',');
+        quote(out, p.ethnicity() == null ? "" : p.ethnicity()).put(',');
+        quote(out, p.residence().code()).put(',');
+        quote(out, p.disability().code()).put(',');
+        quote(out, p.enrolment().code()).put(',');
+        cell(out, p.grade());
+        cell(out, p.preschoolCompleted());
+        cell(out, p.primaryCompleted());
+        cell(out, p.lowerSecondaryDiploma());
+        cell(out, p.upperSecondaryCompleted());
+        cell(out, p.highestGradeCompleted());
+        cell(out, p.literacyStageCompleted());
+        cell(out, p.employed());
+        quote(out, p.qualification() == null ? "" : p.qualification().code()).put(',');
+        quote(out, p.digitalSkills() == null ? "" : p.digitalSkills().code()).put(',');
+        cell(out, p.informationLiteracy());
+        cell(out, p.lifeSkills());
+        cell(out, p.learningCitizenYear());
+        quote(out, searchKey);
+    }
+
+    /** Where the characters of a COPY line go: a text ({@link Text}) or straight into its hash ({@link Hash}). */
+    private abstract static class Line {
+        abstract Line put(char c);
+
+        Line put(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                put(s.charAt(i));
+            }
+            return this;
+        }
+
+        /** The decimal digits of {@code v}, as {@link StringBuilder#append(int)} writes them. */
+        Line put(int v) {
+            if (v < 0) {
+                put('-');
+                if (v == Integer.MIN_VALUE) {
+                    return put("2147483648");
+                }
+                v = -v;
+            }
+            int div = 1;
+            while (div <= v / 10) {
+                div *= 10;
+            }
+            for (; div > 0; div /= 10) {
+                put((char) ('0' + v / div % 10));
+            }
+            return this;
+        }
+    }
+
+    private static final class Text extends Line {
+        final StringBuilder sb;
+
+        Text(StringBuilder sb) {
+            this.sb = sb;
+        }
+
+        @Override
+        Line put(char c) {
+            sb.append(c);
+            return this;
+        }
+
+        @Override
+        Line put(String s) {
+            sb.append(s);
+            return this;
+        }
+    }
+
+    /** FNV-1a over the characters, then MurmurHash3's finaliser ({@link #rowHash}). */
+    private static final class Hash extends Line {
+        long h = 0xcbf29ce484222325L;
+
+        @Override
+        Line put(char c) {
+            h ^= c;
+            h *= 0x100000001b3L;
+            return this;
+        }
+
+        long value() {
+            long v = h;
+            v ^= v >>> 33;
+            v *= 0xff51afd7ed558ccdL;
+            v ^= v >>> 33;
+            v *= 0xc4ceb9fe1a85ec53L;
+            v ^= v >>> 33;
+            return v;
+        }
     }
 
     /** The columns of a staged line ({@link #stagedLine}): {@link #COLUMNS} and the row's hash. */
@@ -130,25 +215,21 @@ public final class PersonColumns {
      * probability of about 2⁻⁶⁴.
      */
     public static long rowHash(CharSequence copyLine) {
-        long h = 0xcbf29ce484222325L;
+        Hash h = new Hash();
         for (int i = 0; i < copyLine.length(); i++) {
-            h ^= copyLine.charAt(i);
-            h *= 0x100000001b3L;
+            h.put(copyLine.charAt(i));
         }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return h.value();
     }
 
     /** A number or boolean cell (never needs quotes) and its comma; empty when null. */
-    private static void cell(StringBuilder sb, Object value) {
-        if (value != null) {
-            sb.append(value);
+    private static void cell(Line out, Object value) {
+        if (value instanceof Integer i) {
+            out.put(i.intValue());
+        } else if (value != null) {
+            out.put(value.toString());
         }
-        sb.append(',');
+        out.put(',');
     }
 
     /** One exchange-format CSV line (no newline), columns as {@link #CSV_COLUMNS}. */
@@ -168,14 +249,23 @@ public final class PersonColumns {
         return o == null ? "" : o.toString();
     }
 
-    private static StringBuilder quote(StringBuilder sb, String s) {
+    /** The text as a CSV cell: within quotes, its own quotes doubled, when it holds a comma, a quote or a line break. */
+    private static Line quote(Line out, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+                out.put('"');
+                for (int k = 0; k < s.length(); k++) {
+                    char d = s.charAt(k);
+                    if (d == '"') {
+                        out.put('"');
+                    }
+                    out.put(d);
+                }
+                return out.put('"');
             }
         }
-        return sb.append(s);
+        return out.put(s);
     }
 
     public static Person fromRow(ResultSet rs) throws SQLException {

@@ -67,4 +67,18 @@ class PersonColumnsTest {
         assertThat(PersonColumns.copyLine(2025, full)).startsWith("2025,P-7,\"H,2\",00070,\"Tổ dân phố \"\"Mới\"\", ngõ 5\",2014-05-05,2014,F,Kinh,")
                 .contains(",lower_secondary,6,2019,2025,2029,2032,9,2,true,college,basic,false,true,2024,");
     }
+
+    /** The hash an import computes from the characters as they come equals the hash of the line built as text (the
+     * line itself is checked above; the awkward persons include a line break, which only the line quotes). */
+    @Test
+    void theHashOfTheCharactersIsTheHashOfTheLine() {
+        java.util.List<Person> persons = new java.util.ArrayList<>(BinaryPersonRowsTest.awkwardPersons());
+        persons.add(Person.builder("P-8", "00082", 1960).build());
+        for (Person p : persons) {
+            for (int year : new int[] {2025, 9, 10, 1_000_000_000}) {
+                assertThat(PersonColumns.copyLineHash(year, p, PersonColumns.searchKey(p)))
+                        .isEqualTo(PersonColumns.rowHash(PersonColumns.copyLine(year, p)));
+            }
+        }
+    }
 }
