@@ -103,11 +103,17 @@ final class SparkCluster {
                 System.err.println("LỖI/ERROR the cluster did not start / cụm không khởi động được: " + e.getMessage());
                 return SparkMain.BAD_INPUT;
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
+            // Ctrl-C (or SIGTERM): stop the worker, then the master
+            var stopping = new java.util.concurrent.atomic.AtomicBoolean();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopping.set(true);
+                cluster.close();
+            }));
             System.out.printf(Locale.ROOT, "master %s (web UI %s), one worker: %d cores, %s; Spark home %s; logs %s; work %s%n",
                     cluster.masterUrl(), cluster.webUi(), cores, memory, sh, logs, cluster.workDir());
             System.out.println("Ctrl-C dừng cả hai / stops both");
             cluster.awaitExit();
+            if (stopping.get()) return 0;
             System.err.println("LỖI/ERROR the master or the worker stopped / master hoặc worker đã dừng; logs " + logs);
             cluster.close();
             return SparkMain.DIFFERENT;
