@@ -31,12 +31,15 @@ import vn.hoctap.standards.core.Units;
  *       partitioned by province and year;</li>
  *   <li>{@code run}: the standards of every commune, province and the nation from the Parquet register, checked
  *       commune by commune against the columnar engine (exit 1 on any difference);</li>
- *   <li>{@code bench}: Spark, the columnar engine and DuckDB on the same Parquet at several sizes, side by side.</li>
+ *   <li>{@code bench}: Spark, the columnar engine and DuckDB on the same Parquet at several sizes, side by side;</li>
+ *   <li>{@code package}, {@code standalone}, {@code submit}: the application jar for spark-submit, a standalone
+ *       cluster on this machine and spark-submit against a cluster ({@link SparkCluster}).</li>
  * </ul>
  * Exit codes: 0 done, 1 results differ, 2 usage or input error.
  */
 @Command(name = "spark", mixinStandardHelpOptions = false, sortOptions = false,
-        subcommands = {SparkMain.Generate.class, SparkMain.Run.class, SparkBench.class, CommandLine.HelpCommand.class},
+        subcommands = {SparkMain.Generate.class, SparkMain.Run.class, SparkBench.class, SparkCluster.Package.class,
+                SparkCluster.StandaloneCommand.class, SparkCluster.Submit.class, CommandLine.HelpCommand.class},
         description = {"Chuẩn phổ cập của mọi xã, tỉnh và cả nước trên Apache Spark.",
                 "The standards of every commune, province and the nation on Apache Spark."})
 public final class SparkMain implements Callable<Integer> {
@@ -50,8 +53,16 @@ public final class SparkMain implements Callable<Integer> {
         System.exit(run(args, System.out, System.err));
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /** The command line of {@code bin/hoctap spark}. */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SparkMain());
+        // spark submit … run --data …: everything from the first positional on is the application's command line
+        cl.getSubcommands().get("submit").setStopAtPositional(true);
+        return cl;
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = commandLine();
         cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((e, c, p) -> {
