@@ -70,8 +70,8 @@ public class RegisterStore {
         private final PGCopyOutputStream stream;
         /** The CSV form's writer, or null when persons are sent in the binary form. */
         private final Writer out;
-        /** The binary form's encoder, or null for the CSV form. */
-        private final BinaryPersonRows rows;
+        /** The binary form's encoder and sender (its own thread), or null for the CSV form. */
+        private final PersonSender rows;
         /** Run after the COPY ended (the indexes dropped for a first import are built again), or null. */
         private final Runnable afterCopy;
         private long lines;
@@ -81,13 +81,13 @@ public class RegisterStore {
             this.stream = stream;
             this.afterCopy = afterCopy;
             if (binary) {
-                this.rows = new BinaryPersonRows();
                 this.out = null;
                 try {
                     stream.write(BinaryPersonRows.HEADER);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                this.rows = new PersonSender(stream);
             } else {
                 this.rows = null;
                 this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
@@ -107,18 +107,6 @@ public class RegisterStore {
             }
             rows.add(year, p);
             lines++;
-            if (rows.length() >= 1 << 16) {
-                send();
-            }
-        }
-
-        private void send() {
-            try {
-                stream.write(rows.bytes(), 0, rows.length());
-                rows.clear();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
 
         /** True when the table's indexes were dropped for this COPY and are built again when it ends. */
@@ -149,7 +137,7 @@ public class RegisterStore {
         public long finish() {
             try {
                 if (rows != null) {
-                    send();
+                    rows.finish();
                     stream.write(BinaryPersonRows.TRAILER);
                 } else {
                     out.flush();
@@ -168,6 +156,9 @@ public class RegisterStore {
 
         /** Abandons the COPY (the caller rolls the transaction back). */
         public void cancel() {
+            if (rows != null) {
+                rows.cancel();
+            }
             try {
                 if (stream.isActive()) {
                     stream.cancelCopy();

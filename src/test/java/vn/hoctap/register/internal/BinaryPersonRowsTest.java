@@ -100,15 +100,32 @@ class BinaryPersonRowsTest {
         });
     }
 
+    /** The awkward persons and 10,000 ordinary ones: several batches and buffers of the sending thread. */
+    static List<Person> manyPersons() {
+        List<Person> all = new java.util.ArrayList<>(awkwardPersons());
+        for (int i = 0; i < 10_000; i++) {
+            all.add(Person.builder("N-" + i, i % 2 == 0 ? "00070" : "00073", 1940 + i % 80).householdId("HN-" + i / 4)
+                    .village(i % 3 == 0 ? null : "Thôn " + i % 17).birthDate(Integer.toString(1940 + i % 80))
+                    .sex(i % 2 == 0 ? Person.Sex.F : Person.Sex.M).residence(Person.Residence.PERMANENT)
+                    .disability(Person.Disability.NONE).enrolment(Person.Enrolment.NONE)
+                    .highestGradeCompleted(i % 13).employed(i % 5 == 0 ? null : i % 2 == 1).build());
+        }
+        return all;
+    }
+
     @Test
     void theBinaryFormStoresWhatTheCsvFormStores() {
-        importYear(2025, false, awkwardPersons());
-        importYear(2026, true, awkwardPersons());
+        importYear(2025, false, manyPersons());
+        importYear(2026, true, manyPersons());
         String sql = "select " + COMPARED + " from register_person where year = ? except select " + COMPARED
                 + " from register_person where year = ?";
         assertThat(jdbc.queryForList(sql, 2025, 2026)).isEmpty();
         assertThat(jdbc.queryForList(sql, 2026, 2025)).isEmpty();
-        assertThat(jdbc.queryForObject("select count(*) from register_person where year = 2026", Long.class)).isEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from register_person where year = 2026", Long.class)).isEqualTo(10_004);
+        assertThat(jdbc.queryForObject("select count(*) from register_person where year = 2026 and village = 'Thôn 5'", Long.class))
+                // i ≡ 5 (mod 17) below 10,000: 5, 22, …, 9,996 = 588 persons; of them i ≡ 0 (mod 3), i.e. i ≡ 39
+                // (mod 51): 39, 90, …, 9,984 = 196 without a village
+                .isEqualTo(392);
 
         // values worked out by hand
         Map<String, Object> first = jdbc.queryForMap("select * from register_person where year = 2026 and person_id = 'VN-001'");
@@ -132,7 +149,7 @@ class BinaryPersonRowsTest {
         assertThat(third.get("upper_secondary_completed")).isEqualTo(2008);
         // the hash is that of the person's CSV line, whichever form carried the row: an edit or a CSV import of the
         // same person later compares equal
-        assertThat(jdbc.queryForList("select row_hash from register_person where year = 2026 order by person_id", Long.class))
+        assertThat(jdbc.queryForList("select row_hash from register_person where year = 2026 and person_id like 'VN-%' order by person_id", Long.class))
                 .containsExactlyElementsOf(awkwardPersons().stream()
                         .map(p -> PersonColumns.rowHash(PersonColumns.copyLine(2026, p))).toList());
     }
@@ -152,6 +169,18 @@ class BinaryPersonRowsTest {
         });
         assertThat(jdbc.queryForObject("select format_type(atttypid, atttypmod) from pg_attribute"
                 + " where attrelid = 'register_person'::regclass and attname = 'grade'", String.class)).isEqualTo("smallint");
+    }
+
+    /** A value PostgreSQL could not take stops the import on the caller's thread, and nothing is written. */
+    @Test
+    void aFailureOfTheSendingThreadReachesTheImportAndNothingIsWritten() {
+        List<Person> persons = new java.util.ArrayList<>(manyPersons());
+        persons.add(5_000, Person.builder("VN-9", "00070", 1980).householdId("H9").birthDate("1980").sex(Person.Sex.F)
+                .residence(Person.Residence.PERMANENT).disability(Person.Disability.NONE).enrolment(Person.Enrolment.NONE)
+                .learningCitizenYear(40_000).build());
+        assertThatThrownBy(() -> importYear(2025, true, persons)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("40000");
+        assertThat(jdbc.queryForObject("select count(*) from register_person", Long.class)).isZero();
     }
 
     @Test
