@@ -61,9 +61,10 @@ public class RegisterStore {
     }
 
     /**
-     * A COPY in progress on the transaction's connection, fed line by line while the file is read (PostgreSQL
-     * stores rows while Java parses the next ones). Either {@link #finish} it or {@link #cancel} it; while it is
-     * open the connection can run no other statement.
+     * A COPY in progress on the transaction's connection, fed person by person while the file is read (PostgreSQL
+     * stores rows while Java parses the next ones; in the binary form a second thread encodes and sends them,
+     * {@link PersonSender}). Either {@link #finish} it or {@link #cancel} it; while it is open the connection can run
+     * no other statement.
      */
     public static final class Copy {
         private final boolean direct;
