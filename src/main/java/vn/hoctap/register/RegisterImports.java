@@ -318,6 +318,7 @@ public class RegisterImports {
         }
         ImportReport report;
         long started = System.nanoTime();
+        long startedCpu = processCpuNanos();
         RegisterStore.Copy copy = store.open(job.year(), rebuildIndexes, binaryCopy);
         boolean finished = false;
         try {
@@ -356,11 +357,13 @@ public class RegisterImports {
             }
             job.state = State.SAVING;
             long copied = System.nanoTime();
+            long copiedCpu = processCpuNanos();
             long stored = copy.finish();
             finished = true;
-            log.info("register import {}: {} rows read, checked and copied in {} ms; COPY ended{} in {} ms", job.id(),
-                    stored, (copied - started) / 1_000_000, copy.rebuildsIndexes() ? " and indexes built" : "",
-                    (System.nanoTime() - copied) / 1_000_000);
+            log.info("register import {}: {} rows read, checked and copied in {} ms ({} ms of this process's CPU, {} form);"
+                            + " COPY ended{} in {} ms", job.id(), stored, (copied - started) / 1_000_000,
+                    (copiedCpu - startedCpu) / 1_000_000, copy.binary() ? "binary" : "CSV",
+                    copy.rebuildsIndexes() ? " and indexes built" : "", (System.nanoTime() - copied) / 1_000_000);
             if (copy.direct()) {
                 // the year's first import: every row is new, nothing to update or delete (undoing it empties the year)
                 long importId = recordImport(job, report, communes, digest, true);
@@ -443,6 +446,12 @@ public class RegisterImports {
             byte[] head = in.readNBytes(4);
             return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         }
+    }
+
+    /** CPU time of the whole JVM (every thread, the garbage collector's too), for the import's log line; -1 if unknown. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private static void deleteQuietly(Path p) {
