@@ -73,10 +73,16 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
     private final boolean preload;
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final Map<Integer, Year> years = new ConcurrentHashMap<>();
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "columnar-register-load");
-        t.setDaemon(true);
-        return t;
+    /** Loads years in the background: at start (several at once, {@link #loadYears}) and again after an import. */
+    private final ExecutorService loader = Executors.newFixedThreadPool(threads, new java.util.concurrent.ThreadFactory() {
+        private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "columnar-register-load-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
     });
 
     /** Where each year's columns are kept between runs (null: not kept). */
@@ -119,10 +125,38 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
         if (!enabled || !preload) {
             return;
         }
-        loader.submit(() -> {
-            for (int y : register.years()) {
-                snapshot(y);
+        loadYears(threads);
+    }
+
+    /**
+     * Loads every data year in the background, newest first (the year pages open on), {@code parallel} years at once:
+     * the dashboard's progress series read every year, so what a user waits for after a start is the last year
+     * loaded. One year at a time (before issue 18) left a core idle while a year's households were rebuilt and while
+     * PostgreSQL, not Java, was the slower side of a load. A reader of a year not yet loaded loads it itself (or waits
+     * for the loader's lock on it), as before. Completes when every year is loaded (or found unsupported).
+     */
+    java.util.concurrent.CompletableFuture<Void> loadYears(int parallel) {
+        if (!enabled) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return java.util.concurrent.CompletableFuture.supplyAsync(register::years, loader).thenCompose(all -> {
+            java.util.Queue<Integer> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(
+                    all.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+            int n = Math.max(1, Math.min(parallel, all.size()));
+            java.util.concurrent.CompletableFuture<?>[] workers = new java.util.concurrent.CompletableFuture<?>[n];
+            for (int i = 0; i < n; i++) {
+                workers[i] = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    for (Integer y = queue.poll(); y != null; y = queue.poll()) {
+                        try {
+                            snapshot(y);
+                        } catch (RuntimeException ex) {
+                            // a reader loads it again on first use (the streaming path if it still fails)
+                            log.warn("columnar register {}: not loaded at start ({})", y, ex.getClass().getSimpleName());
+                        }
+                    }
+                }, loader);
             }
+            return java.util.concurrent.CompletableFuture.allOf(workers);
         });
     }
 
