@@ -986,8 +986,11 @@ public final class PlatformBench {
         int threads = Runtime.getRuntime().availableProcessors();
         try {
             Map<Integer, Map<String, long[]>> expected = new HashMap<>();
-            double oneAtATime = Double.NaN;
-            for (int parallel : new int[] {threads, 1, threads}) {
+            // the saved-columns starts three times each, alternately (a few seconds each; one run of each was within
+            // the noise of this shared machine): medians in the table and the goal, every value on its line
+            Map<Integer, List<double[]>> savedStarts = new java.util.TreeMap<>();
+            long[] perYear = {0};
+            for (int parallel : new int[] {threads, 1, threads, 1, threads, 1, threads}) {
                 boolean fromDb = expected.isEmpty();
                 System.gc();   // the previous start's engine is garbage: each start begins on a collected heap
                 LiveRegisterEngine e = new LiveRegisterEngine(standards, programs, "columnar", "bench", dataDir.toString(), true, 3_600_000);
@@ -1018,25 +1021,40 @@ public final class PlatformBench {
                             compare("start with three years, " + y + ": saved columns vs PostgreSQL", expected.get(y), sql.rows(r), sql);
                         }
                     }
+                    if (fromDb) {
+                        perYear[0] = residents / years.size();
+                    }
                     String how = fromDb ? "from PostgreSQL, columns saved after each" : "from the saved columns";
                     String at = parallel == 1 ? "one year at a time" : parallel + " years at a time";
                     out.printf(Locale.ROOT, "engine start, three years %s (%,d residents, %d of 3 read from saved columns), %s: "
                             + "newest year answered after %.2f s, all three loaded after %.2f s%n", how, residents, reads, at, firstS, allS);
-                    row("engine start: three years " + how + ", " + at, String.format(Locale.ROOT,
-                            "%.2f s (newest year answered after %.2f s)", allS, firstS), fromDb ? "" : "≤ 10 s");
+                    if (fromDb) {
+                        row("engine start: three years " + how + ", " + at, String.format(Locale.ROOT,
+                                "%.2f s (newest year answered after %.2f s)", allS, firstS), "");
+                    } else {
+                        savedStarts.computeIfAbsent(parallel, k -> new ArrayList<>()).add(new double[] {allS, firstS});
+                    }
                     if (fromDb ? reads != 0 : reads != years.size()) {
                         differences.add("start with three years " + how + ": " + reads + " of 3 years read from saved columns");
-                    }
-                    if (!fromDb && parallel == 1) {
-                        oneAtATime = allS;
-                    } else if (!fromDb) {
-                        goal(GOAL_START_THREE, String.format(Locale.ROOT, "%.2f s (%,d residents, saved columns, %d years at a time; one at a time %.2f s)",
-                                allS, residents, parallel, oneAtATime), allS <= 10);
                     }
                 } finally {
                     e.stop();
                 }
             }
+            Map<Integer, double[]> medians = new java.util.TreeMap<>();
+            savedStarts.forEach((parallel, runs) -> {
+                double[] all = runs.stream().mapToDouble(r -> r[0]).sorted().toArray();
+                double[] first = runs.stream().mapToDouble(r -> r[1]).sorted().toArray();
+                medians.put(parallel, new double[] {all[all.length / 2], first[first.length / 2]});
+                row("engine start: three years from the saved columns, " + (parallel == 1 ? "one year at a time" : parallel + " years at a time")
+                        + ", median of " + runs.size(), String.format(Locale.ROOT, "%.2f s (newest year answered after %.2f s; all: %s)",
+                        all[all.length / 2], first[first.length / 2],
+                        String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r[0])).toList())), "≤ 10 s");
+            });
+            double now = medians.get(threads)[0];
+            goal(GOAL_START_THREE, String.format(Locale.ROOT, "%.2f s (median; %d × %,d residents, saved columns, %d years at a time; one at a time %.2f s)",
+                    now, years.size(), perYear[0], threads,
+                    medians.containsKey(1) ? medians.get(1)[0] : Double.NaN), now <= 10);
         } finally {
             deleteTree(dataDir);
             long t = System.nanoTime();
