@@ -139,9 +139,9 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
      * Loads every data year in the background, newest first (the year pages open on), {@code parallel} years at once
      * (those read from PostgreSQL at most {@link #databaseLoads} at once): the dashboard's progress series read every
      * year, so what a user waits for after a start is the last year loaded. Three years of 8.7 million residents from
-     * their saved columns took 6.3 s one at a time (before issue 18), 3.6 s two at a time. A reader of a year not yet
-     * loaded loads it itself (or waits for the loader's lock on it), as before. Completes when every year is loaded
-     * (or found unsupported).
+     * their saved columns took 2.0–6.3 s on 2 shared cores; two at once about 20 % less than one at a time (before issue
+     * 18) in three alternating starts of each (docs/performance.md, "Three years at start"). A reader of a year not yet loaded loads it itself (or waits for
+     * the loader's lock on it), as before. Completes when every year is loaded (or found unsupported).
      */
     java.util.concurrent.CompletableFuture<Void> loadYears(int parallel) {
         if (!enabled) {
