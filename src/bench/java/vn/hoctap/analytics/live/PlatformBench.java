@@ -331,6 +331,7 @@ public final class PlatformBench {
         if (!opts.noHttpImport) {
             httpImports(jdbc, port, password, year, personsCsv, n);
         }
+        threeYears(ctx, year, standards, sql);
         if (opts.importOnly) {
             return;
         }
@@ -445,7 +446,6 @@ public final class PlatformBench {
                 fresh.stop();
             }
         }
-        goal(GOAL_START_THREE, "not measured: the bench imports one year", null);
     }
 
     /**
@@ -876,8 +876,7 @@ public final class PlatformBench {
      * The engine's start-up paths (issue 18, item 1), each a new engine on one data directory as a restarted platform
      * would be: loading the year from PostgreSQL (and saving its columns); reading the saved columns while the register
      * is unchanged; after 100 edits through the edit form's service, the columns saved again in the background and read
-     * at the next start; and three years (the saved year written again as the two following years — the database
-     * holds one — so the figure is three reads and counts).
+     * at the next start. Three years: {@link #threeYears}.
      */
     private void startUp(ConfigurableApplicationContext ctx, int year, Register register, RegisterStandards standards,
                          SqlQuery sql) throws Exception {
@@ -892,6 +891,7 @@ public final class PlatformBench {
             double dbS = (System.nanoTime() - t) / 1e9;
             out.printf(Locale.ROOT, "engine start, year from PostgreSQL (columns saved after it): %,d residents in %.1f s%n", loaded.personsTotal(), dbS);
             row("engine start: a year from PostgreSQL", String.format(Locale.ROOT, "%.1f s", dbS), "");
+            goal(GOAL_START_PG, String.format(Locale.ROOT, "%.2f s", dbS), dbS <= 5);
 
             LiveRegisterEngine unchanged = start.get();
             t = System.nanoTime();
@@ -903,6 +903,7 @@ public final class PlatformBench {
             compare("start from the saved columns vs from PostgreSQL", sql.rows(loaded), sql.rows(read), sql);
             out.printf(Locale.ROOT, "engine start, register unchanged: saved columns read and counted in %.2f s%n", readS);
             row("engine start: a year from its saved columns (register unchanged)", String.format(Locale.ROOT, "%.2f s", readS), "≤ 5 s");
+            goal(GOAL_START_SAVED, String.format(Locale.ROOT, "%.2f s", readS), readS <= 5);
 
             // 100 edits (the edit form's service), applied to the engine as the platform applies them after commit
             List<String> ids = jdbc(ctx).queryForList("select person_id from register_person where year = ? and employed and qualification = 'none'"
@@ -939,36 +940,135 @@ public final class PlatformBench {
                 register.update(year, id, cells, entry.version());
             }
 
-            // three years: the saved year written again as year + 1 and year + 2, when they have the same communes
-            Units units = standards.unitsFor(year);
-            String state = standards.settledState().orElseThrow();
-            var savedYear = vn.hoctap.analytics.core.ColumnarRegister.readSnapshot(units,
-                    dataDir.resolve("columns").resolve("register-" + year + ".columns"), Map.of("year", Integer.toString(year), "state", state));
-            java.util.function.IntFunction<List<String>> codes = y -> standards.unitsFor(y).communes().stream().map(c -> c.code()).toList();
-            boolean same = savedYear != null && codes.apply(year + 1).equals(codes.apply(year)) && codes.apply(year + 2).equals(codes.apply(year));
-            if (same) {
-                for (int y = year + 1; y <= year + 2; y++) {
-                    savedYear.register().writeSnapshot(dataDir.resolve("columns").resolve("register-" + y + ".columns"),
-                            Map.of("year", Integer.toString(y), "state", state), savedYear.households());
-                }
-                LiveRegisterEngine three = start.get();
-                t = System.nanoTime();
-                for (int y = year; y <= year + 2; y++) {
-                    three.snapshot(y);
-                }
-                double threeS = (System.nanoTime() - t) / 1e9;
-                int reads = three.savedReads(year) + three.savedReads(year + 1) + three.savedReads(year + 2);
-                out.printf(Locale.ROOT, "engine start, three years from saved columns (%d read): %.2f s%n", reads, threeS);
-                row("engine start: three years from saved columns", String.format(Locale.ROOT, "%.2f s", threeS), "≤ 10 s");
-                if (reads != 3) {
-                    differences.add("three saved years were not all read");
-                }
-            } else {
-                out.println("engine start, three years: NOT MEASURED (the following years have other communes)");
-            }
         } finally {
             deleteTree(dataDir);
         }
+    }
+
+    /**
+     * An engine start with three years of residents (issue 18: ≤ 10 s). The imported year is copied in PostgreSQL into
+     * the two following years (one {@code insert … select} each, indexes maintained; these years have the same 126
+     * communes), so the database really holds three years; then fresh engines on one new data folder start as the
+     * platform does ({@link LiveRegisterEngine#loadYears}): the first reads every year from PostgreSQL and saves its
+     * columns (the baseline), the next reads the three saved years one after another (as before issue 18) and the last
+     * several at once (the platform now), timing the newest year's first answer (what the year's pages wait for) and
+     * the last year loaded (what the dashboard's progress series wait for). Every start must count what the first did.
+     * The two copies are removed afterwards.
+     */
+    private void threeYears(ConfigurableApplicationContext ctx, int year, RegisterStandards standards, SqlQuery sql) throws Exception {
+        JdbcTemplate jdbc = jdbc(ctx);
+        List<Integer> years = List.of(year, year + 1, year + 2);
+        for (int y : years) {
+            out.printf(Locale.ROOT, "units of %d: %d communes%s%n", y, standards.unitsFor(y).communeCount(),
+                    y == year ? "" : codes(standards.unitsFor(y)).equals(codes(standards.unitsFor(year))) ? ", the same as " + year : ", OTHER than " + year);
+        }
+        String columns = String.join(", ", jdbc.queryForList("""
+                select column_name from information_schema.columns
+                where table_schema = current_schema() and table_name = 'register_person' order by ordinal_position""", String.class));
+        String select = columns.replaceFirst("^year,", "?,");
+        if (select.equals(columns)) {
+            throw new IllegalStateException("register_person's first column is not year: " + columns);
+        }
+        Set<String> communes = new java.util.HashSet<>(codes(standards.unitsFor(year)));
+        for (int y : years.subList(1, years.size())) {
+            jdbc.update("delete from register_person where year = ?", y);
+            long t = System.nanoTime();
+            int copied = jdbc.update("insert into register_person (" + columns + ") select " + select + " from register_person where year = ?", y, year);
+            jdbc.update("insert into commune_disadvantaged (year, code) select ?, code from commune_disadvantaged where year = ? on conflict do nothing", y, year);
+            out.printf(Locale.ROOT, "register of %d copied as %d in PostgreSQL: %,d rows in %.1f s%n", year, y, copied, (System.nanoTime() - t) / 1e9);
+            ctx.publishEvent(new vn.hoctap.register.RegisterChanged(y, communes));   // as an import: the years' list is read again
+        }
+        if (!standards.years().containsAll(years)) {
+            throw new IllegalStateException("the register's years are " + standards.years() + ", not " + years);
+        }
+        var programs = ctx.getBeanProvider(vn.hoctap.analytics.core.RegisterPrograms.class);
+        Path dataDir = Files.createTempDirectory("hoctap-bench-years-");
+        int threads = Runtime.getRuntime().availableProcessors();
+        try {
+            Map<Integer, Map<String, long[]>> expected = new HashMap<>();
+            // the saved-columns starts three times each, alternately (a few seconds each; one run of each was within
+            // the noise of this shared machine): medians in the table and the goal, every value on its line
+            Map<Integer, List<double[]>> savedStarts = new java.util.TreeMap<>();
+            long[] perYear = {0};
+            for (int parallel : new int[] {threads, 1, threads, 1, threads, 1, threads}) {
+                boolean fromDb = expected.isEmpty();
+                System.gc();   // the previous start's engine is garbage: each start begins on a collected heap
+                LiveRegisterEngine e = new LiveRegisterEngine(standards, programs, "columnar", "bench", dataDir.toString(), true, 3_600_000);
+                try {
+                    long t = System.nanoTime();
+                    var all = e.loadYears(parallel);
+                    // a request for the newest year arriving at once (the year the pages open on): loads it or waits for it
+                    e.standards(years.get(years.size() - 1));
+                    double firstS = (System.nanoTime() - t) / 1e9;
+                    all.get();
+                    double allS = (System.nanoTime() - t) / 1e9;
+                    long residents = 0;
+                    int reads = 0;
+                    for (int y : years) {
+                        var r = e.snapshot(y);
+                        if (r == null) {
+                            differences.add("a fresh engine could not hold " + y);
+                            continue;
+                        }
+                        residents += r.personsTotal();
+                        reads += e.savedReads(y);
+                        if (e.loads(y) != 1) {
+                            differences.add(y + " loaded " + e.loads(y) + " times at one start");
+                        }
+                        if (fromDb) {
+                            expected.put(y, sql.rows(r));
+                        } else {
+                            compare("start with three years, " + y + ": saved columns vs PostgreSQL", expected.get(y), sql.rows(r), sql);
+                        }
+                    }
+                    if (fromDb) {
+                        perYear[0] = residents / years.size();
+                    }
+                    String how = fromDb ? "from PostgreSQL, columns saved after each" : "from the saved columns";
+                    String at = parallel == 1 ? "one year at a time" : parallel + " years at a time";
+                    out.printf(Locale.ROOT, "engine start, three years %s (%,d residents, %d of 3 read from saved columns), %s: "
+                            + "newest year answered after %.2f s, all three loaded after %.2f s%n", how, residents, reads, at, firstS, allS);
+                    if (fromDb) {
+                        row("engine start: three years " + how + ", " + at, String.format(Locale.ROOT,
+                                "%.2f s (newest year answered after %.2f s)", allS, firstS), "");
+                    } else {
+                        savedStarts.computeIfAbsent(parallel, k -> new ArrayList<>()).add(new double[] {allS, firstS});
+                    }
+                    if (fromDb ? reads != 0 : reads != years.size()) {
+                        differences.add("start with three years " + how + ": " + reads + " of 3 years read from saved columns");
+                    }
+                } finally {
+                    e.stop();
+                }
+            }
+            Map<Integer, double[]> medians = new java.util.TreeMap<>();
+            savedStarts.forEach((parallel, runs) -> {
+                double[] all = runs.stream().mapToDouble(r -> r[0]).sorted().toArray();
+                double[] first = runs.stream().mapToDouble(r -> r[1]).sorted().toArray();
+                medians.put(parallel, new double[] {all[all.length / 2], first[first.length / 2]});
+                row("engine start: three years from the saved columns, " + (parallel == 1 ? "one year at a time" : parallel + " years at a time")
+                        + ", median of " + runs.size(), String.format(Locale.ROOT, "%.2f s (newest year answered after %.2f s; all: %s)",
+                        all[all.length / 2], first[first.length / 2],
+                        String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r[0])).toList())), "≤ 10 s");
+            });
+            double now = medians.get(threads)[0];
+            goal(GOAL_START_THREE, String.format(Locale.ROOT, "%.2f s (median; %d × %,d residents, saved columns, %d years at a time; one at a time %.2f s)",
+                    now, years.size(), perYear[0], threads,
+                    medians.containsKey(1) ? medians.get(1)[0] : Double.NaN), now <= 10);
+        } finally {
+            deleteTree(dataDir);
+            long t = System.nanoTime();
+            int removed = jdbc.update("delete from register_person where year in (?, ?)", year + 1, year + 2);
+            jdbc.update("delete from commune_disadvantaged where year in (?, ?)", year + 1, year + 2);
+            for (int y : years.subList(1, years.size())) {
+                ctx.publishEvent(new vn.hoctap.register.RegisterChanged(y, communes));
+            }
+            out.printf(Locale.ROOT, "the two copies removed again (%,d rows) in %.1f s%n", removed, (System.nanoTime() - t) / 1e9);
+        }
+    }
+
+    private static List<String> codes(Units units) {
+        return units.communes().stream().map(c -> c.code()).toList();
     }
 
     private static JdbcTemplate jdbc(ConfigurableApplicationContext ctx) {

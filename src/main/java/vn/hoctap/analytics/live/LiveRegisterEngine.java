@@ -73,11 +73,24 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
     private final boolean preload;
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final Map<Integer, Year> years = new ConcurrentHashMap<>();
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "columnar-register-load");
-        t.setDaemon(true);
-        return t;
+    /** Loads years in the background: at start (several at once, {@link #loadYears}) and again after an import. */
+    private final ExecutorService loader = Executors.newFixedThreadPool(threads, new java.util.concurrent.ThreadFactory() {
+        private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "columnar-register-load-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
     });
+
+    /**
+     * Years read from PostgreSQL at once: half the cores (a load keeps a Java thread and a PostgreSQL backend busy).
+     * Two at once on 2 cores took 184 and 222 s for what one took in 88 s (8.7 million residents a year, issue 18), and
+     * delayed the newest year; reads of saved columns are not limited.
+     */
+    private final java.util.concurrent.Semaphore databaseLoads = new java.util.concurrent.Semaphore(Math.max(1, threads / 2));
 
     /** Where each year's columns are kept between runs (null: not kept). */
     private final java.nio.file.Path snapshots;
@@ -119,10 +132,39 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
         if (!enabled || !preload) {
             return;
         }
-        loader.submit(() -> {
-            for (int y : register.years()) {
-                snapshot(y);
+        loadYears(threads);
+    }
+
+    /**
+     * Loads every data year in the background, newest first (the year pages open on), {@code parallel} years at once
+     * (those read from PostgreSQL at most {@link #databaseLoads} at once): the dashboard's progress series read every
+     * year, so what a user waits for after a start is the last year loaded. Three years of 8.7 million residents from
+     * their saved columns took 2.0–6.3 s on 2 shared cores; two at once about 20 % less than one at a time (before issue
+     * 18) in three alternating starts of each (docs/performance.md, "Three years at start"). A reader of a year not yet loaded loads it itself (or waits for
+     * the loader's lock on it), as before. Completes when every year is loaded (or found unsupported).
+     */
+    java.util.concurrent.CompletableFuture<Void> loadYears(int parallel) {
+        if (!enabled) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return java.util.concurrent.CompletableFuture.supplyAsync(register::years, loader).thenCompose(all -> {
+            java.util.Queue<Integer> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(
+                    all.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+            int n = Math.max(1, Math.min(parallel, all.size()));
+            java.util.concurrent.CompletableFuture<?>[] workers = new java.util.concurrent.CompletableFuture<?>[n];
+            for (int i = 0; i < n; i++) {
+                workers[i] = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    for (Integer y = queue.poll(); y != null; y = queue.poll()) {
+                        try {
+                            snapshot(y);
+                        } catch (RuntimeException ex) {
+                            // a reader loads it again on first use (the streaming path if it still fails)
+                            log.warn("columnar register {}: not loaded at start ({})", y, ex.getClass().getSimpleName());
+                        }
+                    }
+                }, loader);
             }
+            return java.util.concurrent.CompletableFuture.allOf(workers);
         });
     }
 
@@ -396,6 +438,22 @@ class LiveRegisterEngine implements RegisterEngine, RegisterCounts, vn.hoctap.an
                 return;
             }
         }
+        try {
+            databaseLoads.acquire();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt(); // stopping: not loaded, a later reader tries again
+            return;
+        }
+        try {
+            // the label again: it must be read before the rows, and a write may have committed while this waited
+            loadFromDatabase(year, y, units, snapshots == null ? null : register.settledState().orElse(null), System.nanoTime());
+        } finally {
+            databaseLoads.release();
+        }
+    }
+
+    /** {@link #load} from PostgreSQL, holding a {@link #databaseLoads} permit. */
+    private void loadFromDatabase(int year, Year y, Units units, String state, long start) {
         ColumnarRegister.Builder b = ColumnarRegister.builder(units, (int) Math.min(Integer.MAX_VALUE - 16, register.personCount(year)));
         long[] rejected = {0};
         // the household of each row, as a hash in row order (kept with the saved columns)

@@ -185,4 +185,39 @@ class SavedColumnsTest extends IntegrationTest {
         assertThat(fourth.snapshot(YEAR).numerator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(2);
         assertThat(fourth.savedReads(YEAR)).isEqualTo(1);
     }
+
+    /**
+     * A start loads every data year in the background, two at a time (issue 18: three years ≤ 10 s): each year once,
+     * none read twice by the two loaders; the next start reads every year from the columns the first saved.
+     */
+    @Test
+    void aStartLoadsEveryYearOnceSeveralAtATimeAndTheNextReadsEachFromItsSavedColumns() throws Exception {
+        String commune = "00340";   // used by no other test
+        importRegister("person_id,household_id,commune_code,birth_date,sex,enrolment,grade\n"
+                + "SY1,HY1," + commune + ",2019-02-02,F,primary,1\n", YEAR);
+        java.util.List<Integer> years = standards.years();
+        assertThat(years).contains(YEAR);
+
+        LiveRegisterEngine first = start();
+        first.loadYears(2).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        for (int y : years) {
+            assertThat(first.loads(y)).as("loads of " + y).isEqualTo(1);
+            assertThat(first.savedReads(y)).isZero();
+            assertThat(Files.exists(dataDir.resolve("columns").resolve("register-" + y + ".columns"))).isTrue();
+        }
+
+        LiveRegisterEngine second = start();
+        second.loadYears(2).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        for (int y : years) {
+            assertThat(second.loads(y)).as("loads of " + y).isEqualTo(1);
+            assertThat(second.savedReads(y)).as("saved columns read for " + y).isEqualTo(1);
+            assertThat(second.snapshot(y).personsTotal()).isEqualTo(first.snapshot(y).personsTotal());
+        }
+        // the one six-year-old of the commune, in grade 1: 1 of 1
+        int ci = second.snapshot(YEAR).units().communeIndex(commune);
+        assertThat(second.snapshot(YEAR).denominator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(1);
+        assertThat(second.snapshot(YEAR).numerator(ci, Criterion.TH_GRADE1_AGE6)).isEqualTo(1);
+        first.stop();
+        second.stop();
+    }
 }
