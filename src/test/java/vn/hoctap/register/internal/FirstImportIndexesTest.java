@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.hoctap.standards.core.Person;
 
 /**
@@ -27,26 +23,22 @@ import vn.hoctap.standards.core.Person;
  */
 class FirstImportIndexesTest {
 
-    static EmbeddedPostgres pg;
-    static DataSource ds;
+    static OwnDatabase db;
     static JdbcTemplate jdbc;
     static TransactionTemplate tx;
     static RegisterStore store;
 
     @BeforeAll
     static void database() throws Exception {
-        pg = EmbeddedPostgres.builder().start();
-        ds = pg.getPostgresDatabase();
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(ds);
-        DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
-        tx = new TransactionTemplate(tm);
-        store = new RegisterStore(jdbc, ds, tm);
+        db = new OwnDatabase();
+        jdbc = db.jdbc;
+        tx = db.tx;
+        store = db.store;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        pg.close();
+        db.close();
     }
 
     @BeforeEach
