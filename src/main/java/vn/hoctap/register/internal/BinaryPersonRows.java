@@ -40,8 +40,17 @@ final class BinaryPersonRows {
         }
     }
 
-    private byte[] buf = new byte[1 << 17];
+    private byte[] buf;
     private int len;
+
+    BinaryPersonRows() {
+        this(1 << 17);
+    }
+
+    /** With a buffer of {@code capacity} bytes at first (it grows as needed). */
+    BinaryPersonRows(int capacity) {
+        buf = new byte[Math.max(1, capacity)];
+    }
 
     /** The encoded bytes not yet taken ({@link #bytes}[0, {@link #length})). */
     byte[] bytes() {
@@ -61,8 +70,6 @@ final class BinaryPersonRows {
     void add(int year, Person p) {
         String searchKey = PersonColumns.searchKey(p);
         long hash = PersonColumns.copyLineHash(year, p, searchKey);
-        // room for the field count, every length and every fixed-size value (texts make their own room)
-        ensure(2 + 27 * 4 + 64);
         int16(PersonColumns.STAGED_COLUMNS.size());
         int4(year);
         text(p.personId());
@@ -101,11 +108,13 @@ final class BinaryPersonRows {
     }
 
     private void int16(int v) {
+        ensure(2);
         buf[len++] = (byte) (v >>> 8);
         buf[len++] = (byte) v;
     }
 
     private void putInt(int v) {
+        ensure(4);
         buf[len++] = (byte) (v >>> 24);
         buf[len++] = (byte) (v >>> 16);
         buf[len++] = (byte) (v >>> 8);
@@ -145,6 +154,7 @@ final class BinaryPersonRows {
             return;
         }
         putInt(1);
+        ensure(1);
         buf[len++] = (byte) (v ? 1 : 0);
     }
 

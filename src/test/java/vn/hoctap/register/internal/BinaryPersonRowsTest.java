@@ -183,4 +183,23 @@ class BinaryPersonRowsTest {
                 .learningCitizenYear(40_000).build();
         assertThatThrownBy(() -> rows.add(2025, p)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("40000");
     }
+
+    /**
+     * The buffer grows wherever a row reaches its end (a length, a number, a boolean or a text): from every small first
+     * capacity the bytes are those of the default buffer. (A row that filled the buffer just before a number once
+     * failed an import.)
+     */
+    @Test
+    void theBufferGrowsWhereverARowReachesItsEnd() {
+        List<Person> persons = manyPersons().subList(0, 40);
+        BinaryPersonRows large = new BinaryPersonRows();
+        persons.forEach(p -> large.add(2025, p));
+        byte[] expected = java.util.Arrays.copyOf(large.bytes(), large.length());
+        assertThat(expected.length).isGreaterThan(2_000);
+        for (int capacity = 1; capacity <= 600; capacity++) {
+            BinaryPersonRows small = new BinaryPersonRows(capacity);
+            persons.forEach(p -> small.add(2025, p));
+            assertThat(java.util.Arrays.copyOf(small.bytes(), small.length())).as("first capacity %d", capacity).isEqualTo(expected);
+        }
+    }
 }
