@@ -17,10 +17,12 @@ public final class VietnameseText {
         if (text == null) {
             return "";
         }
-        if (isAscii(text)) {
-            return foldAscii(text);
+        boolean ascii = isAscii(text);
+        if (ascii && isFoldedAscii(text)) {
+            return text;
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        // ASCII text (person and household ids) is its own NFD: skip the normaliser, the costliest step
+        String decomposed = ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         boolean lastSpace = true;
         for (int i = 0; i < decomposed.length(); i++) {
@@ -49,42 +51,22 @@ public final class VietnameseText {
     }
 
     /**
-     * {@link #fold} of an ASCII text (person and household ids: a register import folds two a person): no marks to
-     * remove, no normalisation; lower case and white space collapsed as for any text, and the text itself, without a
-     * copy, when there is nothing to change.
+     * Whether an ASCII text is already its own {@link #fold} (person and household ids, folded twice per person by a
+     * register import): no capital letter, no white space but single spaces between words. Then it is returned
+     * itself, without a copy.
      */
-    private static String foldAscii(String text) {
+    private static boolean isFoldedAscii(String text) {
         int n = text.length();
-        boolean unchanged = true;
         boolean lastSpace = true;
-        for (int i = 0; i < n && unchanged; i++) {
-            char c = text.charAt(i);
-            boolean space = Character.isWhitespace(c);
-            unchanged = !(c >= 'A' && c <= 'Z') && (!space || (c == ' ' && !lastSpace && i < n - 1));
-            lastSpace = space;
-        }
-        if (unchanged) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(n);
-        lastSpace = true;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                if (!lastSpace) {
-                    out.append(' ');
-                }
-                lastSpace = true;
-                continue;
+            boolean space = Character.isWhitespace(c);
+            if ((c >= 'A' && c <= 'Z') || (space && (c != ' ' || lastSpace || i == n - 1))) {
+                return false;
             }
-            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-            lastSpace = false;
+            lastSpace = space;
         }
-        int len = out.length();
-        if (len > 0 && out.charAt(len - 1) == ' ') {
-            out.setLength(len - 1);
-        }
-        return out.toString();
+        return true;
     }
 
     private static boolean isAscii(String s) {

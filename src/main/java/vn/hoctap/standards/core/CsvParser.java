@@ -187,7 +187,7 @@ public final class CsvParser implements Closeable {
         line++;
     }
 
-    /** The chars [start, end) of {@code a} without surrounding whitespace, as {@link #cell} trims them. */
+    /** The chars [start, end) of {@code a} without surrounding whitespace (every cell is trimmed so). */
     private static String trimmed(char[] a, int start, int end) {
         while (start < end && isWs(a[start])) start++;
         while (end > start && isWs(a[end - 1])) end--;
@@ -195,11 +195,7 @@ public final class CsvParser implements Closeable {
     }
 
     private String cell() {
-        int start = 0, end = sb.len;
-        char[] a = sb.chars;
-        while (start < end && isWs(a[start])) start++;
-        while (end > start && isWs(a[end - 1])) end--;
-        String s = start == end ? "" : new String(a, start, end - start);
+        String s = trimmed(sb.chars, 0, sb.len);
         sb.len = 0;
         return s;
     }
