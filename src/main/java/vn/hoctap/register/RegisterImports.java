@@ -323,9 +323,18 @@ public class RegisterImports {
         boolean finished = false;
         try {
             try (InputStream raw = Files.newInputStream(csv);
-                 InputStream in = new DigestInputStream(new Progress(raw, n -> job.progress = (int) Math.min(95, n * 95 / total)), sha)) {
-                report = reader.read(in, job.fileName(), p -> {
+                 // read from the file 1 MiB at a time (the parser's decoder asks for 8 KiB: a system call and a digest
+                 // update each without this buffer)
+                 InputStream in = new java.io.BufferedInputStream(new DigestInputStream(
+                         new Progress(raw, n -> job.progress = (int) Math.min(95, n * 95 / total)), sha), 1 << 20)) {
+                String[] lastCommune = {null};
+                report = reader.read(in, job.fileName(), total, p -> {
                     job.rows++;
+                    if (p.communeCode().equals(lastCommune[0])) {
+                        // rows come commune by commune: the same commune as the row before was allowed and counted
+                        copy.write(job.year(), p);
+                        return;
+                    }
                     Boolean ok = writable.get(p.communeCode());
                     if (ok == null) {
                         ok = guard.can(DataKind.PERSON_ROWS, AccessAction.WRITE, p.communeCode());
@@ -341,6 +350,7 @@ public class RegisterImports {
                         return;
                     }
                     communes.add(p.communeCode());
+                    lastCommune[0] = p.communeCode();
                     copy.write(job.year(), p);
                 });
             } catch (IOException e) {

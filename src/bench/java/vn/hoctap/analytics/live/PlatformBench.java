@@ -684,6 +684,11 @@ public final class PlatformBench {
         Double worstRead = null;
         Double worstWriter = null;
         for (ExternalLoad.Tool tool : tools) {
+            // warm-up, not counted: the first separate-process load after the in-process ones above met the server
+            // still busy from them (the first measured run was 3–4 times slower than the later ones, writer included)
+            ExternalLoad.Result warm = ExternalLoad.run(tool, url, clients, Math.min(5, seconds), cookies, false);
+            out.printf(Locale.ROOT, "GET /api/indicators/status, %d clients, %s, warm-up (not counted), %d s: %s%n", clients,
+                    tool.label(), Math.min(5, seconds), ExternalLoad.describe(warm));
             for (boolean withWriter : new boolean[] {false, true}) {
                 for (boolean conditional : new boolean[] {false, true}) {
                     Writer writer = withWriter ? new Writer(register, year, candidates) : null;

@@ -50,15 +50,57 @@ public final class PersonColumns {
             foldedVillage = VietnameseText.fold(village);
         }
         StringBuilder sb = new StringBuilder(64);
-        for (String part : new String[] {VietnameseText.fold(personId), VietnameseText.fold(householdId), foldedVillage}) {
-            if (!part.isEmpty()) {
-                if (sb.length() > 0) {
-                    sb.append(' ');
-                }
-                sb.append(part);
+        appendFolded(sb, personId);
+        appendFolded(sb, householdId);
+        if (!foldedVillage.isEmpty()) {
+            if (sb.length() > 0) {
+                sb.append(' ');
             }
+            sb.append(foldedVillage);
         }
         return sb.toString();
+    }
+
+    /**
+     * Appends {@code fold(text)} after a space (none when it is the first part, nothing when it folds to nothing). An
+     * ASCII text — the person and household ids of a register — is folded as it is appended (lower case, white space
+     * collapsed and trimmed: what {@code fold} does to ASCII), without the two strings {@code fold} would make for it.
+     */
+    private static void appendFolded(StringBuilder sb, String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        int before = sb.length();
+        if (before > 0) {
+            sb.append(' ');
+        }
+        int start = sb.length();
+        boolean lastSpace = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                // not ASCII: the general fold (accents, đ, normalisation)
+                sb.setLength(start);
+                sb.append(VietnameseText.fold(text));
+                break;
+            }
+            if (Character.isWhitespace(c)) {
+                if (!lastSpace) {
+                    sb.append(' ');
+                }
+                lastSpace = true;
+            } else {
+                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                lastSpace = false;
+            }
+        }
+        int end = sb.length();
+        if (end > start && sb.charAt(end - 1) == ' ') {
+            sb.setLength(end - 1);
+        }
+        if (sb.length() == start) {
+            sb.setLength(before);
+        }
     }
 
     /** The person's values in {@link #CSV_COLUMNS} order, unquoted; "" for an empty cell. */

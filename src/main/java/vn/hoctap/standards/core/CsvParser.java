@@ -31,6 +31,7 @@ public final class CsvParser implements Closeable {
     private final ArrayList<String> fields = new ArrayList<>();
     private final Cell sb = new Cell();
     private String recordError;         // malformed-record message (English key), null if fine
+    private boolean control;            // the last record holds a control character other than tab and line breaks
 
     public static final String ERR_UNTERMINATED = "unterminated";
     public static final String ERR_AFTER_QUOTE = "after_quote";
@@ -55,6 +56,12 @@ public final class CsvParser implements Closeable {
 
     /** The fields of the last record. The list is reused by the next call. */
     public List<String> fields() { return fields; }
+
+    /**
+     * Whether the last record holds a control character (below U+0020 or U+007F) other than a tab or a line break,
+     * seen while its characters were scanned anyway, so that a reader that refuses them looks at the cells only then.
+     */
+    public boolean sawControlCharacter() { return control; }
 
     /** Null when the last record was well formed, else {@link #ERR_UNTERMINATED} or {@link #ERR_AFTER_QUOTE}. */
     public String recordError() { return recordError; }
@@ -107,6 +114,7 @@ public final class CsvParser implements Closeable {
     private boolean nextRecord() throws IOException {
         fields.clear();
         recordError = null;
+        control = false;
         sb.setLength(0);
         if (pos >= lim && !fill()) return false;
         recordLine = line;
@@ -118,6 +126,7 @@ public final class CsvParser implements Closeable {
                 return true;
             }
             char c = buf[pos++];
+            if ((c < 0x20 || c == 0x7F) && c != '\t' && c != '\n' && c != '\r') control = true;
             switch (state) {
                 case START:
                     if (c == '"') { state = QUOTED; }
@@ -132,7 +141,11 @@ public final class CsvParser implements Closeable {
                         char sep = separator;
                         while (k < lim) {
                             char d = buf[k];
-                            if (d == sep || d == '\n' || d == '\r') break;
+                            if (d == sep) break;
+                            if (d < 0x20 || d == 0x7F) {
+                                if (d == '\n' || d == '\r') break;
+                                if (d != '\t') control = true;
+                            }
                             k++;
                         }
                         if (k < lim) {

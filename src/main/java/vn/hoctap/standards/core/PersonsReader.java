@@ -65,7 +65,7 @@ public final class PersonsReader {
     public ImportReport read(Path file, Consumer<? super Person> sink) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return read(in, name, sink);
+            return read(in, name, Files.size(file), sink);
         } catch (IOException e) {
             ImportReport r = new ImportReport(name, maxStored);
             r.error(0, null, null, "Không đọc được tệp: " + e.getMessage(), "Cannot read the file: " + e.getMessage());
@@ -75,6 +75,15 @@ public final class PersonsReader {
 
     /** Reads from a stream (not closed); {@code fileName} is used in the report. */
     public ImportReport read(InputStream in, String fileName, Consumer<? super Person> sink) {
+        return read(in, fileName, 0, sink);
+    }
+
+    /**
+     * Reads from a stream (not closed) of {@code bytes} bytes, if known (0 otherwise): the set of person ids that finds
+     * duplicates is then made large enough at once for a register of that size (about 100 bytes a row), instead of
+     * growing — each growth moves every id seen so far, at random places of a table of up to hundreds of MiB.
+     */
+    public ImportReport read(InputStream in, String fileName, long bytes, Consumer<? super Person> sink) {
         long t0 = System.nanoTime();
         ImportReport r = new ImportReport(fileName, maxStored);
         CsvParser p = new CsvParser(in);
@@ -83,11 +92,11 @@ public final class PersonsReader {
             CsvHeader h = CsvHeader.read(p, r, COLUMNS, REQUIRED);
             if (h == null) return r;
             Row row = new Row(h, r);
-            CompactStringSet ids = new CompactStringSet();
+            CompactStringSet ids = new CompactStringSet((int) Math.min(bytes / 100, 50_000_000));
             while (p.next()) {
                 rows++;
                 if (h.checkShape(p, r)) continue;
-                Person person = row.parse(p.fields(), p.recordLine(), ids);
+                Person person = row.parse(p.fields(), p.recordLine(), ids, p.sawControlCharacter());
                 if (person != null) sink.accept(person);
             }
         } catch (CharacterCodingException e) {
@@ -142,12 +151,13 @@ public final class PersonsReader {
             r.error(line, column, value, vi, en);
         }
 
-        Person parse(List<String> fields, long line, CompactStringSet ids) {
+        /** {@code mayHoldControl}: the parser saw a control character in the record (its cells are searched only then). */
+        Person parse(List<String> fields, long line, CompactStringSet ids, boolean mayHoldControl) {
             this.f = fields;
             this.line = line;
             this.bad = false;
 
-            controlCharacters();
+            if (mayHoldControl) controlCharacters();
             String id = required(personId, "person_id");
             if (id != null) {
                 if (id.length() > MAX_ID_LENGTH) {

@@ -25,6 +25,10 @@ class PersonColumnsTest {
                 {"ĐỖ1", "h2", "THÔN ĐOÀI"},
                 {"x", "y", "\u0301Làng"},          // a village starting with a combining accent
                 {"Ứng", "Hộ\t3", "Xóm Mới\n"},
+                {"  P5 ", " ", "x"},               // ids that are or hold only white space
+                {"\t", "H-Ab\u000B\u001FCD  ", "Thôn 2"},
+                {"", "", ""},
+                {"MÃ-01", "HỘ 02", null},          // capitals outside ASCII
         };
         for (String[] c : cases) {
             assertThat(PersonColumns.searchKey(c[0], c[1], c[2])).as(String.join("|", String.valueOf(c[2])))

@@ -245,4 +245,31 @@ class PersonsReaderTest {
         StandardsResult r = StandardsEngine.compute(units, got.stream(), 2025, RuleSet.defaults());
         assertThat(r.unit("00001").criteria().get(Criterion.MN5_ATTEND_AGE5)).isEqualTo(new Rate(2, 3));
     }
+
+    /**
+     * A control character is found wherever it is in the record: in an unquoted cell read in one piece, in a quoted
+     * cell, as the first or last character, and in cells that cross the parser's 64 K-character buffer (the rows are
+     * long enough for several crossings); tabs stay allowed. Every seventh row holds one, nothing else is refused.
+     */
+    @Test
+    void controlCharactersAreFoundInEveryKindOfCell() {
+        StringBuilder text = new StringBuilder(HEADER + ",village\n");
+        List<Long> expected = new ArrayList<>();
+        String[] bad = {"Th\u0001ôn 1", "\"Thôn \u0007 2\"", "\u0002Thôn", "Thôn\u001F", "Th\u007Fôn", "\"a,\u0000b\""};
+        for (int i = 0; i < 6000; i++) {
+            long line = i + 2;
+            String village = "Thôn\tĐông " + "x".repeat(i % 53);
+            if (i % 7 == 0) {
+                village = bad[(i / 7) % bad.length];
+                expected.add(line);
+            } else if (i % 11 == 0) {
+                village = "\"Tổ\t" + i + "\"";
+            }
+            text.append("P").append(i).append(",H1,00001,2010-05-01,F,").append(village).append('\n');
+        }
+        ImportReport report = new PersonsReader(units, NOW, 10_000)
+                .read(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), "persons.csv", p -> { });
+        assertThat(report.errors()).allSatisfy(e -> assertThat(e.column()).isEqualTo("village"));
+        assertThat(report.errors()).extracting(ImportIssue::line).containsExactlyElementsOf(expected);
+    }
 }
