@@ -1,11 +1,11 @@
 package vn.hoctap.standards.core;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +16,22 @@ import java.util.List;
  * with separators, doubled quotes and line breaks, trims the surrounding whitespace of every cell and
  * reports the physical line (1-based, header = 1) on which each record starts.
  * Only one record is held in memory at a time.
+ *
+ * <p>It scans the bytes themselves (issue 18: a register import reads a gigabyte): every character that shapes a
+ * record — separators, quotes, line breaks, spaces and tabs — is ASCII, and no byte of a longer UTF-8 sequence is
+ * ever ASCII, so the bytes can be cut into cells before they are decoded. A cell of ASCII bytes becomes a string
+ * without decoding; a cell with others is checked to be well-formed UTF-8 (overlong forms, surrogates and code
+ * points above U+10FFFF refused, as the JDK's decoder refuses them) and then decoded.
  */
 public final class CsvParser implements Closeable {
 
-    private final Reader reader;
-    private char[] buf = new char[1 << 16];
+    private final InputStream in;
+    private byte[] buf = new byte[1 << 16];
     private int pos;
     private int lim;
     private boolean eof;
 
-    private long line = 1;              // physical line of the next char to read
+    private long line = 1;              // physical line of the next byte to read
     private long recordLine;            // physical line where the last record started
     private char separator = ',';
     private final ArrayList<String> fields = new ArrayList<>();
@@ -36,14 +42,27 @@ public final class CsvParser implements Closeable {
     public static final String ERR_UNTERMINATED = "unterminated";
     public static final String ERR_AFTER_QUOTE = "after_quote";
 
+    /** UTF-8 bytes. */
     public CsvParser(InputStream in) {
-        this(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        this.in = in;
     }
 
+    /** Characters (a text already in memory): parsed as their UTF-8 bytes. */
     public CsvParser(Reader reader) {
-        this.reader = reader;
+        this(new ByteArrayInputStream(drain(reader).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String drain(Reader reader) {
+        StringBuilder text = new StringBuilder();
+        char[] chunk = new char[8192];
+        try (reader) {
+            for (int n; (n = reader.read(chunk)) >= 0; ) {
+                text.append(chunk, 0, n);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     public char separator() { return separator; }
@@ -73,8 +92,11 @@ public final class CsvParser implements Closeable {
      */
     public boolean readHeader() throws IOException {
         if (!fill()) return false;
-        if (buf[pos] == '\uFEFF') {
-            pos++;
+        while (lim - pos < 3 && fillKeeping()) {
+            // the first three bytes, for the BOM
+        }
+        if (lim - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
+            pos += 3;
             if (pos >= lim && !fill()) return false;
         }
         // scan the header line without consuming it (grow the buffer if the line is long)
@@ -86,7 +108,7 @@ public final class CsvParser implements Closeable {
                 if (!fillKeeping()) break;
                 continue;
             }
-            char c = buf[pos + off];
+            byte c = buf[pos + off];
             if (c == '"') quoted = !quoted;
             else if (!quoted && (c == '\n' || c == '\r')) break;
             else if (!quoted && c == ',') commas++;
@@ -115,43 +137,51 @@ public final class CsvParser implements Closeable {
         fields.clear();
         recordError = null;
         control = false;
-        sb.setLength(0);
+        sb.len = 0;
         if (pos >= lim && !fill()) return false;
         recordLine = line;
         int state = START;
+        byte sep = (byte) separator;
         while (true) {
             if (pos >= lim && !fill()) {
                 if (state == QUOTED) recordError = ERR_UNTERMINATED;
                 fields.add(cell());
                 return true;
             }
-            char c = buf[pos++];
-            if ((c < 0x20 || c == 0x7F) && c != '\t' && c != '\n' && c != '\r') control = true;
+            byte c = buf[pos++];
+            if ((c >= 0 && c < 0x20 || c == 0x7F) && c != '\t' && c != '\n' && c != '\r') control = true;
             switch (state) {
                 case START:
                     if (c == '"') { state = QUOTED; }
-                    else if (c == separator) { fields.add(""); }
+                    else if (c == sep) { fields.add(""); }
                     else if (c == '\n' || c == '\r') { newline(c); fields.add(""); return true; }
                     else if (c == ' ' || c == '\t') { /* leading whitespace: trimmed */ }
                     else {
-                        // fast path: an unquoted cell that ends in the buffer becomes a string of the buffer's chars,
-                        // without being copied char by char (the same cell as the slow path below gives)
+                        // fast path: an unquoted cell that ends in the buffer becomes a string of the buffer's bytes,
+                        // without being copied byte by byte (the same cell as the slow path below gives)
                         int start = pos - 1;
                         int k = pos;
-                        char sep = separator;
+                        int high = c;   // negative when a byte of the cell is not ASCII
                         while (k < lim) {
-                            char d = buf[k];
+                            byte d = buf[k];
                             if (d == sep) break;
-                            if (d < 0x20 || d == 0x7F) {
-                                if (d == '\n' || d == '\r') break;
-                                if (d != '\t') control = true;
+                            if (d < 0x20) {
+                                if (d < 0) {
+                                    high = -1;
+                                } else if (d == '\n' || d == '\r') {
+                                    break;
+                                } else if (d != '\t') {
+                                    control = true;
+                                }
+                            } else if (d == 0x7F) {
+                                control = true;
                             }
                             k++;
                         }
                         if (k < lim) {
-                            fields.add(trimmed(buf, start, k));
+                            fields.add(text(buf, start, k, high < 0));
                             pos = k + 1;
-                            char d = buf[k];
+                            byte d = buf[k];
                             if (d == sep) break;
                             newline(d);
                             return true;
@@ -161,7 +191,7 @@ public final class CsvParser implements Closeable {
                     }
                     break;
                 case UNQUOTED:
-                    if (c == separator) { fields.add(cell()); state = START; }
+                    if (c == sep) { fields.add(cell()); state = START; }
                     else if (c == '\n' || c == '\r') { newline(c); fields.add(cell()); return true; }
                     else sb.append(c);
                     break;
@@ -170,20 +200,20 @@ public final class CsvParser implements Closeable {
                     else if (c == '\n') { line++; sb.append(c); }
                     else if (c == '\r') {
                         if (pos >= lim) fill();
-                        if (pos < lim && buf[pos] == '\n') { pos++; sb.append('\r'); sb.append('\n'); }
-                        else sb.append('\r');
+                        if (pos < lim && buf[pos] == '\n') { pos++; sb.append((byte) '\r'); sb.append((byte) '\n'); }
+                        else sb.append((byte) '\r');
                         line++;
                     } else sb.append(c);
                     break;
                 case QUOTE_IN_QUOTED:
-                    if (c == '"') { sb.append('"'); state = QUOTED; }
-                    else if (c == separator) { fields.add(cell()); state = START; }
+                    if (c == '"') { sb.append((byte) '"'); state = QUOTED; }
+                    else if (c == sep) { fields.add(cell()); state = START; }
                     else if (c == '\n' || c == '\r') { newline(c); fields.add(cell()); return true; }
                     else if (c == ' ' || c == '\t') state = AFTER_QUOTED;
                     else { recordError = ERR_AFTER_QUOTE; sb.append(c); state = UNQUOTED; }
                     break;
                 default: // AFTER_QUOTED
-                    if (c == separator) { fields.add(cell()); state = START; }
+                    if (c == sep) { fields.add(cell()); state = START; }
                     else if (c == '\n' || c == '\r') { newline(c); fields.add(cell()); return true; }
                     else if (c == ' ' || c == '\t') { /* trailing whitespace */ }
                     else { recordError = ERR_AFTER_QUOTE; sb.append(c); state = UNQUOTED; }
@@ -192,7 +222,7 @@ public final class CsvParser implements Closeable {
         }
     }
 
-    private void newline(char c) throws IOException {
+    private void newline(byte c) throws IOException {
         if (c == '\r') {
             if (pos >= lim) fill();
             if (pos < lim && buf[pos] == '\n') pos++;
@@ -200,30 +230,78 @@ public final class CsvParser implements Closeable {
         line++;
     }
 
-    /** The chars [start, end) of {@code a} without surrounding whitespace (every cell is trimmed so). */
-    private static String trimmed(char[] a, int start, int end) {
-        while (start < end && isWs(a[start])) start++;
-        while (end > start && isWs(a[end - 1])) end--;
-        return start == end ? "" : new String(a, start, end - start);
+    /**
+     * The bytes [start, end) of {@code a} as a string without surrounding whitespace (space, tab, no-break space:
+     * every cell is trimmed so); {@code notAscii} when some byte is not ASCII (then checked and decoded as UTF-8).
+     */
+    private String text(byte[] a, int start, int end, boolean notAscii) throws MalformedInputException {
+        while (start < end && (a[start] == ' ' || a[start] == '\t')) start++;
+        while (end > start && (a[end - 1] == ' ' || a[end - 1] == '\t')) end--;
+        if (start == end) return "";
+        if (!notAscii) return new String(a, start, end - start, StandardCharsets.ISO_8859_1);
+        int bad = malformedAt(a, start, end);
+        if (bad >= 0) throw new MalformedInputException(1);
+        String s = new String(a, start, end - start, StandardCharsets.UTF_8);
+        // a no-break space (two bytes in UTF-8) is white space too, with spaces and tabs around it
+        int from = 0, to = s.length();
+        while (from < to && isWs(s.charAt(from))) from++;
+        while (to > from && isWs(s.charAt(to - 1))) to--;
+        return from == 0 && to == s.length() ? s : s.substring(from, to);
     }
 
-    private String cell() {
-        String s = trimmed(sb.chars, 0, sb.len);
+    /**
+     * Where the UTF-8 in [start, end) of {@code a} is malformed, or −1: a stray continuation byte, a sequence cut
+     * short, an overlong form, a surrogate (U+D800–U+DFFF) or a code point above U+10FFFF — what the JDK's decoder
+     * reports as malformed (RFC 3629, section 4).
+     */
+    static int malformedAt(byte[] a, int start, int end) {
+        int i = start;
+        while (i < end) {
+            int b = a[i];
+            if (b >= 0) { i++; continue; }
+            int b0 = b & 0xFF;
+            int n;
+            int min;   // the smallest second byte allowed
+            int max;   // the largest second byte allowed
+            if (b0 >= 0xC2 && b0 <= 0xDF) { n = 1; min = 0x80; max = 0xBF; }
+            else if (b0 == 0xE0) { n = 2; min = 0xA0; max = 0xBF; }
+            else if (b0 >= 0xE1 && b0 <= 0xEC || b0 == 0xEE || b0 == 0xEF) { n = 2; min = 0x80; max = 0xBF; }
+            else if (b0 == 0xED) { n = 2; min = 0x80; max = 0x9F; }
+            else if (b0 == 0xF0) { n = 3; min = 0x90; max = 0xBF; }
+            else if (b0 >= 0xF1 && b0 <= 0xF3) { n = 3; min = 0x80; max = 0xBF; }
+            else if (b0 == 0xF4) { n = 3; min = 0x80; max = 0x8F; }
+            else return i;
+            if (i + n >= end) return i;   // cut short
+            int b1 = a[i + 1] & 0xFF;
+            if (b1 < min || b1 > max) return i;
+            for (int k = 2; k <= n; k++) {
+                int bk = a[i + k] & 0xFF;
+                if (bk < 0x80 || bk > 0xBF) return i;
+            }
+            i += n + 1;
+        }
+        return -1;
+    }
+
+    private String cell() throws MalformedInputException {
+        boolean notAscii = false;
+        for (int i = 0; i < sb.len; i++) {
+            if (sb.bytes[i] < 0) { notAscii = true; break; }
+        }
+        String s = text(sb.bytes, 0, sb.len, notAscii);
         sb.len = 0;
         return s;
     }
 
-    /** A reusable char buffer for the cell being read. */
+    /** A reusable byte buffer for the cell being read. */
     private static final class Cell {
-        char[] chars = new char[128];
+        byte[] bytes = new byte[128];
         int len;
 
-        void append(char c) {
-            if (len == chars.length) chars = java.util.Arrays.copyOf(chars, len * 2);
-            chars[len++] = c;
+        void append(byte c) {
+            if (len == bytes.length) bytes = java.util.Arrays.copyOf(bytes, len * 2);
+            bytes[len++] = c;
         }
-
-        void setLength(int n) { len = n; }
     }
 
     private static boolean isWs(char c) {
@@ -235,14 +313,14 @@ public final class CsvParser implements Closeable {
         if (pos < lim) return true;
         if (eof) return false;
         int n;
-        do { n = reader.read(buf, 0, buf.length); } while (n == 0);
+        do { n = in.read(buf, 0, buf.length); } while (n == 0);
         if (n < 0) { eof = true; pos = lim = 0; return false; }
         pos = 0;
         lim = n;
         return true;
     }
 
-    /** Reads more input while keeping the unread chars [pos, lim); grows the buffer when needed. */
+    /** Reads more input while keeping the unread bytes [pos, lim); grows the buffer when needed. */
     private boolean fillKeeping() throws IOException {
         if (eof) return false;
         if (pos > 0) {
@@ -252,7 +330,7 @@ public final class CsvParser implements Closeable {
         }
         if (lim == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
         int n;
-        do { n = reader.read(buf, lim, buf.length - lim); } while (n == 0);
+        do { n = in.read(buf, lim, buf.length - lim); } while (n == 0);
         if (n < 0) { eof = true; return false; }
         lim += n;
         return true;
@@ -260,6 +338,6 @@ public final class CsvParser implements Closeable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        in.close();
     }
 }
