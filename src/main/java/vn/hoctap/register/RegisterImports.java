@@ -323,8 +323,8 @@ public class RegisterImports {
         boolean finished = false;
         try {
             try (InputStream raw = Files.newInputStream(csv);
-                 // read from the file 1 MiB at a time (the parser's decoder asks for 8 KiB: a system call and a digest
-                 // update each without this buffer)
+                 // read from the file 1 MiB at a time: one system call and one digest update a MiB instead of one per
+                 // piece the parser asks for
                  InputStream in = new java.io.BufferedInputStream(new DigestInputStream(
                          new Progress(raw, n -> job.progress = (int) Math.min(95, n * 95 / total)), sha), 1 << 20)) {
                 String[] lastCommune = {null};
