@@ -21,9 +21,21 @@ public final class VietnameseText {
         if (ascii && isFoldedAscii(text)) {
             return text;
         }
+        return appendFold(new StringBuilder(text.length()), text, ascii).toString();
+    }
+
+    /**
+     * Appends {@link #fold}{@code (text)} to {@code out} without making the folded string first (a register import
+     * appends the two ids of every person to the person's search key this way).
+     */
+    public static StringBuilder appendFold(StringBuilder out, String text) {
+        return text == null ? out : appendFold(out, text, isAscii(text));
+    }
+
+    private static StringBuilder appendFold(StringBuilder out, String text, boolean ascii) {
         // ASCII text (person and household ids) is its own NFD: skip the normaliser, the costliest step
         String decomposed = ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
+        int start = out.length();
         boolean lastSpace = true;
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
@@ -44,10 +56,16 @@ public final class VietnameseText {
             lastSpace = false;
         }
         int len = out.length();
-        if (len > 0 && out.charAt(len - 1) == ' ') {
+        if (len > start && out.charAt(len - 1) == ' ') {
             out.setLength(len - 1);
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        if (!ascii) {
+            // letters whose lower case is longer than one char (Locale.ROOT rules); ASCII has none
+            String folded = out.substring(start).toLowerCase(Locale.ROOT);
+            out.setLength(start);
+            out.append(folded);
+        }
+        return out;
     }
 
     /**

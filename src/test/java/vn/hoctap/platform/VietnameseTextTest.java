@@ -34,4 +34,12 @@ class VietnameseTextTest {
         String folded = "p00004-1 h2";
         assertThat(VietnameseText.fold(folded)).isSameAs(folded);
     }
+
+    @Test
+    void appendFoldAddsTheFoldAfterWhatIsThere() {
+        assertThat(VietnameseText.appendFold(new StringBuilder("p1 "), "  Hà  Nội ")).hasToString("p1 ha noi");
+        assertThat(VietnameseText.appendFold(new StringBuilder("p1 "), " H01\tX ")).hasToString("p1 h01 x");
+        assertThat(VietnameseText.appendFold(new StringBuilder("p1"), "   ")).hasToString("p1");
+        assertThat(VietnameseText.appendFold(new StringBuilder("p1"), null)).hasToString("p1");
+    }
 }

@@ -61,11 +61,7 @@ public final class PersonColumns {
         return sb.toString();
     }
 
-    /**
-     * Appends {@code fold(text)} after a space (none when it is the first part, nothing when it folds to nothing). An
-     * ASCII text — the person and household ids of a register — is folded as it is appended (lower case, white space
-     * collapsed and trimmed: what {@code fold} does to ASCII), without the two strings {@code fold} would make for it.
-     */
+    /** Appends {@code fold(text)} after a space (none when it is the first part, nothing when it folds to nothing). */
     private static void appendFolded(StringBuilder sb, String text) {
         if (text == null || text.isEmpty()) {
             return;
@@ -75,29 +71,7 @@ public final class PersonColumns {
             sb.append(' ');
         }
         int start = sb.length();
-        boolean lastSpace = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                // not ASCII: the general fold (accents, đ, normalisation)
-                sb.setLength(start);
-                sb.append(VietnameseText.fold(text));
-                break;
-            }
-            if (Character.isWhitespace(c)) {
-                if (!lastSpace) {
-                    sb.append(' ');
-                }
-                lastSpace = true;
-            } else {
-                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-                lastSpace = false;
-            }
-        }
-        int end = sb.length();
-        if (end > start && sb.charAt(end - 1) == ' ') {
-            sb.setLength(end - 1);
-        }
+        VietnameseText.appendFold(sb, text);
         if (sb.length() == start) {
             sb.setLength(before);
         }
